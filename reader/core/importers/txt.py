@@ -1,0 +1,169 @@
+"""Plain text: encoding detection, binary refusal, newline normalisation.
+
+Chinese regulation files arrive as UTF-8 (with or without BOM), UTF-16 with BOM (Windows
+Notepad "Unicode") or GBK/GB18030 (older Windows tools).  Guessing wrong garbles every
+character, so detection is conservative: a BOM is trusted; otherwise UTF-8 is tried
+strictly first (real GBK text is almost never valid UTF-8, while UTF-8 text often happens to
+decode as GBK); a file that is UTF-8 except for a few stray bytes is read as UTF-8 with those
+bytes replaced (and a warning), because decoding it as GB18030 would garble everything;
+only then GB18030, a superset of GBK and GB2312.  Everything else is refused.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+
+from reader.core.errors import ImportFailure
+from reader.core.importers.base import SourceText
+
+# Longest BOM first: the UTF-32-LE BOM starts with the UTF-16-LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# C0/C1 control characters that never occur in text.  Tab, LF, VT, FF, CR and NEL are
+# layout; ESC-free text editors never write the rest.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+
+#: More control characters than this share of all characters means "binary".
+MAX_CONTROL_RATIO = 0.01
+#: A file that is not valid UTF-8 is still read as UTF-8 (with replacements) when it has at
+#: least this many well-formed non-ASCII characters per invalid byte sequence.
+UTF8_GOOD_PER_BAD = 100
+
+# Line breaks: CRLF, CR, LF, and the Unicode separators (VT, FF = page break, NEL, LS, PS).
+_NEWLINE = re.compile("\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
+
+# What a refused binary file probably is, for a more helpful reason.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (e.g. .docx, .xlsx)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (e.g. .doc, .xls)"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+
+def load_txt(path: str, data: bytes, digest: str) -> SourceText:
+    """Decode a plain-text file into lines (which may be hard wraps of a PDF extract)."""
+    text, encoding, warnings = decode_text(path, data)
+    meta: dict[str, object] = {"encoding": encoding}
+    if warnings:
+        meta["warnings"] = warnings
+    return SourceText(path, "txt", digest, split_lines(text), hard_breaks=False, meta=meta)
+
+
+def decode_text(path: str, data: bytes) -> tuple[str, str, list[str]]:
+    """Return (text, encoding name, warnings); raise ImportFailure for non-text input.
+
+    Shared with the Markdown importer, so a GBK-encoded .md file works too.
+    """
+    if not data:
+        raise ImportFailure(path, "file is empty")
+    decoded = _decode_with_bom(path, data)
+    if decoded is None:
+        if b"\x00" in data:
+            raise ImportFailure(path, _binary_reason(data, "contains NUL bytes; if it is "
+                                                     "UTF-16 text, save it with a BOM"))
+        decoded = _decode_without_bom(path, data)
+    text, encoding, warnings = decoded
+    if not text.strip():
+        raise ImportFailure(path, "file is empty")
+    controls = len(_CONTROL.findall(text)) if _CONTROL.search(text) else 0
+    if controls > MAX_CONTROL_RATIO * len(text):
+        raise ImportFailure(path, _binary_reason(data, f"{controls} control characters"))
+    return text, encoding, warnings
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on every kind of line break; a final line break does not add an empty line."""
+    lines = _NEWLINE.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def utf8_quality(data: bytes) -> tuple[int, int]:
+    """Return (well-formed non-ASCII characters, invalid sequences) of ``data`` read as UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    return non_ascii - bad, bad
+
+
+def _decode_with_bom(path: str, data: bytes) -> tuple[str, str, list[str]] | None:
+    """Decode by byte-order mark; None when there is none."""
+    for bom, codec in _BOMS:
+        if not data.startswith(bom):
+            continue
+        body = data[len(bom):]
+        if codec == "utf-8-sig":
+            decoded = _decode_utf8(body)
+            if decoded is None:
+                raise ImportFailure(path, _undecodable("UTF-8", body))
+            return decoded[0], codec, decoded[1]
+        try:
+            return body.decode(codec), codec, []
+        except UnicodeDecodeError as exc:
+            if codec.startswith("utf-32"):
+                continue  # FF FE 00 00 may be a UTF-16-LE BOM and a NUL: try that next
+            raise ImportFailure(path, f"not valid {codec.upper()} text despite its byte-order "
+                                      f"mark ({exc.reason} at byte {exc.start + len(bom)})") from None
+    return None
+
+
+def _decode_without_bom(path: str, data: bytes) -> tuple[str, str, list[str]]:
+    decoded = _decode_utf8(data)
+    if decoded is not None:
+        return decoded[0], "utf-8", decoded[1]
+    try:
+        return data.decode("gb18030"), "gb18030", []
+    except UnicodeDecodeError:
+        pass
+    if _sniff(data):
+        raise ImportFailure(path, _binary_reason(data, ""))
+    raise ImportFailure(path, _undecodable("UTF-8 or GB18030/GBK", data))
+
+
+def _decode_utf8(data: bytes) -> tuple[str, list[str]] | None:
+    """Strict UTF-8; or lenient UTF-8 if only a few stray bytes are bad; else None."""
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    good, bad = utf8_quality(data)
+    if good < UTF8_GOOD_PER_BAD * bad:
+        return None
+    return data.decode("utf-8", errors="replace"), [
+        f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD (first at byte {first_bad})"
+    ]
+
+
+def _undecodable(codecs_tried: str, data: bytes) -> str:
+    try:
+        data.decode("utf-8")
+        where = ""
+    except UnicodeDecodeError as exc:
+        where = f", first bad byte at {exc.start}"
+    return (f"cannot decode text: not valid {codecs_tried}{where}; "
+            "save it as UTF-8")
+
+
+def _binary_reason(data: bytes, detail: str) -> str:
+    kind = _sniff(data)
+    reason = f"binary file, not text (looks like {kind})" if kind else "binary file, not text"
+    return f"{reason}: {detail}" if detail and not kind else reason
+
+
+def _sniff(data: bytes) -> str | None:
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    return None

@@ -1,0 +1,77 @@
+"""File → documents: load, repair, split, structure.  The one entry point for parsing."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from reader.core.importers import load
+from reader.core.importers.base import SourceText
+from reader.core.model import Document, Source
+from reader.core.normalize import CleanText, Para, clean
+from reader.core.split import DocumentParts, analyse, split_documents, status_on
+from reader.core.structure import build_tree
+
+#: LawRefBook folder names → kind of instrument.
+_CORPUS_KINDS = {
+    "行政法规": "行政法规", "部门规章": "部门规章", "司法解释": "司法解释", "地方性法规": "地方性法规",
+    "宪法": "法律", "宪法相关法": "法律", "民法典": "法律", "民法商法": "法律", "刑法": "法律",
+    "行政法": "法律", "经济法": "法律", "社会法": "法律", "诉讼与非诉讼程序法": "法律",
+}
+
+
+def parse_file(path: str | Path) -> list[Document]:
+    """Parse one file into its documents (a gazette issue gives several)."""
+    return parse_source(load(path))
+
+
+def parse_source(src: SourceText, today: date | None = None) -> list[Document]:
+    """Parse already-decoded source text into documents."""
+    today = today or date.today()
+    cleaned = clean(src)
+    source = Source(src.path, src.sha256, src.format)
+    if src.format == "md":
+        return [_markdown_document(src, cleaned, source, today)]
+    chunks = split_documents(cleaned.paras) or [[]]
+    documents = []
+    for k, chunk in enumerate(chunks):
+        parts = analyse(chunk)
+        if not parts.title:
+            parts.title = Path(src.path).stem
+        lines = (chunk[0].line, chunks[k + 1][0].line) if k + 1 < len(chunks) else (chunk[0].line if chunk else 0, 1 << 62)
+        footnotes = [f for f in cleaned.footnotes if lines[0] <= f.line < lines[1]]
+        documents.append(_document(parts, footnotes, source, today))
+    documents[-1].warnings[:0] = cleaned.warnings
+    return documents
+
+
+def _document(parts: DocumentParts, footnotes: list, source: Source, today: date) -> Document:
+    nodes, warnings = build_tree(parts.body, footnotes)
+    return Document(
+        title=parts.title,
+        nodes=nodes,
+        doc_number=parts.doc_number,
+        issuer=parts.issuer,
+        issued=parts.issued,
+        effective=parts.effective,
+        expires=parts.expires,
+        status=status_on(today, parts.effective, parts.expires),
+        kind=parts.kind,
+        source=source,
+        front_matter=parts.front_matter,
+        warnings=parts.warnings + warnings,
+    )
+
+
+def _markdown_document(src: SourceText, cleaned: CleanText, source: Source, today: date) -> Document:
+    """Markdown laws state their title and history outright; only the body needs parsing."""
+    meta = src.meta
+    title = str(meta.get("title") or Path(src.path).stem)
+    history = [str(h) for h in meta.get("history") or []]  # type: ignore[union-attr]
+    parts = DocumentParts(title=title, body=cleaned.paras, front=[Para(t, 0) for t in [title, *history]])
+    parts.issuer = meta.get("issuer") or None  # type: ignore[assignment]
+    parts.issued = meta.get("issued") or None  # type: ignore[assignment]
+    parts.effective = meta.get("effective") or parts.issued  # type: ignore[assignment]
+    parts.kind = _CORPUS_KINDS.get(Path(src.path).parent.name, "法律" if title.endswith("法") else "规范性文件")
+    doc = _document(parts, cleaned.footnotes, source, today)
+    doc.warnings[:0] = cleaned.warnings
+    return doc

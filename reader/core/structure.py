@@ -1,0 +1,360 @@
+"""Paragraphs → Node tree, after the numbering grammar of Chinese legislation and outlines.
+
+Legislation (立法技术规范): 编 > 分编 > 章 > 节 > 条 > 款 > 项 > 目; articles are numbered
+through the whole document, paragraphs (款) are unnumbered and always explicit.
+Outlines (GB/T 9704): 一、 > （一） > 1. > （1）, under optional 章/节.  A mark is taken
+as structure only when its form, its position and its number agree; what the builder
+doubts it keeps as text and reports in the warnings.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.core import markers as mk
+from reader.core.markers import Marker, opening_marker
+from reader.core.model import Node, NodeKind
+from reader.core.normalize import Footnote, Para
+from reader.core.numerals import cn_to_int
+from reader.core.textrepair import FOOTNOTE_MARKS
+
+_RANK = {
+    NodeKind.PART: 1, NodeKind.SUBPART: 2, NodeKind.CHAPTER: 3, NodeKind.SECTION: 4,
+    NodeKind.ARTICLE: 5, NodeKind.PARAGRAPH: 6, NodeKind.ITEM: 7, NodeKind.SUBITEM: 8,
+    NodeKind.LEVEL1: 5, NodeKind.LEVEL2: 6, NodeKind.LEVEL3: 7, NodeKind.LEVEL4: 8,
+}
+_HEADING_KIND = {mk.PART: NodeKind.PART, mk.SUBPART: NodeKind.SUBPART, mk.CHAPTER: NodeKind.CHAPTER,
+                 mk.SECTION: NodeKind.SECTION}
+_OUTLINE_KIND = {mk.CN_COMMA: NodeKind.LEVEL1, mk.CN_PAREN: NodeKind.LEVEL2, mk.NUM_DOT: NodeKind.LEVEL3,
+                 mk.NUM_PAREN: NodeKind.LEVEL4}
+_ID_PREFIX = {
+    NodeKind.PART: "part", NodeKind.SUBPART: "subpart", NodeKind.CHAPTER: "ch", NodeKind.SECTION: "sec",
+    NodeKind.ARTICLE: "art", NodeKind.PARAGRAPH: "para", NodeKind.ITEM: "item", NodeKind.SUBITEM: "sub",
+    NodeKind.LEVEL1: "l1", NodeKind.LEVEL2: "l2", NodeKind.LEVEL3: "l3", NodeKind.LEVEL4: "l4",
+}
+_ATTACHMENT = re.compile(r"^附件\s*(\d{1,2}|[一二三四五六七八九十]{1,3})?[:：]?$")
+_TABLE_CAPTION = re.compile(r"^(表|附表|专栏|图)\s*\d{1,3}(?!\d)")
+_UNNUMBERED_HEADINGS = {"前言", "序言", "附则", "结束语", "总则"}
+_RUN_IN_HEADING = re.compile(r"^([^。；：，]{2,40})[。．]")
+
+
+@dataclass
+class _Open:
+    node: Node
+    rank: int
+    counters: dict[str, int] = field(default_factory=dict)  # last number seen per child kind
+
+
+class TreeBuilder:
+    """Stack machine that places each paragraph under the unit it belongs to."""
+
+    def __init__(self, legislative: bool) -> None:
+        self.legislative = legislative
+        self.roots: list[Node] = []
+        self.stack: list[_Open] = []
+        self.warnings: list[str] = []
+        self.ids: set[str] = set()
+        self.last_article = (0, 0)
+        self.attachment: Node | None = None
+        self.table: tuple[Node, int] | None = None  # open table and the rank that ends it
+        self.preamble: Node | None = None
+        self.root_counters: dict[str, int] = {}
+        self.running: dict[str, int] = {}
+
+    # -- public -----------------------------------------------------------------------
+    def add(self, para: Para) -> None:
+        text = para.text
+        if para.heading_depth:
+            self._heading_line(para)
+            return
+        if self._attachment_start(para):
+            return
+        marker = opening_marker(text)
+        kind = self._accept(marker, para) if marker else None
+        if self.table is not None:
+            table, end_rank = self.table
+            if kind is None or _RANK.get(kind, 0) > end_rank:
+                table.text += "\n" + text
+                return
+            self.table = None
+        if kind is not None and marker is not None:
+            self._open_marked(kind, marker, para)
+        elif _TABLE_CAPTION.match(text):
+            self._open_table(para)
+        else:
+            self._plain(para)
+
+    def finish(self, footnotes: list[Footnote]) -> list[Node]:
+        for fn in footnotes:
+            self._attach_footnote(fn)
+        return self.roots
+
+    # -- classification -----------------------------------------------------------------
+    def _accept(self, m: Marker, para: Para) -> NodeKind | None:
+        """Decide whether a mark at a paragraph start is structure here, and of what kind."""
+        if m.form in _HEADING_KIND:
+            if not m.strong:
+                return None
+            return _HEADING_KIND[m.form]
+        if m.form == mk.ARTICLE:
+            if not self.legislative:
+                return None
+            expected = self.last_article[0] + 1
+            if m.number == expected or (m.sub and m.number == self.last_article[0]):
+                return NodeKind.ARTICLE
+            if m.strong:
+                self.warnings.append(
+                    f"line {para.line}: {m.label} follows 第{self.last_article[0]}条 (numbering jumps or repeats)")
+                return NodeKind.ARTICLE
+            self.warnings.append(f"line {para.line}: '{para.text[:20]}…' starts like an article but is kept as text")
+            return None
+        if self.legislative:
+            article = self._innermost(NodeKind.ARTICLE)
+            if article is None:
+                return _OUTLINE_KIND[m.form]
+            if m.form == mk.CN_PAREN:
+                return NodeKind.ITEM
+            if m.form in (mk.NUM_DOT, mk.NUM_PAREN):
+                return NodeKind.SUBITEM if self._innermost(NodeKind.ITEM) else None
+            return None
+        return _OUTLINE_KIND[m.form]
+
+    # -- node creation --------------------------------------------------------------------
+    def _open_marked(self, kind: NodeKind, m: Marker, para: Para) -> None:
+        rank = _RANK[kind]
+        self._close_to(rank)
+        parent = self.stack[-1] if self.stack else None
+        self._check_sequence(parent, kind, m, para)
+        if kind is NodeKind.ARTICLE:
+            self.last_article = (m.number, m.sub)
+            node = self._new(kind, None, f"art_{m.number}" + (f"_{m.sub}" if m.sub else ""), m.label, m.number)
+            node.text = m.label
+            self._push(node, rank, parent)
+            if m.rest:
+                self._new_paragraph(m.rest)
+            return
+        if kind is NodeKind.ITEM and self.legislative and parent is not None and m.number > 1:
+            parent = self._resume_item_list(parent, m.number)
+        if kind in (NodeKind.ITEM, NodeKind.SUBITEM) and self.legislative:
+            if parent is None or parent.node.kind is NodeKind.ARTICLE:
+                self._new_paragraph("")  # items always hang under a paragraph
+                parent = self.stack[-1]
+        node = self._new(kind, parent, f"{_ID_PREFIX[kind]}_{m.number}", m.label, m.number)
+        node.text = para.text
+        if kind in _HEADING_KIND.values():
+            node.heading = m.rest
+        elif kind in _OUTLINE_KIND.values():
+            node.heading = _outline_heading(m.rest)
+        self._push(node, rank, parent)
+
+    def _heading_line(self, para: Para) -> None:
+        """A Markdown heading: 编/章/节 by its words, else an unnumbered heading."""
+        m = opening_marker(para.text)
+        if m and m.form in _HEADING_KIND:
+            self._open_marked(_HEADING_KIND[m.form], m, para)
+            return
+        kind = NodeKind.CHAPTER if para.heading_depth <= 1 else NodeKind.SECTION
+        self._close_to(_RANK[kind])
+        parent = self.stack[-1] if self.stack else None
+        node = self._new(kind, parent, "h", "", None)
+        node.heading = para.text.replace(" ", "")
+        node.text = para.text
+        self._push(node, _RANK[kind], parent)
+
+    def _plain(self, para: Para) -> None:
+        text = para.text
+        top = self.stack[-1] if self.stack else None
+        if self.legislative and top is not None and _RANK[top.node.kind] >= _RANK[NodeKind.ARTICLE]:
+            self._close_to(_RANK[NodeKind.PARAGRAPH])
+            if self._innermost(NodeKind.ARTICLE) is not None:
+                self._new_paragraph(text)
+                return
+        if top is None and self.attachment is None and not self.roots_have_structure():
+            if text.replace(" ", "") in _UNNUMBERED_HEADINGS:
+                self._unnumbered_heading(para)
+                return
+            if self.preamble is None:
+                self.preamble = self._new(NodeKind.PREAMBLE, None, "preamble", "", None)
+                self.preamble.text = text
+                self.roots.append(self.preamble)
+            else:
+                self.preamble.text += "\n" + text
+            return
+        if text.replace(" ", "") in _UNNUMBERED_HEADINGS and not self.legislative:
+            self._unnumbered_heading(para)
+            return
+        parent = self.stack[-1] if self.stack else None
+        node = self._new(NodeKind.TEXT, parent, "text", "", None)
+        node.text = text
+        self._attach(node, parent)
+
+    def _unnumbered_heading(self, para: Para) -> None:
+        """前言, 附则 … standing alone: a chapter-level heading without a number."""
+        self._close_to(_RANK[NodeKind.CHAPTER])
+        parent = self.stack[-1] if self.stack else None
+        node = self._new(NodeKind.CHAPTER, parent, "h", "", None)
+        node.heading = para.text.replace(" ", "")
+        node.text = para.text
+        self._push(node, _RANK[NodeKind.CHAPTER], parent)
+
+    def roots_have_structure(self) -> bool:
+        return any(n.kind is not NodeKind.PREAMBLE for n in self.roots)
+
+    def _open_table(self, para: Para) -> None:
+        container = next((o for o in reversed(self.stack) if o.node.kind not in
+                          (NodeKind.PARAGRAPH, NodeKind.ITEM, NodeKind.SUBITEM)), None)
+        if container is not None:
+            self._close_to(container.rank + 1)
+        parent = self.stack[-1] if self.stack else None
+        node = self._new(NodeKind.TABLE, parent, "table", "", None)
+        node.heading = para.text
+        node.text = para.text
+        self._attach(node, parent)
+        self.table = (node, parent.rank if parent else 0)
+
+    def _attachment_start(self, para: Para) -> bool:
+        m = _ATTACHMENT.match(para.text.replace(" ", ""))
+        if not m:
+            return False
+        number = cn_to_int(m.group(1)) if m.group(1) else (self.attachment.number or 1) + 1 if self.attachment else 1
+        self.table = None
+        self.stack.clear()
+        node = self._new(NodeKind.ATTACHMENT, None, f"att_{number}", para.text.replace(" ", ""), number)
+        node.text = para.text
+        self.roots.append(node)
+        self.attachment = node
+        self.stack.append(_Open(node, 0))
+        return True
+
+    # -- helpers ------------------------------------------------------------------------
+    def _new_paragraph(self, text: str) -> None:
+        article = self._innermost(NodeKind.ARTICLE)
+        assert article is not None
+        self._close_to(_RANK[NodeKind.PARAGRAPH])
+        count = sum(1 for c in article.node.children if c.kind is NodeKind.PARAGRAPH) + 1
+        node = self._new(NodeKind.PARAGRAPH, article, f"para_{count}", "", count)
+        node.text = text
+        self._push(node, _RANK[NodeKind.PARAGRAPH], article)
+
+    def _resume_item_list(self, paragraph: _Open, number: int) -> _Open:
+        """（二） after an unnumbered paragraph that followed （一）: that paragraph was
+        the rest of item （一）, not a new 款 (real documents do this)."""
+        article = self._innermost(NodeKind.ARTICLE)
+        if paragraph.node.kind is not NodeKind.PARAGRAPH or article is None or \
+                any(c.kind is NodeKind.ITEM for c in paragraph.node.children):
+            return paragraph
+        paras = [c for c in article.node.children if c.kind is NodeKind.PARAGRAPH]
+        k = paras.index(paragraph.node)
+        prev = next((p for p in reversed(paras[:k]) if p.children), None)
+        if prev is None or prev.children[-1].kind is not NodeKind.ITEM or prev.children[-1].number != number - 1:
+            return paragraph
+        item = prev.children[-1]
+        for stray in paras[paras.index(prev) + 1:]:
+            item.text += "\n" + stray.full_text()
+            article.node.children.remove(stray)
+            self.ids.discard(stray.id)
+        self._close_to(_RANK[NodeKind.PARAGRAPH])
+        opened = _Open(prev, _RANK[NodeKind.PARAGRAPH], {NodeKind.ITEM.value: number - 1})
+        self.stack.append(opened)
+        return opened
+
+    def _check_sequence(self, parent: _Open | None, kind: NodeKind, m: Marker, para: Para) -> None:
+        if kind is NodeKind.ARTICLE:
+            return
+        counters = parent.counters if parent else self.root_counters
+        last = counters.get(kind.value, 0)
+        running = self.running.get(kind.value, 0)  # some plans number (一)…(十八) through the document
+        if m.number not in (last + 1, running + 1):
+            self.warnings.append(f"line {para.line}: {m.label} follows number {last} (numbering jumps or repeats)")
+        counters[kind.value] = m.number
+        self.running[kind.value] = m.number
+
+    def _new(self, kind: NodeKind, parent: _Open | None, segment: str, label: str, number: int | None) -> Node:
+        if kind is NodeKind.ARTICLE or parent is None:
+            base = segment
+            if parent is None and self.attachment is not None and kind is not NodeKind.ATTACHMENT:
+                base = f"{self.attachment.id}__{segment}"
+        elif parent.node.kind is NodeKind.ARTICLE or _descends_from_article(parent.node):
+            base = f"{parent.node.id}__{segment}"
+        elif kind in _HEADING_KIND.values() and parent.node.kind not in _HEADING_KIND.values() \
+                and parent.node.kind is not NodeKind.ATTACHMENT:
+            base = segment
+        else:
+            base = f"{parent.node.id}__{segment}"
+        if segment in ("text", "table", "h") or base in self.ids:
+            n = 1
+            while f"{base}_{n}" in self.ids:
+                n += 1
+            if segment not in ("text", "table", "h"):
+                self.warnings.append(f"duplicate unit {base} renamed {base}_{n}")
+            base = f"{base}_{n}"
+        self.ids.add(base)
+        return Node(id=base, kind=kind, label=label, number=number)
+
+    def _push(self, node: Node, rank: int, parent: _Open | None) -> None:
+        self._attach(node, parent)
+        self.stack.append(_Open(node, rank))
+
+    def _attach(self, node: Node, parent: _Open | None) -> None:
+        if parent is None:
+            self.roots.append(node)
+        else:
+            parent.node.children.append(node)
+
+    def _close_to(self, rank: int) -> None:
+        while self.stack and self.stack[-1].rank >= rank and self.stack[-1].node.kind is not NodeKind.ATTACHMENT:
+            self.stack.pop()
+
+    def _innermost(self, kind: NodeKind) -> _Open | None:
+        return next((o for o in reversed(self.stack) if o.node.kind is kind), None)
+
+    def _attach_footnote(self, fn: Footnote) -> None:
+        number = FOOTNOTE_MARKS.index(fn.mark) + 1
+        for root in self.roots:
+            for node in root.walk():
+                if fn.mark in node.text and not any(c.kind is NodeKind.FOOTNOTE and c.label == fn.mark
+                                                    for c in node.children):
+                    seg = f"{node.id}__fn_{number}"
+                    while seg in self.ids:
+                        seg += "_"
+                    self.ids.add(seg)
+                    node.children.append(Node(id=seg, kind=NodeKind.FOOTNOTE, label=fn.mark, number=number,
+                                              text=fn.text))
+                    return
+        self.warnings.append(f"line {fn.line}: footnote {fn.mark} has no marker in the text; kept at the end")
+        self.roots.append(Node(id=f"fn_{number}", kind=NodeKind.FOOTNOTE, label=fn.mark, number=number,
+                               text=fn.text))
+
+
+def _descends_from_article(node: Node) -> bool:
+    return node.id.startswith("art_")
+
+
+def _outline_heading(rest: str) -> str:
+    """The run-in heading of an outline unit: the whole line if short, else its first sentence."""
+    bare = rest.rstrip("。．")
+    if len(bare) <= 40 and not re.search(r"[。；，：]", bare):
+        return bare
+    m = _RUN_IN_HEADING.match(rest)
+    return m.group(1) if m else ""
+
+
+def is_legislative(paras: list[Para]) -> bool:
+    """Legislation numbers its articles 第一条, 第二条 …; outlines do not."""
+    numbers = []
+    for p in paras:
+        m = opening_marker(p.text)
+        if m and m.form == mk.ARTICLE and m.strong:
+            numbers.append(m.number)
+    return len(numbers) >= 2 and 1 in numbers[:3] or (len(numbers) == 1 and numbers[0] == 1)
+
+
+def build_tree(paras: list[Para], footnotes: list[Footnote] | None = None) -> tuple[list[Node], list[str]]:
+    """Build the node tree of one document body; returns (nodes, warnings)."""
+    builder = TreeBuilder(is_legislative(paras))
+    for para in paras:
+        builder.add(para)
+    nodes = builder.finish(footnotes or [])
+    if not any(n.kind is not NodeKind.PREAMBLE for n in nodes) and paras:
+        builder.warnings.append("no recognisable structure: the text is kept as one unit")
+    return nodes, builder.warnings

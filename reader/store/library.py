@@ -1,0 +1,370 @@
+"""Library: the one facade the CLI and the GUI call for everything stored.
+
+A library is a folder: ``library.sqlite3`` (WAL, foreign keys on), ``backups/`` and, later,
+``index/``.  Every import of a file is one transaction, so a file that fails to parse or
+store leaves the library exactly as it was, and the files after it still get imported.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from reader.core.errors import ImportFailure, UserError
+from reader.core.model import Document
+from reader.core.pipeline import parse_file
+from reader.store import repository
+from reader.store.repository import DocumentSummary
+from reader.store.schema import SCHEMA_VERSION, current_version, migrate
+
+DB_NAME = "library.sqlite3"
+BACKUPS_DIR = "backups"
+ENV_LIBRARY = "REGREADER_LIBRARY"
+#: The sample library shipped in the checkout (found when installed with ``pip install -e``).
+SAMPLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "samples"
+
+#: ``progress(done, total, path)`` is called after each file.
+Progress = Callable[[int, int, str], None]
+#: ``cancel()`` is polled before each file; True stops the import between files.
+Cancel = Callable[[], bool]
+
+
+def default_folder() -> Path:
+    """``$REGREADER_LIBRARY`` if set, else the platform's per-user data folder."""
+    env = os.environ.get(ENV_LIBRARY)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir  # imported here: only needed without an override
+
+    return Path(user_data_dir("RegReader", appauthor=False))
+
+
+class UnknownDocument(UserError):
+    """A document id (or prefix) that names no document, or more than one."""
+
+    def __init__(self, doc_id: str, reason: str = "no such document in the library") -> None:
+        self.doc_id = doc_id
+        super().__init__(f"{doc_id}: {reason}")
+
+
+@dataclass(frozen=True)
+class ImportedDoc:
+    """One document an import touched."""
+
+    id: str
+    title: str
+    file: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"id": self.id, "title": self.title, "file": self.file}
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A document already in the library from another file: the existing one is kept."""
+
+    id: str
+    title: str
+    file: str
+    existing_file: str
+
+    @property
+    def reason(self) -> str:
+        return f"already in the library from {self.existing_file}; kept that copy"
+
+    def to_json(self) -> dict[str, str]:
+        return {"id": self.id, "title": self.title, "file": self.file,
+                "existing_file": self.existing_file, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A file that could not be imported (nothing from it was stored).
+
+    ``internal`` marks an unexpected exception (a bug) as opposed to a bad input file.
+    """
+
+    file: str
+    reason: str
+    internal: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.file, "reason": self.reason, "internal": self.internal}
+
+
+@dataclass
+class ImportReport:
+    """What an import did, file by file, for the CLI to print and the GUI to show."""
+
+    added: list[ImportedDoc] = field(default_factory=list)
+    updated: list[ImportedDoc] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    files_done: int = 0
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "added": [d.to_json() for d in self.added],
+            "updated": [d.to_json() for d in self.updated],
+            "duplicates": [d.to_json() for d in self.duplicates],
+            "failures": [f.to_json() for f in self.failures],
+            "files": self.files_done,
+            "cancelled": self.cancelled,
+        }
+
+
+class Library:
+    """A RegReader library folder.  Thread-safe: one connection guarded by a lock, so the
+    GUI may run imports on a worker thread while the UI thread reads."""
+
+    def __init__(self, folder: Path, conn: sqlite3.Connection) -> None:
+        self.folder = folder
+        self._conn = conn
+        self._lock = threading.RLock()
+
+    # -- lifecycle ---------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, folder: str | Path | None = None) -> Library:
+        """Open (creating if needed) the library in ``folder`` and migrate its schema.
+
+        ``folder`` None means ``$REGREADER_LIBRARY`` or the platform default.  An existing
+        library is backed up to ``backups/`` before a schema migration touches it.
+        """
+        path = Path(folder).expanduser() if folder is not None else default_folder()
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            (path / BACKUPS_DIR).mkdir(exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"{path}: cannot create the library folder ({exc.strerror})") from exc
+        db = path / DB_NAME
+        conn = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+        library = cls(path, conn)
+        try:
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; faster imports
+                version = current_version(conn)
+            except sqlite3.DatabaseError as exc:
+                raise UserError(f"{db}: not a RegReader library ({exc})") from exc
+            if 0 < version < SCHEMA_VERSION:
+                library.backup(f"before-schema-{SCHEMA_VERSION}")
+            migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return library
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        with self._lock:
+            return current_version(self._conn)
+
+    def backup(self, tag: str = "manual") -> Path:
+        """Copy the whole library database into ``backups/`` (consistent even under WAL)."""
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        target = self.folder / BACKUPS_DIR / f"library-{stamp}-{tag}.sqlite3"
+        with self._lock:
+            with sqlite3.connect(target) as dest:
+                self._conn.backup(dest)
+            dest.close()
+        return target
+
+    # -- reading -----------------------------------------------------------------------
+
+    def documents(self) -> list[DocumentSummary]:
+        """All documents (metadata only), newest issue date first."""
+        with self._lock:
+            return repository.list_summaries(self._conn)
+
+    def document(self, doc_id: str) -> Document:
+        """The full document with its node tree; ``doc_id`` may be a unique prefix."""
+        with self._lock:
+            doc = repository.load_document(self._conn, self._resolve(doc_id))
+        assert doc is not None  # _resolve only returns ids that exist
+        return doc
+
+    @staticmethod
+    def parse(path: str | Path) -> list[Document]:
+        """Parse a file exactly as import would, without touching (or needing) a library."""
+        return _parse(path)
+
+    # -- writing -----------------------------------------------------------------------
+
+    def import_files(
+        self,
+        paths: Iterable[str | Path],
+        progress: Progress | None = None,
+        cancel: Cancel | None = None,
+    ) -> ImportReport:
+        """Import files, each in its own transaction; report what happened per document.
+
+        A document whose id is already in the library is updated in place when it comes
+        from the same file (same path or same content hash) — a re-import.  From a
+        different file it is the same document published twice (a plan and its copy in a
+        gazette): the copy already in the library is kept and the newcomer is reported as
+        a duplicate, so an import never silently swaps the text under the user's notes.
+        """
+        files = [str(p) for p in paths]
+        report = ImportReport()
+        for done, file in enumerate(files):
+            if cancel is not None and cancel():
+                report.cancelled = True
+                break
+            try:
+                self._import_one(file, report)
+            except ImportFailure as exc:
+                report.failures.append(Failure(exc.path, exc.reason))
+            except Exception as exc:  # a bug, not a bad file: report it, go on with the rest
+                report.failures.append(
+                    Failure(file, f"internal error: {type(exc).__name__}: {exc}", internal=True)
+                )
+            report.files_done = done + 1
+            if progress is not None:
+                progress(done + 1, len(files), file)
+        return report
+
+    def remove(self, doc_id: str) -> DocumentSummary:
+        """Delete a document and its nodes; return what was removed."""
+        with self._lock:
+            full_id = self._resolve(doc_id)
+            (summary,) = repository.list_summaries(self._conn, full_id)
+            with self._transaction():
+                self._conn.execute("DELETE FROM documents WHERE id = ?", (full_id,))
+        return summary
+
+    def ensure_samples(self, samples: Path | None = None) -> ImportReport | None:
+        """On the first start of an empty library, import the shipped sample documents.
+
+        Runs once per library: a user who later removes every sample does not get them
+        back on the next start.  Returns None when nothing was (or could be) imported.
+        """
+        folder = samples if samples is not None else SAMPLES_DIR
+        with self._lock:
+            offered = self._conn.execute(
+                "SELECT 1 FROM meta WHERE key = 'samples_offered'"
+            ).fetchone()
+            empty = self._conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is None
+            if offered or not empty:
+                return None
+            files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
+            if not files:
+                return None
+            report = self.import_files(files)
+            if not report.added:  # e.g. a parser bug: try again on the next start
+                return report
+            with self._transaction():
+                self._conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('samples_offered', ?)",
+                    (_now(),),
+                )
+        return report
+
+    # -- internals ---------------------------------------------------------------------
+
+    def _import_one(self, file: str, report: ImportReport) -> None:
+        docs = _parse(file)  # outside the lock and transaction: parsing is the slow part
+        path = str(Path(file).resolve())
+        added: list[ImportedDoc] = []
+        updated: list[ImportedDoc] = []
+        duplicates: list[Duplicate] = []
+        seen: set[str] = set()
+        now = _now()
+        with self._lock, self._transaction():
+            for doc in docs:
+                if doc.id in seen:  # the same document twice in one file: keep the first
+                    duplicates.append(Duplicate(doc.id, doc.title, path, path))
+                    continue
+                seen.add(doc.id)
+                existing = repository.get_source(self._conn, doc.id)
+                if existing is not None and not _same_file(existing.file, existing.sha256,
+                                                           path, doc.source.sha256):
+                    duplicates.append(Duplicate(doc.id, doc.title, path, existing.file))
+                    continue
+                doc.source.file = path
+                entry = ImportedDoc(doc.id, doc.title, path)
+                if repository.save_document(self._conn, doc, now):
+                    added.append(entry)
+                else:
+                    updated.append(entry)
+        # only after the commit: a rolled-back file reports a failure, nothing else
+        report.added += added
+        report.updated += updated
+        report.duplicates += duplicates
+
+    def _resolve(self, doc_id: str) -> str:
+        """Exact id, or a prefix naming exactly one document (call with the lock held)."""
+        if self._conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
+            return doc_id
+        if doc_id:
+            escaped = doc_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            rows = self._conn.execute(
+                "SELECT id FROM documents WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (escaped + "%",)
+            ).fetchall()
+            if len(rows) == 1:
+                return rows[0][0]
+            if len(rows) > 1:
+                raise UnknownDocument(doc_id, "ambiguous: more than one document id starts so")
+        raise UnknownDocument(doc_id)
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._conn)
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception (connection in autocommit)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def __enter__(self) -> None:
+        self._conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        self._conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
+
+
+def _parse(path: str | Path) -> list[Document]:
+    """parse_file, with OS errors the importers let through turned into user errors."""
+    try:
+        docs = parse_file(path)
+    except OSError as exc:
+        raise ImportFailure(path, exc.strerror or str(exc)) from exc
+    if not docs:
+        raise ImportFailure(path, "no document found in the file")
+    return docs
+
+
+def _same_file(old_file: str, old_sha: str, new_file: str, new_sha: str) -> bool:
+    """A re-import: the same path (perhaps edited since) or the same bytes (perhaps moved)."""
+    return old_file == new_file or (bool(old_sha) and old_sha == new_sha)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+__all__ = [
+    "Library", "ImportReport", "ImportedDoc", "Duplicate", "Failure", "DocumentSummary",
+    "UnknownDocument", "default_folder", "SAMPLES_DIR", "ENV_LIBRARY",
+]
