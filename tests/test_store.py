@@ -220,7 +220,6 @@ def test_same_document_twice_in_one_file_is_stored_once(library: Library, fake_p
     assert "第一份" in library.document(doc.id).full_text()
 
 
-@pytest.mark.xfail(reason="needs the real splitter: the copy of seed 002's plan inside seed 004")
 def test_seed_002_plan_is_recognised_in_seed_004(library: Library, seed_files: list[Path]) -> None:
     s002, s004 = seed_files[2], seed_files[4]
     library.import_files([s002])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from reader.core.importers import load
 from reader.core.importers.base import SourceText
-from reader.core.model import Document, Source
+from reader.core.model import Document, Source, document_id
 from reader.core.normalize import CleanText, Para, clean
 from reader.core.split import DocumentParts, analyse, split_documents, status_on
 from reader.core.structure import build_tree
@@ -40,8 +40,12 @@ def parse_source(src: SourceText, today: date | None = None) -> list[Document]:
         lines = (chunk[0].line, chunks[k + 1][0].line) if k + 1 < len(chunks) else (chunk[0].line if chunk else 0, 1 << 62)
         footnotes = [f for f in cleaned.footnotes if lines[0] <= f.line < lines[1]]
         documents.append(_document(parts, footnotes, source, today))
-    documents[-1].warnings[:0] = cleaned.warnings
+    documents[-1].warnings[:0] = _importer_warnings(src) + cleaned.warnings
     return documents
+
+
+def _importer_warnings(src: SourceText) -> list[str]:
+    return [str(w) for w in src.meta.get("warnings") or []]  # type: ignore[union-attr]
 
 
 def _document(parts: DocumentParts, footnotes: list, source: Source, today: date) -> Document:
@@ -73,5 +77,8 @@ def _markdown_document(src: SourceText, cleaned: CleanText, source: Source, toda
     parts.effective = meta.get("effective") or parts.issued  # type: ignore[assignment]
     parts.kind = _CORPUS_KINDS.get(Path(src.path).parent.name, "法律" if title.endswith("法") else "规范性文件")
     doc = _document(parts, cleaned.footnotes, source, today)
-    doc.warnings[:0] = cleaned.warnings
+    # revisions of one law share title and first adoption date: the latest revision tells them apart
+    amended = [d for d in meta.get("amended") or [] if isinstance(d, date)]  # type: ignore[union-attr]
+    doc.id = document_id(title, None, max(amended, default=parts.issued))
+    doc.warnings[:0] = _importer_warnings(src) + cleaned.warnings
     return doc

@@ -53,10 +53,9 @@ class DocumentParts:
 
     @property
     def front_matter(self) -> str:
-        parts = [p.text for p in self.front]
-        if self.back:
-            parts += [""] + [p.text for p in self.back]
-        return "\n".join(parts)
+        front = "\n".join(p.text for p in self.front)
+        back = "\n".join(p.text for p in self.back)
+        return "\n\n".join(part for part in (front, back) if part)
 
 
 def split_documents(paras: list[Para]) -> list[list[Para]]:
@@ -152,7 +151,7 @@ def _front_matter_end(paras: list[Para]) -> int:
 def _is_title_line(text: str) -> bool:
     if len(text) > 50 or _TITLE_PUNCT.search(text) or text.replace(" ", "") in ("目录", "前言"):
         return False
-    if _DATE_LINE.match(text) or _DOC_NUMBER.search(text):
+    if DATE.search(text) or _DOC_NUMBER.search(text):
         return False
     return opening_marker(text) is None
 

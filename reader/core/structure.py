@@ -34,6 +34,8 @@ _ID_PREFIX = {
 }
 _ATTACHMENT = re.compile(r"^附件\s*(\d{1,2}|[一二三四五六七八九十]{1,3})?[:：]?$")
 _TABLE_CAPTION = re.compile(r"^(表|附表|专栏|图)\s*\d{1,3}(?!\d)")
+_ATTACHMENT_LIST = re.compile(r"^附件[:：]")
+_TABLE_TITLE = re.compile(r"(表|清单|一览|目录|名单)(（[^）]*）)?$")
 _UNNUMBERED_HEADINGS = {"前言", "序言", "附则", "结束语", "总则"}
 _RUN_IN_HEADING = re.compile(r"^([^。；：，]{2,40})[。．]")
 
@@ -59,6 +61,8 @@ class TreeBuilder:
         self.table: tuple[Node, int] | None = None  # open table and the rank that ends it
         self.preamble: Node | None = None
         self.root_counters: dict[str, int] = {}
+        self.attachment_title_pending = False
+        self.listing: Node | None = None  # an open "附件：1.… 2.…" list
         self.running: dict[str, int] = {}
 
     # -- public -----------------------------------------------------------------------
@@ -70,11 +74,20 @@ class TreeBuilder:
         if self._attachment_start(para):
             return
         marker = opening_marker(text)
+        if self.attachment_title_pending:
+            self.attachment_title_pending = False
+            if self._attachment_title(para, marker):
+                return
+        if self.listing is not None:
+            if marker is not None and marker.form == mk.NUM_DOT:
+                self.listing.text += "\n" + text
+                return
+            self.listing = None
         kind = self._accept(marker, para) if marker else None
         if self.table is not None:
             table, end_rank = self.table
             if kind is None or _RANK.get(kind, 0) > end_rank:
-                table.text += "\n" + text
+                table.text = f"{table.text}\n{text}" if table.text else text
                 return
             self.table = None
         if kind is not None and marker is not None:
@@ -109,6 +122,8 @@ class TreeBuilder:
             self.warnings.append(f"line {para.line}: '{para.text[:20]}…' starts like an article but is kept as text")
             return None
         if self.legislative:
+            if m.form == mk.CN_COMMA and _is_group_heading(m.rest):
+                return NodeKind.LEVEL1  # 一、管辖 between the articles of a judicial interpretation
             article = self._innermost(NodeKind.ARTICLE)
             if article is None:
                 return _OUTLINE_KIND[m.form]
@@ -122,6 +137,8 @@ class TreeBuilder:
     # -- node creation --------------------------------------------------------------------
     def _open_marked(self, kind: NodeKind, m: Marker, para: Para) -> None:
         rank = _RANK[kind]
+        if self.legislative and kind is NodeKind.LEVEL1:
+            rank = _RANK[NodeKind.SECTION]  # groups articles, as a 节 would
         self._close_to(rank)
         parent = self.stack[-1] if self.stack else None
         self._check_sequence(parent, kind, m, para)
@@ -164,7 +181,7 @@ class TreeBuilder:
     def _plain(self, para: Para) -> None:
         text = para.text
         top = self.stack[-1] if self.stack else None
-        if self.legislative and top is not None and _RANK[top.node.kind] >= _RANK[NodeKind.ARTICLE]:
+        if self.legislative and top is not None and top.rank >= _RANK[NodeKind.ARTICLE]:
             self._close_to(_RANK[NodeKind.PARAGRAPH])
             if self._innermost(NodeKind.ARTICLE) is not None:
                 self._new_paragraph(text)
@@ -187,6 +204,8 @@ class TreeBuilder:
         node = self._new(NodeKind.TEXT, parent, "text", "", None)
         node.text = text
         self._attach(node, parent)
+        if _ATTACHMENT_LIST.match(text):
+            self.listing = node
 
     def _unnumbered_heading(self, para: Para) -> None:
         """前言, 附则 … standing alone: a chapter-level heading without a number."""
@@ -224,6 +243,23 @@ class TreeBuilder:
         self.roots.append(node)
         self.attachment = node
         self.stack.append(_Open(node, 0))
+        self.attachment_title_pending = True
+        return True
+
+    def _attachment_title(self, para: Para, marker: Marker | None) -> bool:
+        """The short lines after 附件N are its title; a 表 attachment is kept whole as a table."""
+        text, att = para.text, self.attachment
+        if att is None or marker is not None or len(text) > 60 or re.search(r"[。；：，]", text):
+            return False
+        att.heading += text
+        att.text += "\n" + text
+        if _TABLE_TITLE.search(att.heading):
+            table = self._new(NodeKind.TABLE, self.stack[-1], "table", "", None)
+            table.heading = att.heading
+            self._attach(table, self.stack[-1])
+            self.table = (table, 0)
+        elif len(att.heading) < 40:
+            self.attachment_title_pending = True  # titles wrap onto a second line
         return True
 
     # -- helpers ------------------------------------------------------------------------
@@ -330,6 +366,10 @@ def _descends_from_article(node: Node) -> bool:
     return node.id.startswith("art_")
 
 
+def _is_group_heading(rest: str) -> bool:
+    return 0 < len(rest) <= 24 and not re.search(r"[，。；：、]", rest)
+
+
 def _outline_heading(rest: str) -> str:
     """The run-in heading of an outline unit: the whole line if short, else its first sentence."""
     bare = rest.rstrip("。．")
@@ -340,13 +380,20 @@ def _outline_heading(rest: str) -> str:
 
 
 def is_legislative(paras: list[Para]) -> bool:
-    """Legislation numbers its articles 第一条, 第二条 …; outlines do not."""
+    """Legislation numbers its articles 第一条, 第二条 … in sequence; outlines do not.
+
+    A book of the Civil Code starts at 第四百六十三条, so the start is not required,
+    only a run of consecutive article numbers.
+    """
     numbers = []
     for p in paras:
         m = opening_marker(p.text)
         if m and m.form == mk.ARTICLE and m.strong:
             numbers.append(m.number)
-    return len(numbers) >= 2 and 1 in numbers[:3] or (len(numbers) == 1 and numbers[0] == 1)
+    if len(numbers) == 1:
+        return numbers[0] == 1
+    steps = sum(1 for a, b in zip(numbers, numbers[1:]) if b in (a, a + 1))
+    return len(numbers) >= 2 and steps >= 0.5 * (len(numbers) - 1)
 
 
 def build_tree(paras: list[Para], footnotes: list[Footnote] | None = None) -> tuple[list[Node], list[str]]:

@@ -73,7 +73,7 @@ _LEADING_LABEL = re.compile(
 )
 _SPACES = re.compile(r" +")
 _ASCII_PARENS = re.compile(r"\(([^()]*)\)")
-_PUNCT_NEAR_CJK = re.compile(r"(?<=[^\x00-\x7f])[,;:?!]|[,;:?!](?= *[^\x00-\x7f ])")
+_PUNCT_NEAR_CJK = re.compile(r"(?<=[^\x00-\x7f])[,;:?!]+|[,;:?!]+(?= *[^\x00-\x7f ])")
 
 
 
@@ -88,7 +88,7 @@ def repair_line(line: str) -> str:
         return ""
     label = _LEADING_LABEL.match(text)
     head, rest = (label.group(1), text[label.end():]) if label else ("", text)
-    rest = _PUNCT_NEAR_CJK.sub(lambda m: _ASCII_TO_CJK_PUNCT[m.group(0)], rest)
+    rest = _PUNCT_NEAR_CJK.sub(lambda m: "".join(_ASCII_TO_CJK_PUNCT[c] for c in m.group(0)), rest)
     rest = widen_parens(rest)
     rest = _remove_spaces(rest)
     return f"{head} {rest}" if head else rest

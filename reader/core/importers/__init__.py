@@ -59,7 +59,7 @@ def importer_for(path: str | Path) -> Importer:
         return _IMPORTERS[suffix]
     if suffix in _REFUSED:
         raise ImportFailure(path, _REFUSED[suffix])
-    return _unsupported(path, suffix)
+    raise ImportFailure(path, f"unsupported format '{suffix}' (supported: {', '.join(SUPPORTED)})")
 
 
 def _suffix(path: str | Path) -> str:
@@ -67,6 +67,3 @@ def _suffix(path: str | Path) -> str:
     suffix = Path(path).suffix.lower()
     return suffix if re.fullmatch(r"\.[a-z0-9]*[a-z][a-z0-9]*", suffix) else ""
 
-
-def _unsupported(path: str | Path, suffix: str) -> Importer:
-    raise ImportFailure(path, f"unsupported format '{suffix}' (supported: {', '.join(SUPPORTED)})")

@@ -2,9 +2,11 @@
 
 Every paragraph is a real break (hard_breaks=True); a manual line break (w:br, w:cr) inside a
 paragraph is one too, since drafters use it to start a new 款 or 项 without a new paragraph.
-Tables give one line per row, cells joined by a tab.  Text boxes follow the paragraph they
-are anchored in.  Deleted tracked changes, VML fallbacks (duplicates of the DrawingML text
-box), headers, footers and footnotes are not body text and are left out.
+Tables give one line per row, cells joined by a tab.  Labels drawn by Word's automatic
+numbering (第一条, 一、) are written in front of their paragraphs (see numbering.py).  Text
+boxes follow the paragraph they are anchored in.  Deleted tracked changes, VML fallbacks
+(duplicates of the DrawingML text box), headers, footers and footnotes are not body text
+and are left out.
 
 python-docx opens and validates the package; the body is then walked as XML, because
 python-docx's own paragraph text skips runs inside tracked insertions, fields and content
@@ -20,6 +22,7 @@ from lxml import etree
 
 from reader.core.errors import ImportFailure
 from reader.core.importers.base import SourceText
+from reader.core.importers.numbering import Numbering
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -38,14 +41,14 @@ _RUN_TEXT = {_W + "tab": "\t", _W + "ptab": "\t", _W + "noBreakHyphen": "-",
 
 def load_docx(path: str, data: bytes, digest: str) -> SourceText:
     """Read the body of a .docx file as lines."""
-    body = _open_body(path, data)
-    lines = list(_blocks(body))
+    body, numbering = _open_body(path, data)
+    lines = list(_Body(numbering).lines(body))
     if not lines:
         raise ImportFailure(path, "document contains no text")
     return SourceText(path, "docx", digest, lines, hard_breaks=True)
 
 
-def _open_body(path: str, data: bytes) -> etree._Element:
+def _open_body(path: str, data: bytes) -> tuple[etree._Element, Numbering]:
     import docx  # the python-docx package (this module is reader.core.importers.docx)
 
     if data.startswith(_OLE_MAGIC):
@@ -67,6 +70,10 @@ def _open_body(path: str, data: bytes) -> etree._Element:
         document = docx.Document(io.BytesIO(data))
     except ImportFailure:
         raise
+    except ValueError as exc:
+        if "content type is" not in str(exc):
+            raise ImportFailure(path, f"corrupt .docx file ({_describe(exc)})") from None
+        raise ImportFailure(path, _wrong_kind(str(exc))) from None
     except Exception as exc:  # noqa: BLE001 — a damaged file can fail anywhere inside python-docx
         raise ImportFailure(path, f"corrupt .docx file ({_describe(exc)})") from None
     body = document.element.find(_W + "body")
@@ -75,7 +82,20 @@ def _open_body(path: str, data: bytes) -> etree._Element:
             raise ImportFailure(path, "Strict Open XML .docx is not supported; save as a "
                                       "regular Word document (.docx)")
         raise ImportFailure(path, "corrupt .docx file (no document body)")
-    return body
+    return body, Numbering(_part_xml(document, "numbering"), _part_xml(document, "styles"))
+
+
+def _part_xml(document: object, name: str) -> etree._Element | None:
+    """The numbering or styles part's XML; None when absent or unreadable (numbering is
+    a nicety: a damaged definition must not stop the import)."""
+    part = document.part  # type: ignore[attr-defined]
+    try:
+        for rel in part.rels.values():
+            if not rel.is_external and rel.reltype.endswith("/" + name):
+                return rel.target_part.element  # type: ignore[no-any-return]
+    except Exception:  # noqa: BLE001
+        return None
+    return None
 
 
 def _has_main_part(archive: zipfile.ZipFile) -> bool:
@@ -88,25 +108,54 @@ def _has_main_part(archive: zipfile.ZipFile) -> bool:
 
 
 def _describe(exc: Exception) -> str:
-    if isinstance(exc, ValueError) and "content type is" in str(exc):
-        return "it is not a Word document: " + str(exc).split("content type is", 1)[1].strip(" '")
     text = str(exc).strip()
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _blocks(container: etree._Element) -> Iterator[str]:
-    """Lines of the block-level content of a body, cell or text box, in document order."""
-    for child in container:
-        tag = child.tag
-        if tag == _W + "p":
-            boxes: list[etree._Element] = []
-            yield from _clean(_paragraph_text(child, boxes))
-            for box in boxes:
-                yield from _blocks(box)
-        elif tag == _W + "tbl":
-            yield from _table_rows(child)
-        elif tag in (_W + "sdt", _W + "customXml", _W + "sdtContent", _W + "ins"):
-            yield from _blocks(child)
+def _wrong_kind(message: str) -> str:
+    """python-docx refused the package's content type: say what the file is instead."""
+    content_type = message.split("content type is", 1)[1].strip(" '\"")
+    kinds = (("spreadsheetml", "an Excel workbook"), ("presentationml", "a PowerPoint file"),
+             ("template", "a Word template"), ("macroEnabled", "a macro-enabled Word document"))
+    kind = next((name for key, name in kinds if key in content_type), None)
+    if kind is None:
+        return f"not a Word document (content type {content_type})"
+    return f"not a Word document but {kind}; save it as a .docx document"
+
+
+class _Body:
+    """Walks block content in document order, numbering paragraphs as Word would."""
+
+    def __init__(self, numbering: Numbering) -> None:
+        self.numbering = numbering
+
+    def lines(self, container: etree._Element) -> Iterator[str]:
+        """Lines of the block-level content of a body, cell or text box."""
+        for child in container:
+            tag = child.tag
+            if tag == _W + "p":
+                boxes: list[etree._Element] = []
+                text = self.numbering.label(child) + _paragraph_text(child, boxes)
+                yield from _clean(text)
+                for box in boxes:
+                    yield from self.lines(box)
+            elif tag == _W + "tbl":
+                yield from self.table_rows(child)
+            elif tag in (_W + "sdt", _W + "customXml", _W + "sdtContent", _W + "ins"):
+                yield from self.lines(child)
+
+    def table_rows(self, tbl: etree._Element) -> Iterator[str]:
+        """One line per row: the cells' texts joined by a tab."""
+        for tr in tbl.iter(_W + "tr"):
+            if _nearest_table(tr) is not tbl:
+                continue  # a row of a nested table: it belongs to its cell's text
+            cells = [self.cell_text(tc) for tc in tr.iter(_W + "tc") if _nearest_row(tc) is tr]
+            if any(cells):
+                yield "\t".join(cells)  # empty cells kept, so columns stay aligned
+
+    def cell_text(self, tc: etree._Element) -> str:
+        """A cell's paragraphs (and nested tables) on one line, separated by spaces."""
+        return " ".join(line.replace("\t", " ").strip() for line in self.lines(tc))
 
 
 def _paragraph_text(p: etree._Element, boxes: list[etree._Element]) -> str:
@@ -129,21 +178,6 @@ def _paragraph_text(p: etree._Element, boxes: list[etree._Element]) -> str:
 
     walk(p)
     return "".join(parts)
-
-
-def _table_rows(tbl: etree._Element) -> Iterator[str]:
-    """One line per row: the cells' texts joined by a tab."""
-    for tr in tbl.iter(_W + "tr"):
-        if _nearest_table(tr) is not tbl:
-            continue  # a row of a nested table: it belongs to its cell's text
-        cells = [_cell_text(tc) for tc in tr.iter(_W + "tc") if _nearest_row(tc) is tr]
-        if any(cells):
-            yield "\t".join(cells)  # empty cells kept, so columns stay aligned
-
-
-def _cell_text(tc: etree._Element) -> str:
-    """A cell's paragraphs (and nested tables) on one line, separated by spaces."""
-    return " ".join(line.replace("\t", " ").strip() for line in _blocks(tc))
 
 
 def _nearest_table(el: etree._Element) -> etree._Element | None:

@@ -25,7 +25,8 @@ _AMEND = re.compile(r"修正|修订|修改|通过的《")
 _ADOPT = re.compile(r"通过|批准|公布|发布|颁布|印发|签署|发出|下发")
 _READOPT = re.compile(r"通过|批准")
 _PROMULGATE = re.compile(r"公布|发布|颁布|印发|发出|下发")
-_EFFECT_DATE = re.compile(r"自\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*起?\s*(?:施行|实施|生效|执行)")
+_EFFECT_DATE = re.compile(r"自\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*起?\s*"
+                          r"(?:施行|实施|生效|执行)")
 _EFFECT_ON_PROMULGATION = re.compile(r"(?:公布|发布|印发|颁布)之日起?\s*(?:施行|实施|生效|执行)")
 _EFFECT_BARE = re.compile(r"^起?\s*(?:施行|实施|执行|生效)$|(?:公布|发布)施行$")
 _VERB_END = re.compile(r"(?:通过|批准|公布|发布|颁布|印发|施行|实施|执行|生效|修正|修订)[)）]?\s*$")
@@ -33,13 +34,16 @@ _VERB_END = re.compile(r"(?:通过|批准|公布|发布|颁布|印发|施行|实
 _EVENT_BREAK = re.compile(r"(?:通过|批准|公布|发布|颁布|印发|施行|实施|执行|生效|修正|修订)[)）]?"
                           r"[，,。；;]?\s*(?:根据)?\s*$")
 # A dated line with no verb that names an organ or an order: "2020年11月9日 最高人民法院审判委员会".
-_ORGAN = re.compile(r"(?:委员会|人民法院|人民检察院|国务院|政务院|部|局|署|办公室|令\s*第?\s*[\d一二三四五六七八九十百]+\s*号)[)）]?$")
+_ORGAN = re.compile(r"(?:委员会|人民法院|人民检察院|国务院|政务院|部|局|署|办公室"
+                    r"|令\s*第?\s*[\d一二三四五六七八九十百]+\s*号)[)）]?$")
 # Title "最高人民法院、最高人民检察院关于…": the organs named before 关于.
-_TITLE_ORGAN = re.compile(r"[\u4e00-\u9fff]{2,25}(?:委员会|院|部|局|署|办公室|中央军委|银行|政府|大会)")
+_TITLE_ORGAN = re.compile(r"[\u4e00-\u9fff]{2,25}"
+                          r"(?:委员会|院|部|局|署|办公室|中央军委|银行|政府|大会)")
 
 # A document's own "本法自…起施行" clause (an article, not a quotation inside an amendment).
 _BODY_EFFECT = re.compile(
-    r"^(?:第" + _NUM + r"条(?:之" + _NUM + r")?\s*|" + _NUM + r"[、.．]\s*)?本[^\s，。；：、“”]{1,20}?自\s*"
+    r"^(?:第" + _NUM + r"条(?:之" + _NUM + r")?\s*|" + _NUM + r"[、.．]\s*)?"
+    r"本[^\s，。；：、“”]{1,20}?自\s*"
     r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零O一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月"
     r"[一二三四五六七八九十]{1,3}日|(?:公布|发布|印发|颁布)之日)\s*起\s*(?:施行|实施|生效)"
 )
@@ -69,7 +73,8 @@ def derive(history: list[str], body: list[str], published: dt.date | None = None
     effective: dt.date | None = None
     amended: list[dt.date] = []
     for ev in events:
-        is_amend = bool(_AMEND.search(ev.text)) and (issued is not None or "通过的《" not in ev.text)
+        # "通过的《…》" is an amendment only once the document itself has been adopted.
+        is_amend = bool(_AMEND.search(ev.text) and (issued or "通过的《" not in ev.text))
         if not is_amend and issued and ev.date and ev.date > issued and _READOPT.search(ev.text):
             # The same body adopting the document again later (最高人民法院审判委员会第1823次
             # 会议通过, after the original adoption) is how SPC interpretations record a revision.
@@ -149,7 +154,8 @@ def _segments(line: str) -> list[str]:
         if m.start() > 0 and _EVENT_BREAK.search(before):
             cuts.append(m.start())
     cuts.append(len(line))
-    return [line[a:b].strip(" 　，,；;") for a, b in zip(cuts, cuts[1:]) if line[a:b].strip()]
+    pieces = (line[a:b] for a, b in zip(cuts, cuts[1:], strict=False))
+    return [piece.strip(" 　，,；;") for piece in pieces if piece.strip()]
 
 
 def _effective_of(ev: _Event, promulgated: dt.date | None) -> dt.date | None:

@@ -55,6 +55,7 @@ def parse_markdown(text: str, path: str = "", digest: str = "") -> SourceText:
     """Split a Markdown law into title, history (with derived metadata) and body lines."""
     raw = split_lines(_COMMENT.sub(lambda m: INFO_END if m[0] == INFO_END else "", text))
     info_end = next((i for i, line in enumerate(raw) if line.strip() == INFO_END), -1)
+    raw = [line.replace(INFO_END, "") if i != info_end else line for i, line in enumerate(raw)]
 
     titles: list[str] = []
     history: list[str] = []
@@ -72,7 +73,7 @@ def parse_markdown(text: str, path: str = "", digest: str = "") -> SourceText:
                     titles.append(_inline(m[2]))  # 民法典: "# 总则" names the 编 of this file
             elif line.strip():
                 history.append(line.strip())
-        start = info_end + 1
+        start = max(start, info_end + 1)
 
     lines, levels = _body(raw[start:])
     top = min(levels.values(), default=1)

@@ -67,6 +67,8 @@ def decode_text(path: str, data: bytes) -> tuple[str, str, list[str]]:
     """
     if not data:
         raise ImportFailure(path, "file is empty")
+    if _sniff(data):  # a renamed PDF or Word file can decode "successfully" as GB18030
+        raise ImportFailure(path, _binary_reason(data, ""))
     decoded = _decode_with_bom(path, data)
     if decoded is None:
         if b"\x00" in data:
@@ -114,8 +116,9 @@ def _decode_with_bom(path: str, data: bytes) -> tuple[str, str, list[str]] | Non
         except UnicodeDecodeError as exc:
             if codec.startswith("utf-32"):
                 continue  # FF FE 00 00 may be a UTF-16-LE BOM and a NUL: try that next
+            where = exc.start + len(bom)
             raise ImportFailure(path, f"not valid {codec.upper()} text despite its byte-order "
-                                      f"mark ({exc.reason} at byte {exc.start + len(bom)})") from None
+                                      f"mark ({exc.reason} at byte {where})") from None
     return None
 
 
@@ -127,8 +130,6 @@ def _decode_without_bom(path: str, data: bytes) -> tuple[str, str, list[str]]:
         return data.decode("gb18030"), "gb18030", []
     except UnicodeDecodeError:
         pass
-    if _sniff(data):
-        raise ImportFailure(path, _binary_reason(data, ""))
     raise ImportFailure(path, _undecodable("UTF-8 or GB18030/GBK", data))
 
 
@@ -158,8 +159,9 @@ def _undecodable(codecs_tried: str, data: bytes) -> str:
 
 def _binary_reason(data: bytes, detail: str) -> str:
     kind = _sniff(data)
-    reason = f"binary file, not text (looks like {kind})" if kind else "binary file, not text"
-    return f"{reason}: {detail}" if detail and not kind else reason
+    if kind:
+        return f"binary file, not text (looks like {kind})"
+    return f"binary file, not text: {detail}" if detail else "binary file, not text"
 
 
 def _sniff(data: bytes) -> str | None:
