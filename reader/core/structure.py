@@ -64,6 +64,8 @@ class TreeBuilder:
         self.attachment_title_pending = False
         self.listing: Node | None = None  # an open "附件：1.… 2.…" list
         self.running: dict[str, int] = {}
+        self.suffixes: dict[str, int] = {}  # last _N given to an id base, so naming stays linear
+        self.more_text: dict[int, list[str]] = {}  # text appended to a node, joined once at the end
 
     # -- public -----------------------------------------------------------------------
     def add(self, para: Para) -> None:
@@ -80,14 +82,14 @@ class TreeBuilder:
                 return
         if self.listing is not None:
             if marker is not None and marker.form == mk.NUM_DOT:
-                self.listing.text += "\n" + text
+                self._append(self.listing, text)
                 return
             self.listing = None
         kind = self._accept(marker, para) if marker else None
         if self.table is not None:
             table, end_rank = self.table
             if kind is None or _RANK.get(kind, 0) > end_rank:
-                table.text = f"{table.text}\n{text}" if table.text else text
+                self._append(table, text)
                 return
             self.table = None
         if kind is not None and marker is not None:
@@ -98,6 +100,10 @@ class TreeBuilder:
             self._plain(para)
 
     def finish(self, footnotes: list[Footnote]) -> list[Node]:
+        for node in (n for root in self.roots for n in root.walk()):
+            parts = self.more_text.pop(id(node), None)
+            if parts:
+                node.text = "\n".join([node.text, *parts] if node.text else parts)
         for fn in footnotes:
             self._attach_footnote(fn)
         return self.roots
@@ -195,7 +201,7 @@ class TreeBuilder:
                 self.preamble.text = text
                 self.roots.append(self.preamble)
             else:
-                self.preamble.text += "\n" + text
+                self._append(self.preamble, text)
             return
         if text.replace(" ", "") in _UNNUMBERED_HEADINGS and not self.legislative:
             self._unnumbered_heading(para)
@@ -252,7 +258,7 @@ class TreeBuilder:
         if att is None or marker is not None or len(text) > 60 or re.search(r"[。；：，]", text):
             return False
         att.heading += text
-        att.text += "\n" + text
+        self._append(att, text)
         if _TABLE_TITLE.search(att.heading):
             table = self._new(NodeKind.TABLE, self.stack[-1], "table", "", None)
             table.heading = att.heading
@@ -263,6 +269,10 @@ class TreeBuilder:
         return True
 
     # -- helpers ------------------------------------------------------------------------
+    def _append(self, node: Node, text: str) -> None:
+        """Add a line to a growing node (preamble, table) without quadratic copying."""
+        self.more_text.setdefault(id(node), []).append(text)
+
     def _new_paragraph(self, text: str) -> None:
         article = self._innermost(NodeKind.ARTICLE)
         assert article is not None
@@ -286,7 +296,7 @@ class TreeBuilder:
             return paragraph
         item = prev.children[-1]
         for stray in paras[paras.index(prev) + 1:]:
-            item.text += "\n" + stray.full_text()
+            self._append(item, stray.full_text())
             article.node.children.remove(stray)
             self.ids.discard(stray.id)
         self._close_to(_RANK[NodeKind.PARAGRAPH])
@@ -318,9 +328,10 @@ class TreeBuilder:
         else:
             base = f"{parent.node.id}__{segment}"
         if segment in ("text", "table", "h") or base in self.ids:
-            n = 1
+            n = self.suffixes.get(base, 0) + 1
             while f"{base}_{n}" in self.ids:
                 n += 1
+            self.suffixes[base] = n
             if segment not in ("text", "table", "h"):
                 self.warnings.append(f"duplicate unit {base} renamed {base}_{n}")
             base = f"{base}_{n}"

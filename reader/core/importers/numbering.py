@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from reader.core.numerals import int_to_cn
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _VAL = _W + "val"
 
@@ -144,9 +146,9 @@ def format_number(value: int, fmt: str) -> str:
     """``value`` in a Word number format (chineseCounting → 十二, decimalEnclosedCircle → ⑫)."""
     if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting",
                "taiwaneseCountingThousand", "ideographDigital") and value > 0:
-        return _chinese(value)
+        return int_to_cn(value)
     if fmt in ("chineseLegalSimplified",) and value > 0:
-        return _chinese(value).translate(_LEGAL)
+        return int_to_cn(value).translate(_LEGAL)
     if fmt == "ideographTraditional" and 1 <= value <= 10:
         return "甲乙丙丁戊己庚辛壬癸"[value - 1]
     if fmt == "ideographZodiac" and 1 <= value <= 12:
@@ -168,27 +170,7 @@ def format_number(value: int, fmt: str) -> str:
     return str(value)
 
 
-_DIGITS = "零一二三四五六七八九"
 _LEGAL = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")
-
-
-def _chinese(n: int) -> str:
-    """1 → 一, 10 → 十, 15 → 十五, 20 → 二十, 105 → 一百零五, 1010 → 一千零一十."""
-    if n >= 10000:
-        return str(n)
-    parts: list[str] = []
-    zero = False
-    for unit, size in (("千", 1000), ("百", 100), ("十", 10), ("", 1)):
-        digit, n = divmod(n, size)
-        if digit:
-            if zero:
-                parts.append("零")
-                zero = False
-            parts.append(_DIGITS[digit] + unit)
-        elif parts:
-            zero = True
-    text = "".join(parts)
-    return text[1:] if text.startswith("一十") else text
 
 
 def _roman(n: int) -> str:
