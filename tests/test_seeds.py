@@ -156,6 +156,11 @@ def test_plan_and_its_gazette_copy_are_one_document(gazette32: list[Document]) -
     tables = kinds(original, NodeKind.TABLE)
     assert any(t.heading.startswith("专栏1") for t in tables)
     assert not any("·····" in n.text for n in original.walk())
+    boxes = [t.heading[:3] for t in kinds(copy, NodeKind.TABLE) if t.heading.startswith("专栏")]
+    assert boxes == [f"专栏{n}" for n in range(1, 9)]
+    # body prose after a flattened table is body text again, not table rows
+    table1 = next(t for t in kinds(original, NodeKind.TABLE) if t.heading.startswith("表1"))
+    assert "二是交通基础设施互联互通成效明显" not in table1.text
 
 
 def test_plan_without_front_matter() -> None:

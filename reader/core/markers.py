@@ -81,3 +81,11 @@ def heading_marker(text: str) -> Marker | None:
     if m and m.form in HEADING_FORMS and len(m.rest) <= 40 and not _SENTENCE_PUNCT.search(m.rest):
         return m
     return None
+
+
+TABLE_CAPTION = re.compile(r"^(表|附表|专栏|图)\s*\d{1,3}(?!\d)")
+
+
+def is_caption(text: str) -> bool:
+    """表1 …, 专栏3 …, 图2 …: the caption line of a flattened table, box or chart."""
+    return bool(TABLE_CAPTION.match(text)) and len(text) <= 50 and not _SENTENCE_PUNCT.search(text)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.core.importers.base import SourceText
-from reader.core.markers import heading_marker, opening_marker
+from reader.core.markers import heading_marker, is_caption, opening_marker
 from reader.core.textrepair import FOOTNOTE_MARKS, display_width, repair_line, widen_parens
 
 
@@ -275,7 +275,7 @@ def _continues(text: str, nxt: _Line, after: _Line | None, first_line: bool, wid
     marker = opening_marker(nxt.text)
     if marker is not None and (marker.strong or ends or not full):
         return False
-    if ends and _ORDINAL_OPENER.match(nxt.text):
+    if (ends and _ORDINAL_OPENER.match(nxt.text)) or is_caption(nxt.text):
         return False
     if not full:  # hard-wrapped text never stops short mid-paragraph; one-line paragraphs may at a page break
         return width > 100 and not ends and w > 60

@@ -33,7 +33,8 @@ _ID_PREFIX = {
     NodeKind.LEVEL1: "l1", NodeKind.LEVEL2: "l2", NodeKind.LEVEL3: "l3", NodeKind.LEVEL4: "l4",
 }
 _ATTACHMENT = re.compile(r"^附件\s*(\d{1,2}|[一二三四五六七八九十]{1,3})?[:：]?$")
-_TABLE_CAPTION = re.compile(r"^(表|附表|专栏|图)\s*\d{1,3}(?!\d)")
+# Body prose after a flattened table or box: 二是…, or a run-in heading such as 生态农业。依托…
+_PROSE_RESUMES = re.compile(r"^([一二三四五六七八九十]+是|[^，。：；、（）\d]{2,12}。[^。]{20,})")
 _ATTACHMENT_LIST = re.compile(r"^附件[:：]")
 _TABLE_TITLE = re.compile(r"(表|清单|一览|目录|名单)(（[^）]*）)?$")
 _UNNUMBERED_HEADINGS = {"前言", "序言", "附则", "结束语", "总则"}
@@ -88,13 +89,14 @@ class TreeBuilder:
         kind = self._accept(marker, para) if marker else None
         if self.table is not None:
             table, end_rank = self.table
-            if kind is None or _RANK.get(kind, 0) > end_rank:
+            resumes = mk.TABLE_CAPTION.match(text) or _PROSE_RESUMES.match(text)
+            if not resumes and (kind is None or _RANK.get(kind, 0) > end_rank):
                 self._append(table, text)
                 return
             self.table = None
         if kind is not None and marker is not None:
             self._open_marked(kind, marker, para)
-        elif _TABLE_CAPTION.match(text):
+        elif mk.TABLE_CAPTION.match(text):
             self._open_table(para)
         else:
             self._plain(para)
