@@ -20,7 +20,7 @@ Full-corpus figures: python tests/benchmarks/corpus_roundtrip.py.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -73,7 +73,7 @@ SMALL_LAW = """# 中华人民共和国测试法
 
 第二条之一 测试应当在2020年12月31日前完成。
 
-​
+\u200b
 
 网络素养促进
 
@@ -120,7 +120,7 @@ def test_to_pdf_like_wraps_at_a_fixed_width_and_reverses_page_numbers() -> None:
     )
     seed = next(s for s in range(40) if "同等效力" in to_pdf_like(source, s))
     rendered = render_pdf_like(source, seed)
-    footers = re.findall(r"^([０-９]+) ?\(本文与正式文件同等效力\)$", rendered.text, re.M)
+    footers = re.findall(r"^([０-９]+) ?\(本文与正式文件同等效力\)$", rendered.text, re.MULTILINE)
     numbers = [int(f[::-1].translate(str.maketrans("０１２３４５６７８９", "0123456789"))) for f in footers]
     assert numbers == list(range(numbers[0], numbers[0] + len(numbers))), "consecutive pages"
     assert any(n >= 10 for n in numbers)
@@ -147,7 +147,7 @@ def _unprint(text: str) -> str:
     return fold("".join(out))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _sample() -> tuple[Path, ...]:
     return tuple(sample_files())
 
@@ -198,7 +198,7 @@ def test_compare_counts_misses_extras_paragraphs_and_text() -> None:
 # --- the parser against the corpus ---------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def _scores(route: str) -> tuple[Score, ...]:
     return tuple(score_file(path, route) for path in _sample())
 

@@ -45,6 +45,7 @@ class _Line:
     page_start: bool = False  # extraction indents the first line of a page by one space
     page_break: bool = False  # page furniture was removed just before this line
     blank_before: bool = False
+    indent: int = 0  # leading white space in half-width columns
 
 
 # --- page furniture ------------------------------------------------------------------
@@ -99,11 +100,25 @@ def _repaired_lines(src: SourceText, out: CleanText) -> list[_Line]:
             continue
         lines.append(
             _Line(i + 1, text, page_start=raw[:1] in (" ", "\u3000") and not raw[:2].isspace(),
-                  page_break=pending_break, blank_before=blank)
+                  page_break=pending_break, blank_before=blank, indent=_indent(raw))
         )
         pending_break = False
         blank = False
     return lines
+
+
+def _indent(raw: str) -> int:
+    width = 0
+    for ch in raw:
+        if ch == " ":
+            width += 1
+        elif ch == "\u3000":
+            width += 2
+        elif ch == "\t":
+            width += 4
+        else:
+            break
+    return width
 
 
 def _drop_trailing_junk(lines: list[_Line], out: CleanText) -> None:
@@ -244,6 +259,7 @@ def _join_wrapped(lines: list[_Line]) -> list[Para]:
         return []
     width = _page_width(lines)
     blanks_break = _blank_lines_are_breaks(lines)
+    indents = _indents_mark_paragraphs(lines)
     paras: list[Para] = []
     buf: list[str] = [lines[0].text]
     start = lines[0]
@@ -251,7 +267,7 @@ def _join_wrapped(lines: list[_Line]) -> list[Para]:
     for i in range(len(lines) - 1):
         ln, nxt = lines[i], lines[i + 1]
         after = lines[i + 2] if i + 2 < len(lines) else None
-        if _continues(ln.text, nxt, after, first_line, width, blanks_break):
+        if _continues(ln.text, nxt, after, first_line, width, blanks_break, indents):
             buf.append(nxt.text)
             first_line = False
             continue
@@ -264,8 +280,17 @@ def _join_wrapped(lines: list[_Line]) -> list[Para]:
 _ORDINAL_OPENER = re.compile(r"^[一二三四五六七八九十]+是")
 
 
-def _continues(text: str, nxt: _Line, after: _Line | None, first_line: bool, width: int, blanks_break: bool) -> bool:
+def _indents_mark_paragraphs(lines: list[_Line]) -> bool:
+    """pdftotext and typed text indent a paragraph's first line by two characters."""
+    indented = sum(1 for ln in lines if ln.indent >= 3)
+    return 0.05 * len(lines) <= indented <= 0.7 * len(lines)
+
+
+def _continues(text: str, nxt: _Line, after: _Line | None, first_line: bool, width: int,
+               blanks_break: bool, indents: bool = False) -> bool:
     if blanks_break and nxt.blank_before:
+        return False
+    if indents and nxt.indent >= 3:
         return False
     w = display_width(text)
     if heading_marker(text) is not None and w < width - 8:
@@ -279,7 +304,7 @@ def _continues(text: str, nxt: _Line, after: _Line | None, first_line: bool, wid
         return False
     if not full:  # hard-wrapped text never stops short mid-paragraph; one-line paragraphs may at a page break
         return width > 100 and not ends and w > 60
-    if not ends:
+    if not ends or indents:
         return True
     w2 = display_width(nxt.text)
     next_is_indented = width - 10 <= w2 <= width - 3 and after is not None

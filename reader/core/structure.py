@@ -32,7 +32,9 @@ _ID_PREFIX = {
     NodeKind.ARTICLE: "art", NodeKind.PARAGRAPH: "para", NodeKind.ITEM: "item", NodeKind.SUBITEM: "sub",
     NodeKind.LEVEL1: "l1", NodeKind.LEVEL2: "l2", NodeKind.LEVEL3: "l3", NodeKind.LEVEL4: "l4",
 }
-_ATTACHMENT = re.compile(r"^附件\s*(\d{1,2}|[一二三四五六七八九十]{1,3})?[:：]?$")
+_ATTACHMENT = re.compile(
+    r"^附(?:件|表|录|图)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?\s*(?P<title>[^\d\s:：][^。；，]{0,40})?$"
+    r"|^附[:：]\s*(?P<title2>[^。；，]{1,40})$")
 # Body prose after a flattened table or box: 二是…, or a run-in heading such as 生态农业。依托…
 _PROSE_RESUMES = re.compile(r"^([一二三四五六七八九十]+是|[^，。：；、（）\d]{2,12}。[^。]{20,})")
 _ATTACHMENT_LIST = re.compile(r"^附件[:：]")
@@ -69,10 +71,13 @@ class TreeBuilder:
         self.more_text: dict[int, list[str]] = {}  # text appended to a node, joined once at the end
 
     # -- public -----------------------------------------------------------------------
-    def add(self, para: Para) -> None:
+    def add(self, para: Para, nxt: Para | None = None) -> None:
         text = para.text
         if para.heading_depth:
             self._heading_line(para)
+            return
+        if self.legislative and self._innermost(NodeKind.ARTICLE) and _is_bare_heading(text, nxt):
+            self._unnumbered_heading(para)  # 附 则 / 网络素养促进: a chapter title without 第X章
             return
         if self._attachment_start(para):
             return
@@ -240,18 +245,21 @@ class TreeBuilder:
         self.table = (node, parent.rank if parent else 0)
 
     def _attachment_start(self, para: Para) -> bool:
-        m = _ATTACHMENT.match(para.text.replace(" ", ""))
-        if not m:
+        m = _ATTACHMENT.match(para.text)
+        if not m or para.text.replace(" ", "") == "附则" or opening_marker(para.text) is not None:
             return False
+        title = (m.group("title") or m.group("title2") or "").strip()
         number = cn_to_int(m.group(1)) if m.group(1) else (self.attachment.number or 1) + 1 if self.attachment else 1
         self.table = None
         self.stack.clear()
-        node = self._new(NodeKind.ATTACHMENT, None, f"att_{number}", para.text.replace(" ", ""), number)
+        label = para.text[: len(para.text) - len(title)].strip(" ：:") if title else para.text.replace(" ", "")
+        node = self._new(NodeKind.ATTACHMENT, None, f"att_{number}", label, number)
         node.text = para.text
+        node.heading = title
         self.roots.append(node)
         self.attachment = node
         self.stack.append(_Open(node, 0))
-        self.attachment_title_pending = True
+        self.attachment_title_pending = not title
         return True
 
     def _attachment_title(self, para: Para, marker: Marker | None) -> bool:
@@ -298,9 +306,14 @@ class TreeBuilder:
             return paragraph
         item = prev.children[-1]
         for stray in paras[paras.index(prev) + 1:]:
-            self._append(item, stray.full_text())
             article.node.children.remove(stray)
             self.ids.discard(stray.id)
+            if item.children:  # after its sub-items: keep source order with a text child
+                more = self._new(NodeKind.TEXT, _Open(item, _RANK[NodeKind.ITEM]), "text", "", None)
+                more.text = stray.full_text()
+                item.children.append(more)
+            else:
+                self._append(item, stray.full_text())
         self._close_to(_RANK[NodeKind.PARAGRAPH])
         opened = _Open(prev, _RANK[NodeKind.PARAGRAPH], {NodeKind.ITEM.value: number - 1})
         self.stack.append(opened)
@@ -379,6 +392,14 @@ def _descends_from_article(node: Node) -> bool:
     return node.id.startswith("art_")
 
 
+def _is_bare_heading(text: str, nxt: Para | None) -> bool:
+    """A short unpunctuated line directly before an article opens a new group of articles."""
+    if nxt is None or len(text) > 20 or re.search(r"[，。；：、“”（）《》\d]", text):
+        return False
+    m = opening_marker(nxt.text)
+    return m is not None and m.form == mk.ARTICLE and m.strong and opening_marker(text) is None
+
+
 def _is_group_heading(rest: str) -> bool:
     return 0 < len(rest) <= 24 and not re.search(r"[，。；：、]", rest)
 
@@ -412,8 +433,8 @@ def is_legislative(paras: list[Para]) -> bool:
 def build_tree(paras: list[Para], footnotes: list[Footnote] | None = None) -> tuple[list[Node], list[str]]:
     """Build the node tree of one document body; returns (nodes, warnings)."""
     builder = TreeBuilder(is_legislative(paras))
-    for para in paras:
-        builder.add(para)
+    for k, para in enumerate(paras):
+        builder.add(para, paras[k + 1] if k + 1 < len(paras) else None)
     nodes = builder.finish(footnotes or [])
     if not any(n.kind is not NodeKind.PREAMBLE for n in nodes) and paras:
         builder.warnings.append("no recognisable structure: the text is kept as one unit")

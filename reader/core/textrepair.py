@@ -13,7 +13,7 @@ FOOTNOTE_MARKS = "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1))
 _FOOTNOTE_PUA_BASE = 0x1000B7
 _PUA_FIXED = {0x1001B0: ".", 0x100170: "-"}
 
-_ASCII_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_ASCII_FOLD: dict[int, int | str | None] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 # Chinese punctuation stays full-width (GB/T 15834); everything else folds to ASCII.
 for _ch in "，。；：？！（）《》〈〉【】〔〕「」『』、“”‘’·—…～％":
     _ASCII_FOLD.pop(ord(_ch), None)
@@ -23,6 +23,10 @@ _ASCII_FOLD[0x00A0] = ord(" ")
 _ASCII_FOLD[0x2002] = ord(" ")
 _ASCII_FOLD[0x2003] = ord(" ")
 _ASCII_FOLD[ord("\t")] = ord(" ")
+for _cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF):  # zero-width characters carry no text
+    _ASCII_FOLD[_cp] = None
+for _n in range(1, 21):  # ⒈ … ⒛, sub-item numbers printed as one character
+    _ASCII_FOLD[0x2487 + _n] = f"{_n}."
 _ASCII_FOLD.update({ord("«"): ord("《"), ord("»"): ord("》"), ord("‹"): ord("〈"), ord("›"): ord("〉")})
 
 _ASCII_TO_CJK_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}

@@ -23,15 +23,15 @@ import gc
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
 REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from tests.corpus_tools import CORPUS_DIR, corpus_files, to_pdf_like  # noqa: E402
+from tests.corpus_tools import CORPUS_DIR, corpus_files, to_pdf_like
 
 SEED_DIRS = (REPO.parent / "shared" / "seeds", REPO / "resources" / "samples")
 MB = 1_000_000
@@ -200,7 +200,7 @@ def scaling(rendered: list[Path], tmp: Path, with_library: bool) -> None:
         mb = path.stat().st_size / MB
         base = floor([path], repeat=2)
         try:
-            secs, docs = timed(lambda: parse_file(path))
+            secs, docs = timed(lambda path=path: parse_file(path))
             ndocs = str(len(docs))  # type: ignore[arg-type]
         except Exception as exc:  # noqa: BLE001
             print(f"{size:>4}MB {mb:>7.2f} {base.seconds:>8.3f}  parse failed: {type(exc).__name__}: {exc}"[:200])

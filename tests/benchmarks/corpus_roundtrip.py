@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from tests.corpus_tools import CORPUS_DIR, Score, corpus_files, score_file, total, worst  # noqa: E402
+from tests.corpus_tools import CORPUS_DIR, Score, corpus_files, score_file, total, worst
 
 
 def _score_chunk(args: tuple[list[str], str]) -> list[Score]:
@@ -67,9 +67,9 @@ def print_totals(results: dict[str, tuple[list[Score], float]]) -> None:
         print(f"{route:<5} {t.files:>5} {t.expected:>8} {t.found:>7} {t.matched:>7} "
               f"{pct(t.matched_ratio):>8} {pct(t.precision):>8} {pct(t.para_ratio):>8} {para_star:>8} "
               f"{pct(t.text_ratio):>8} {t.errors:>6} {secs:>6.1f}s")
-    print("para* = paragraph counts over articles whose breaks the PDF-like text shows "
-          "(a paragraph ending exactly at the line end, followed by one without a marker, "
-          "cannot be told from a wrap)")
+    print("para* = paragraph counts over the articles whose breaks the PDF-like text shows "
+          "(a paragraph ending within two columns of the line end, followed by one without "
+          "a marker, cannot be told from a wrap)")
     for route, (scores, _secs) in results.items():
         kinds = collections.Counter(m.kind for s in scores for m in s.mismatches)
         ambiguous = sum(s.ambiguous for s in scores)
@@ -101,13 +101,15 @@ def print_worst(route: str, scores: list[Score], n: int) -> None:
     for s in worst(scores, n):
         bad_para = s.matched - s.para_ok
         bad_text = s.matched - s.text_ok
+        invisible = sum(1 for m in s.mismatches if m.invisible)
         print(f"  {s.name}")
         print(f"      {s.matched}/{s.expected} matched, {s.found - s.matched} spurious, "
-              f"{bad_para} paragraph counts wrong, {bad_text} texts wrong"
-              + (", PARSER ERROR" if s.errors else ""))
-        kinds = collections.Counter(m.kind for m in s.mismatches)
+              f"{bad_para} paragraph counts wrong ({invisible} of them at invisible breaks), "
+              f"{bad_text} texts wrong" + (", PARSER ERROR" if s.errors else ""))
+        real = [m for m in s.mismatches if not m.invisible]
+        kinds = collections.Counter(m.kind for m in real)
         shown: set[str] = set()
-        for m in s.mismatches:  # one example of each kind of mismatch
+        for m in real:  # one example of each kind of mismatch
             if m.kind not in shown:
                 shown.add(m.kind)
                 print(f"      [{kinds[m.kind]}x] {str(m)[:150]}")
