@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.core.numerals import CN_NUMERAL_CHARS, cn_to_int
 
@@ -49,8 +50,14 @@ class Marker:
     strong: bool  # followed by a space or alone on its line: surely structural
 
 
+_CAN_OPEN = frozenset("第（" + CN_NUMERAL_CHARS + "0123456789")
+
+
+@lru_cache(maxsize=8192)
 def opening_marker(text: str) -> Marker | None:
     """The numbering mark that opens ``text``, if any (not yet judged in context)."""
+    if not text or text[0] not in _CAN_OPEN:
+        return None
     for form, pattern in _FORMS:
         m = pattern.match(text)
         if not m:

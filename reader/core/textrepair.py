@@ -42,24 +42,25 @@ def _decode_gbk_pair(cp: int) -> str | None:
         return None
 
 
+_SUSPECT = re.compile("[\uA1A1-\uA9FE\U00100000-\U0010FFFF]")
+
+
 def _fix_code_points(text: str) -> str:
-    out: list[str] = []
-    for ch in text:
-        cp = ord(ch)
-        if cp < 0xA1A1:
-            out.append(ch)
-            continue
-        fixed = _decode_gbk_pair(cp)
-        if fixed is not None:
-            # ．(A3AE) is the gazette font's sentence stop, i.e. 。
-            out.append("。" if fixed == "．" else fixed)
-        elif cp in _PUA_FIXED:
-            out.append(_PUA_FIXED[cp])
-        elif _FOOTNOTE_PUA_BASE <= cp < _FOOTNOTE_PUA_BASE + len(FOOTNOTE_MARKS):
-            out.append(FOOTNOTE_MARKS[cp - _FOOTNOTE_PUA_BASE])
-        else:
-            out.append(ch)
-    return "".join(out)
+    """Only lines holding a suspect code point pay for the character loop."""
+    return _SUSPECT.sub(_fix_one, text) if _SUSPECT.search(text) else text
+
+
+def _fix_one(m: re.Match[str]) -> str:
+    ch = m.group(0)
+    cp = ord(ch)
+    fixed = _decode_gbk_pair(cp)
+    if fixed is not None:
+        return "。" if fixed == "．" else fixed  # ．(A3AE) is the gazette font's sentence stop, i.e. 。
+    if cp in _PUA_FIXED:
+        return _PUA_FIXED[cp]
+    if _FOOTNOTE_PUA_BASE <= cp < _FOOTNOTE_PUA_BASE + len(FOOTNOTE_MARKS):
+        return FOOTNOTE_MARKS[cp - _FOOTNOTE_PUA_BASE]
+    return ch
 
 
 def is_cjk(ch: str) -> bool:
@@ -125,6 +126,14 @@ def _remove_spaces(text: str) -> str:
     return "".join(out)
 
 
+# East Asian Wide and Fullwidth ranges (UAX #11), for counting without a per-character loop.
+_WIDE = re.compile(
+    "[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF"
+    "\uAC00-\uD7A3\uF900-\uFAFF\uFE10-\uFE19\uFE30-\uFE6F\uFF00-\uFF60\uFFE0-\uFFE6"
+    "\U0001F300-\U0001F64F\U00020000-\U0003FFFD]"
+)
+
+
 def display_width(text: str) -> int:
     """Width in half-width columns, the unit a PDF line's length is measured in."""
-    return sum(2 if is_cjk(ch) else 1 for ch in text)
+    return len(text) + len(_WIDE.findall(text))
