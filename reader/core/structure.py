@@ -199,7 +199,7 @@ class TreeBuilder:
             if self._innermost(NodeKind.ARTICLE) is not None:
                 self._new_paragraph(text)
                 return
-        if top is None and self.attachment is None and not self.roots_have_structure():
+        if top is None and self.attachment is None and not self._has_structure():
             if text.replace(" ", "") in _UNNUMBERED_HEADINGS:
                 self._unnumbered_heading(para)
                 return
@@ -229,7 +229,7 @@ class TreeBuilder:
         node.text = para.text
         self._push(node, _RANK[NodeKind.CHAPTER], parent)
 
-    def roots_have_structure(self) -> bool:
+    def _has_structure(self) -> bool:
         return any(n.kind is not NodeKind.PREAMBLE for n in self.roots)
 
     def _open_table(self, para: Para) -> None:
