@@ -126,9 +126,10 @@ def _remove_spaces(text: str) -> str:
     return "".join(out)
 
 
-# East Asian Wide and Fullwidth ranges (UAX #11), for counting without a per-character loop.
+# East Asian Wide and Fullwidth ranges (UAX #11), for counting without a per-character loop,
+# plus the ambiguous punctuation that Chinese typesetting prints full-width (“”‘’…—·).
 _WIDE = re.compile(
-    "[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF"
+    "[\u00B7\u2014\u2018\u2019\u201C\u201D\u2026\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF"
     "\uAC00-\uD7A3\uF900-\uFAFF\uFE10-\uFE19\uFE30-\uFE6F\uFF00-\uFF60\uFFE0-\uFFE6"
     "\U0001F300-\U0001F64F\U00020000-\U0003FFFD]"
 )
