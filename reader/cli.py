@@ -48,9 +48,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
-def gui_main() -> int:
-    """``regreader-gui``: until the GUI exists, the same as running with no command."""
-    return main([])
+def gui_main(argv: Sequence[str] | None = None) -> int:
+    """``regreader-gui [--library DIR] [FILE ...]``: open the window, importing FILEs."""
+    parser = argparse.ArgumentParser(prog=f"{PROG}-gui", description="Open the RegReader window.")
+    parser.add_argument("--library", metavar="DIR", help="library folder")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="files to import on start")
+    args = parser.parse_args(argv)
+    return _run_gui(args.library, args.files)
+
+
+def _run_gui(library: str | None, files: Sequence[str] = ()) -> int:
+    from reader.ui.app import run  # Qt loads only when the window is wanted
+
+    return run(sys.argv[:1], files=list(files) or None, library=library)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -58,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="法规阅读器 RegReader — read and annotate Chinese regulations.",
-        epilog="Without a command: import the samples into an empty library and list it.",
+        epilog="Without a command: open the reading window (samples imported into an empty library).",
     )
     parser.add_argument("--library", metavar="DIR", help=library_help)
     parser.set_defaults(func=_cmd_default)
@@ -88,7 +98,29 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("remove", parents=[common, as_json], help="remove a document from the library")
     p.add_argument("doc_id", metavar="DOC_ID")
     p.set_defaults(func=_cmd_remove)
+
+    p = sub.add_parser(
+        "search", parents=[common, as_json], help="find the units containing some wording",
+        description="Find every article / outline unit / title containing the wording. "
+        'Words separated by spaces must all occur; "quoted text" is one phrase; -word '
+        "excludes; OR between words; filters doc:ID type:KIND year:2022 (or 2018-2022).",
+    )
+    p.add_argument("query", metavar="QUERY", nargs="+", help="the query (several arguments are joined by spaces)")
+    p.add_argument("--doc", metavar="DOC_ID", help="search one document only (id or unique prefix)")
+    p.add_argument("--titles", action="store_true", help="search document titles only")
+    p.add_argument("--limit", metavar="N", type=_positive_int, default=20, help="hits to show (default 20)")
+    p.set_defaults(func=_cmd_search)
     return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 # -- commands ----------------------------------------------------------------------------
@@ -99,12 +131,8 @@ def _open(args: argparse.Namespace) -> Library:
 
 
 def _cmd_default(args: argparse.Namespace) -> int:
-    with _open(args) as lib:
-        report = lib.ensure_samples()
-        if report is not None:
-            _print_failures(report)  # a broken sample should not keep the user out
-        _print_list(lib.documents(), lib.folder)
-    return EXIT_OK
+    """No command: the reading window (it imports the samples into an empty library)."""
+    return _run_gui(args.library)
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
@@ -160,6 +188,19 @@ def _cmd_remove(args: argparse.Namespace) -> int:
         _print_json({"removed": gone.to_json()})
     else:
         print(f"removed {gone.id}  {gone.title}")
+    return EXIT_OK
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    with _open(args) as lib:
+        progress = _index_progress_printer() if sys.stderr.isatty() else None
+        results = lib.search(query, doc_id=args.doc, titles_only=args.titles,
+                             limit=args.limit, progress=progress)
+    if args.json:
+        _print_json(results.to_json())
+    else:
+        _print_results(results)
     return EXIT_OK
 
 
@@ -268,6 +309,35 @@ def _progress_printer(total: int):  # noqa: ANN202 - a closure for Library.impor
     def progress(done: int, _total: int, path: str) -> None:
         end = "\n" if done == total else ""
         sys.stderr.write(f"\r[{done}/{total}] {snippet(Path(path).name, 60)}\x1b[K{end}")
+        sys.stderr.flush()
+
+    return progress
+
+
+def _print_results(results) -> None:  # noqa: ANN001 - index.searcher.Results
+    """Hits as a readable list: title and unit, then the snippet with the matches marked
+    (reverse video on a terminal, 【】 otherwise)."""
+    docs = len(results.by_document)
+    if not results.total:
+        print(f"no match for {results.query!r}")
+        return
+    shown = len(results.hits)
+    print(f"{results.total} match{'es' if results.total != 1 else ''} in {docs} "
+          f"document{'s' if docs != 1 else ''}"
+          + (f" (the best {shown} shown)" if shown < results.total else ""))
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    open_, close = ("\x1b[7m", "\x1b[27m") if color else ("【", "】")
+    for n, hit in enumerate(results.hits, 1):
+        where = hit.label or {"title": "标题", "front_matter": "发文"}.get(hit.kind, f"[{hit.kind}]")
+        ref = hit.doc_id + (f" {hit.node_id}" if hit.node_id else "")
+        print(f"\n{n:>3}. {hit.doc_title} · {where}  ({ref})")
+        print(f"     {hit.marked_snippet(open_, close)}")
+
+
+def _index_progress_printer():  # noqa: ANN202 - a closure for Library.search
+    def progress(done: int, total: int) -> None:
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\rbuilding the search index [{done}/{total}]\x1b[K{end}")
         sys.stderr.flush()
 
     return progress

@@ -158,15 +158,11 @@ def test_remove(capsys, library_dir: Path, seed_files: list[Path]) -> None:
 # -- human output ------------------------------------------------------------------------
 
 
-def test_no_command_imports_samples_once_and_lists(capsys, library_dir: Path) -> None:
-    code, out, err = run(capsys, "--library", str(library_dir))
-    assert code == 0, err
-    lines = out.splitlines()
-    assert lines[0].split() == ["ID", "KIND", "NUMBER", "ISSUED", "TITLE"]
-    rows = [line for line in lines[1:] if line.startswith("doc_")]
-    assert rows
-    # a second start does not import again
-    assert run(capsys, "--library", str(library_dir))[1] == out
+def test_no_command_opens_the_window_on_the_library(monkeypatch, library_dir: Path) -> None:
+    calls = []
+    monkeypatch.setattr("reader.ui.app.run", lambda argv, files=None, library=None: calls.append((files, library)) or 0)
+    assert cli.main(["--library", str(library_dir)]) == 0
+    assert calls == [(None, str(library_dir))]
 
 
 def test_list_columns_align_with_cjk(capsys, library_dir: Path, fake_parser, tmp_path: Path) -> None:
@@ -220,8 +216,10 @@ def test_width_helpers() -> None:
 
 def test_main_py_prints_utf8_under_c_locale(tmp_path: Path) -> None:
     env = {"LC_ALL": "C", "LANG": "C", "PYTHONIOENCODING": "", "PYTHONUTF8": "0"}
-    proc = run_process("--library", str(tmp_path / "lib"), env=env)
+    sample = next((Path(__file__).resolve().parents[1] / "resources" / "samples").glob("001_*.txt"))
+    proc = run_process("--library", str(tmp_path / "lib"), "import", str(sample), env=env)
     assert proc.returncode == 0, proc.stderr
+    proc = run_process("--library", str(tmp_path / "lib"), "list", env=env)
     text = proc.stdout.decode("utf-8")  # raises if anything else came out
     assert any("\u4e00" <= ch <= "\u9fff" for ch in text)
     proc = run_process("--library", str(tmp_path / "lib"), "list", "--json", env=env)
@@ -238,7 +236,9 @@ def test_process_exit_codes(tmp_path: Path) -> None:
     assert run_process("--library", lib, "bogus-command").returncode == 2
 
 
-def test_gui_main_runs_like_no_command(capsys, monkeypatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("REGREADER_LIBRARY", str(tmp_path / "gui-lib"))
-    assert cli.gui_main() == 0
-    assert "ID" in capsys.readouterr().out
+def test_gui_main_opens_the_window_and_imports_files(monkeypatch, tmp_path: Path) -> None:
+    calls = []
+    monkeypatch.setattr("reader.ui.app.run", lambda argv, files=None, library=None: calls.append((files, library)) or 0)
+    assert cli.gui_main(["--library", str(tmp_path), "a.txt", "b.md"]) == 0
+    assert cli.gui_main([]) == 0
+    assert calls == [(["a.txt", "b.md"], str(tmp_path)), (None, None)]

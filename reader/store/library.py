@@ -9,10 +9,11 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from reader.core.errors import ImportFailure, UserError
 from reader.core.model import Document
@@ -21,8 +22,12 @@ from reader.store import repository
 from reader.store.repository import DocumentSummary
 from reader.store.schema import SCHEMA_VERSION, current_version, migrate
 
+if TYPE_CHECKING:
+    from index.searcher import Results
+
 DB_NAME = "library.sqlite3"
 BACKUPS_DIR = "backups"
+INDEX_DIR = "index"
 ENV_LIBRARY = "REGREADER_LIBRARY"
 #: The sample library shipped in the checkout (found when installed with ``pip install -e``).
 SAMPLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "samples"
@@ -130,6 +135,7 @@ class Library:
         self.folder = folder
         self._conn = conn
         self._lock = threading.RLock()
+        self._search_index: Any = None  # index.manager.SearchIndex, made on first use
 
     # -- lifecycle ---------------------------------------------------------------------
 
@@ -163,9 +169,13 @@ class Library:
         except BaseException:
             conn.close()
             raise
+        library._repair_index()
         return library
 
     def close(self) -> None:
+        if self._search_index is not None:
+            self._search_index.close()
+            self._search_index.catalog.close()
         with self._lock:
             self._conn.close()
 
@@ -227,6 +237,14 @@ class Library:
         """
         files = [str(p) for p in paths]
         report = ImportReport()
+        try:
+            self._import_files(files, report, progress, cancel)
+        finally:  # the search index follows in the same operation, even after a cancel
+            self._index_changed({d.id for d in report.added + report.updated})
+        return report
+
+    def _import_files(self, files: list[str], report: ImportReport, progress: Progress | None,
+                      cancel: Cancel | None) -> None:
         for done, file in enumerate(files):
             if cancel is not None and cancel():
                 report.cancelled = True
@@ -242,7 +260,6 @@ class Library:
             report.files_done = done + 1
             if progress is not None:
                 progress(done + 1, len(files), file)
-        return report
 
     def remove(self, doc_id: str) -> DocumentSummary:
         """Delete a document and its nodes; return what was removed."""
@@ -251,6 +268,9 @@ class Library:
             (summary,) = repository.list_summaries(self._conn, full_id)
             with self._transaction():
                 self._conn.execute("DELETE FROM documents WHERE id = ?", (full_id,))
+                if self._has_index():
+                    _mark_pending(self._conn, full_id)
+        self._index_changed({full_id})
         return summary
 
     def ensure_samples(self, samples: Path | None = None) -> ImportReport | None:
@@ -280,6 +300,80 @@ class Library:
                 )
         return report
 
+    # -- search (index/: Whoosh; derived data, rebuilt from here whenever needed) ------------
+
+    def search(
+        self,
+        query: str,
+        doc_id: str | None = None,
+        titles_only: bool = False,
+        limit: int = 20,
+        offset: int = 0,
+        progress: IndexProgress | None = None,
+        literal: bool = False,
+    ) -> Results:
+        """Find every unit (article, outline unit, title) containing the query's wording.
+
+        ``query`` uses the language of index.query (words AND, "phrases", -exclusions,
+        OR, doc:/type:/year: filters); a malformed query is searched literally, never an
+        error; ``literal`` searches the text exactly as given (no operators: for a
+        selection of text).  ``doc_id`` (an id or unique prefix) limits the search to one document,
+        ``titles_only`` to document titles.  Totals are exact; ``limit``/``offset`` page
+        the ranked hits.  Opens, repairs or (re)builds the index first when needed,
+        reporting ``progress(done, total)`` documents during a full build.
+        """
+        full_id = None
+        if doc_id is not None:
+            with self._lock:
+                full_id = self._resolve(doc_id)
+        return self._index().search(query, limit=limit, offset=offset, doc_id=full_id,
+                                    titles_only=titles_only, progress=progress,
+                                    literal=literal)
+
+    def ensure_index(self, progress: IndexProgress | None = None,
+                     cancel: Cancel | None = None) -> str:
+        """Make the search index usable and current (open, repair, or rebuild with
+        progress); returns "ok", "updated" or "rebuilt: <reason>".  The GUI calls this
+        on a worker thread at start, so the first search does not wait."""
+        return self._index().ensure(progress, cancel)
+
+    def rebuild_index(self, progress: IndexProgress | None = None,
+                      cancel: Cancel | None = None) -> str:
+        """Rebuild the search index from the library (cancel leaves the old one)."""
+        return self._index().rebuild(progress, cancel)
+
+    def index_status(self) -> dict[str, Any]:
+        """Where the index is, whether it is usable, how many documents wait for it."""
+        return self._index().status()
+
+    def _index(self) -> Any:
+        if self._search_index is None:
+            from index.manager import SearchIndex
+
+            self._search_index = SearchIndex(self.folder / INDEX_DIR,
+                                             _IndexCatalog(self.folder / DB_NAME))
+        return self._search_index
+
+    def _has_index(self) -> bool:
+        """Whether a search index exists (without one, the first search builds it whole,
+        so changes need no pending marker)."""
+        return (self.folder / INDEX_DIR / "regreader-index.json").exists()
+
+    def _index_changed(self, doc_ids: set[str]) -> None:
+        """After a commit: bring the index up to date for ``doc_ids`` (if there is an
+        index; any failure leaves the markers for the next search to repair)."""
+        if doc_ids:
+            self._index().apply_pending()
+
+    def _repair_index(self) -> None:
+        """At open: changes a crash kept from the index are applied now."""
+        with self._lock:
+            pending = self._conn.execute(
+                "SELECT 1 FROM meta WHERE key LIKE ? LIMIT 1", (_PENDING + "%",)
+            ).fetchone()
+        if pending:
+            self._index().apply_pending()
+
     # -- internals ---------------------------------------------------------------------
 
     def _import_one(self, file: str, report: ImportReport) -> None:
@@ -290,6 +384,7 @@ class Library:
         duplicates: list[Duplicate] = []
         seen: set[str] = set()
         now = _now()
+        indexed = self._has_index()
         with self._lock, self._transaction():
             for doc in docs:
                 if doc.id in seen:  # the same document twice in one file: keep the first
@@ -303,6 +398,8 @@ class Library:
                     continue
                 doc.source.file = path
                 entry = ImportedDoc(doc.id, doc.title, path)
+                if indexed:
+                    _mark_pending(self._conn, doc.id)
                 if repository.save_document(self._conn, doc, now):
                     added.append(entry)
                 else:
@@ -344,6 +441,99 @@ class _Transaction:
         self._conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
 
 
+# -- search index glue ----------------------------------------------------------------------
+
+#: Meta keys marking documents whose index update is not known to be committed.
+_PENDING = "index-pending:"
+#: ``progress(done, total)``: documents indexed so far during a full index build.
+IndexProgress = Callable[[int, int], None]
+
+
+def _mark_pending(conn: sqlite3.Connection, doc_id: str) -> None:
+    """Record, inside the caller's transaction, that ``doc_id`` must be (re)indexed."""
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                 (_PENDING + doc_id, uuid.uuid4().hex))
+
+
+class _IndexSource:
+    """Loads documents for the index from the library database (picklable: a parallel
+    index build sends it to worker processes, which open their own connection)."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = str(db)
+
+    def __call__(self, doc_ids: list[str]) -> Iterator[tuple[Document, str]]:
+        conn = sqlite3.connect(self.db, timeout=30)
+        try:
+            for doc_id in doc_ids:
+                version = _doc_version(conn, doc_id)
+                doc = repository.load_document(conn, doc_id) if version else None
+                if doc is not None:
+                    yield doc, version
+        finally:
+            conn.close()
+
+
+def _doc_version(conn: sqlite3.Connection, doc_id: str) -> str | None:
+    row = conn.execute("SELECT updated, source_sha256 FROM documents WHERE id = ?",
+                       (doc_id,)).fetchone()
+    return f"{row[0]}@{row[1]}" if row else None
+
+
+class _IndexCatalog:
+    """index.manager.Catalog over the library database, on a connection of its own (so
+    the index never waits for the Library's lock, and the Library never for the index's)."""
+
+    def __init__(self, db: Path) -> None:
+        self.source = _IndexSource(db)
+        self._conn = sqlite3.connect(db, isolation_level=None, check_same_thread=False,
+                                     timeout=30)
+        self._lock = threading.Lock()
+        self._seen: dict[str, str] = {}
+        self._data_version: int | None = None
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def versions(self) -> dict[str, str]:
+        with self._lock:
+            rows = self._conn.execute("SELECT id, updated, source_sha256 FROM documents")
+            return {r[0]: f"{r[1]}@{r[2]}" for r in rows}
+
+    def sizes(self) -> dict[str, int]:
+        with self._lock:
+            rows = self._conn.execute("SELECT doc_id, SUM(LENGTH(text)) FROM nodes GROUP BY doc_id")
+            return {r[0]: int(r[1] or 0) for r in rows}
+
+    def pending(self) -> set[str]:
+        with self._lock:
+            rows = self._conn.execute("SELECT key, value FROM meta WHERE key LIKE ?",
+                                      (_PENDING + "%",)).fetchall()
+        self._seen = {key[len(_PENDING):]: value for key, value in rows}
+        return set(self._seen)
+
+    def clear_pending(self, doc_ids: set[str]) -> None:
+        """Forget the markers seen by the last pending() (not ones set again since)."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._conn.executemany(
+                    "DELETE FROM meta WHERE key = ? AND value = ?",
+                    [(_PENDING + d, self._seen[d]) for d in doc_ids if d in self._seen],
+                )
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def changed(self) -> bool:
+        with self._lock:
+            version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        changed, self._data_version = version != self._data_version, version
+        return changed
+
+
 def _parse(path: str | Path) -> list[Document]:
     """parse_file, with OS errors the importers let through turned into user errors."""
     try:
@@ -366,5 +556,5 @@ def _now() -> str:
 
 __all__ = [
     "Library", "ImportReport", "ImportedDoc", "Duplicate", "Failure", "DocumentSummary",
-    "UnknownDocument", "default_folder", "SAMPLES_DIR", "ENV_LIBRARY",
+    "UnknownDocument", "default_folder", "SAMPLES_DIR", "ENV_LIBRARY", "INDEX_DIR",
 ]

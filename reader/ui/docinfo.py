@@ -5,7 +5,9 @@ Pure Python (no Qt), so it is unit-tested without a display.
 """
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from reader.core.model import HEADING_KINDS, Document, Node, NodeKind
@@ -153,3 +155,22 @@ def article_key(label: str) -> tuple[int, int] | None:
         return None
     sub = cn_to_int(m.group(2)) if m.group(2) else 0
     return number, sub or 0
+
+
+def fold(text: str) -> str:
+    """Full-/half-width and case folding that keeps every character in its place (so a
+    position in the folded text is a position in the original)."""
+    out = []
+    for ch in text:
+        if ord(ch) < 128:
+            out.append(ch.lower())
+            continue
+        n = unicodedata.normalize("NFKC", ch)
+        out.append(n.lower() if len(n) == 1 else ch)
+    return "".join(out)
+
+
+def literal_rich_text(text: str) -> str:
+    """Rich text that shows ``text`` as is.  For places where Qt guesses the format (tooltips,
+    message box details): a title like ``<img src=…>`` would otherwise be rendered."""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""

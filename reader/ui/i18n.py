@@ -35,12 +35,12 @@ def install(app: QApplication, language: str) -> bool:
         ok = ours.load(str(I18N_DIR / "regreader_en.qm"))
         if ok:
             _installed.append(ours)
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     else:
         qt = QTranslator(app)  # Qt's own strings (standard buttons, dialogs) in Chinese
         if qt.load("qtbase_zh_CN", qt_dir) or qt.load("qt_zh_CN", qt_dir):
             _installed.append(qt)
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Territory.China))
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     for translator in _installed:
         app.installTranslator(translator)
     return ok

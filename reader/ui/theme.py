@@ -110,7 +110,7 @@ def _palette(theme: str) -> QPalette:
 def style_sheet(theme: str) -> str:
     path = STYLES_DIR / f"{'dark' if theme == 'dark' else 'light'}.qss"
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8").replace("@ICONS@", (RESOURCES / "icons").as_posix())
     except OSError:
         return ""
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont
 
 from reader.core.model import HEADING_KINDS, Document, Node, NodeKind
-from reader.ui.docinfo import TREE_KINDS, DocInfo
+from reader.ui.docinfo import TREE_KINDS, DocInfo, literal_rich_text
 
 NODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -154,7 +154,7 @@ class DocumentTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._row_text(node)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(node)
+            return literal_rich_text(self._tooltip(node))
         if role == NODE_ID_ROLE:
             return node.id
         if role == KIND_ROLE:

@@ -95,11 +95,15 @@ class Task(QObject):
 
 
 class TaskRunner(QObject):
-    """Starts tasks and keeps them alive until they report; ``wait()`` for tests/shutdown."""
+    """Starts tasks and keeps them alive until they report; ``wait()`` for tests/shutdown.
+
+    Tasks are plain Python-owned QObjects (no parent, never deleteLater'd): finished ones
+    are dropped when the next task starts, outside of any signal emission.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._tasks: set[Task] = set()
+        self._tasks: list[Task] = []
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max(2, min(4, QThreadPool.globalInstance().maxThreadCount())))
 
@@ -111,27 +115,22 @@ class TaskRunner(QObject):
         on_progress: Callable[[int, int, str], None] | None = None,
         name: str = "",
     ) -> Task:
-        task = Task(fn, name, self)
+        self._tasks = [t for t in self._tasks if t.running]
+        task = Task(fn, name)
         if on_progress is not None:
             task.progressed.connect(on_progress)
         if on_done is not None:
             task.finished.connect(on_done)
         if on_error is not None:
             task.failed.connect(on_error)
-        task.finished.connect(lambda _r, t=task: self._forget(t))
-        task.failed.connect(lambda _m, t=task: self._forget(t))
-        self._tasks.add(task)
+        self._tasks.append(task)
         return task.start(self.pool)
-
-    def _forget(self, task: Task) -> None:
-        self._tasks.discard(task)
-        task.deleteLater()
 
     def busy(self, name: str | None = None) -> bool:
         return any(t.running and (name is None or t.name == name) for t in self._tasks)
 
     def cancel_all(self) -> None:
-        for task in list(self._tasks):
+        for task in self._tasks:
             task.cancel()
 
     def wait(self, msecs: int = 30000) -> bool:

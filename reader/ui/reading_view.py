@@ -1,0 +1,421 @@
+"""The reading view: one document, typeset for reading, with the position map that keeps
+it in step with the article tree, highlights search hits, and cites what is copied."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (QColor, QContextMenuEvent, QGuiApplication, QKeySequence,
+                           QPalette, QResizeEvent, QTextCharFormat, QTextCursor, QTextFrameFormat,
+                           QWheelEvent)
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
+
+from reader.core.model import Document
+from reader.ui import theme
+from reader.ui.docinfo import DocInfo, fold
+from reader.ui.render import Rendered, TitleTexts, render
+from reader.ui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE
+
+#: Widest text column, in CJK characters (a comfortable measure for Chinese).
+MEASURE = 40
+MAX_HIGHLIGHTS = 3000
+
+
+class ReadingView(QTextBrowser):
+    #: The tree unit at the top of the view changed (user scrolling or a jump).
+    nodeChanged = Signal(str)
+    fontSizeChanged = Signal(float)
+    #: (current index, count) of the highlighted occurrences.
+    hitsChanged = Signal(int, int)
+    statusMessage = Signal(str)
+    #: The user asked to show a node in the tree (context menu).
+    revealRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readingView")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.setAcceptDrops(False)  # files dropped on the text reach the window (import)
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._doc: Document | None = None
+        self._info: DocInfo | None = None
+        self._rendered: Rendered | None = None
+        self._font_size = DEFAULT_FONT_SIZE
+        self._theme = "light"
+        self._texts = TitleTexts()
+        self._folded: str | None = None
+        self._hits: list[tuple[int, int]] = []
+        self._hit = -1
+        self._flash: tuple[int, int] | None = None
+        self._current: str | None = None
+        self._side = -1.0
+        self._sync = QTimer(self, singleShot=True, interval=60)
+        self._sync.timeout.connect(self._emit_current)
+        self._flash_timer = QTimer(self, singleShot=True, interval=1400)
+        self._flash_timer.timeout.connect(self._end_flash)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._sync.start())
+        self._apply_colors()
+
+    # -- content ---------------------------------------------------------------------------
+
+    @property
+    def document_model(self) -> Document | None:
+        return self._doc
+
+    @property
+    def info(self) -> DocInfo | None:
+        return self._info
+
+    @property
+    def rendered(self) -> Rendered | None:
+        return self._rendered
+
+    def set_title_texts(self, texts: TitleTexts) -> None:
+        self._texts = texts
+
+    def show_document(self, doc: Document | None, info: DocInfo | None = None) -> None:
+        """Typeset ``doc`` (None: empty view) and scroll to its top."""
+        self._doc = doc
+        self._info = (info or DocInfo(doc)) if doc is not None else None
+        self._hits, self._hit, self._flash = [], -1, None
+        self._current = None  # whatever is at the top now is news to the tree
+        self._render()
+        self.verticalScrollBar().setValue(0)
+        self._sync.start()  # not now: finding the top unit lays the document out
+
+    def _render(self) -> None:
+        if self._doc is None or self._info is None:
+            self._rendered = None
+            from PySide6.QtGui import QTextDocument
+            new = QTextDocument(self)
+        else:
+            self._rendered = render(self._doc, self._info, self._font_size,
+                                    theme.colors(self._theme), self._texts)
+            new = self._rendered.document
+            new.setParent(self)
+        self._folded = None
+        self._side = -1.0
+        self._fit_measure(new)
+        self.setDocument(new)  # the previous document, our child, is deleted by Qt
+        self._update_selections()
+
+    def rerender(self) -> None:
+        """Typeset again (font size, theme or language changed), keeping the place."""
+        node = self.current_node()
+        self._render()
+        if node:
+            self.scroll_to_node(node, flash=False)
+
+    # -- appearance --------------------------------------------------------------------------
+
+    def font_size(self) -> float:
+        return self._font_size
+
+    def set_font_size(self, size: float) -> None:
+        size = min(MAX_FONT_SIZE, max(MIN_FONT_SIZE, round(size * 2) / 2))
+        if size == self._font_size:
+            return
+        self._font_size = size
+        if self._doc is not None:
+            self.rerender()
+        self.fontSizeChanged.emit(size)
+
+    def zoom_in_text(self) -> None:
+        self.set_font_size(self._font_size + 1)
+
+    def zoom_out_text(self) -> None:
+        self.set_font_size(self._font_size - 1)
+
+    def zoom_reset(self) -> None:
+        self.set_font_size(DEFAULT_FONT_SIZE)
+
+    def set_theme(self, name: str) -> None:
+        if name == self._theme:
+            return
+        self._theme = name
+        self._apply_colors()
+        if self._doc is not None:
+            self.rerender()
+
+    def _apply_colors(self) -> None:
+        c = theme.colors(self._theme)
+        pal = self.palette()
+        pal.setColor(QPalette.ColorRole.Base, QColor(c.paper))
+        pal.setColor(QPalette.ColorRole.Text, QColor(c.ink))
+        pal.setColor(QPalette.ColorRole.WindowText, QColor(c.rule))  # horizontal rules
+        self.setPalette(pal)
+        self.viewport().setPalette(pal)
+
+    def _fit_measure(self, qdoc=None) -> None:
+        """Centre a column of at most MEASURE characters (root frame side margins)."""
+        qdoc = qdoc or self.document()
+        em = self._rendered.em if self._rendered else 16.0
+        width = self.viewport().width()
+        side = max(em * 1.2, (width - MEASURE * em) / 2 - qdoc.documentMargin())
+        if abs(side - self._side) < 1:
+            return
+        self._side = side
+        root = qdoc.rootFrame()
+        fmt: QTextFrameFormat = root.frameFormat()
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        fmt.setBottomMargin(self.viewport().height() * 0.5)  # the last article can reach the top
+        root.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        node = self.current_node() if self._rendered else None
+        super().resizeEvent(event)
+        if self._rendered is not None:
+            self._fit_measure()
+            if node and event.oldSize().width() != event.size().width():  # text reflowed
+                self.scroll_to_node(node, flash=False)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            (self.zoom_in_text if event.angleDelta().y() > 0 else self.zoom_out_text)()
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # -- positions ---------------------------------------------------------------------------
+
+    def node_at(self, pos: int) -> str | None:
+        """The innermost node whose text starts at or before document position ``pos``."""
+        r = self._rendered
+        if r is None or not r.starts:
+            return None
+        i = bisect_right(r.starts, pos) - 1
+        return r.ids[i] if i >= 0 else None
+
+    def node_position(self, node_id: str) -> int | None:
+        r = self._rendered
+        if r is None:
+            return None
+        span = r.spans.get(node_id)
+        return span[0] if span else None
+
+    def _top_margin(self) -> int:
+        """How far below the top edge a unit scrolled to stands (one line of air)."""
+        return int(self._rendered.em if self._rendered else 16)
+
+    def top_position(self) -> int:
+        """The document position at the reading line (just below the top edge)."""
+        probe = QPoint(self.viewport().width() // 2, self._top_margin() + 4)
+        cursor = self.cursorForPosition(probe)
+        cursor.movePosition(QTextCursor.MoveOperation.StartOfLine)  # the line's first unit
+        return cursor.position()
+
+    def current_node(self) -> str | None:
+        """The node at the top of the view."""
+        if self._rendered is None:
+            return None
+        return self.node_at(self.top_position())
+
+    def scroll_to_node(self, node_id: str, flash: bool = True) -> bool:
+        pos = self.node_position(node_id)
+        if pos is None:
+            return False
+        self.scroll_to_position(pos)
+        if flash and self._rendered is not None:
+            start, end = self._rendered.spans[node_id]
+            if end - start > 1200:  # a chapter: flash its heading, not the whole chapter
+                end = self.document().findBlock(start).position() + self.document().findBlock(start).length() - 1
+            self._flash = (start, end)
+            self._flash_timer.start()
+            self._update_selections()
+        self._emit_current()
+        return True
+
+    def scroll_to_position(self, pos: int) -> None:
+        qdoc = self.document()
+        block = qdoc.findBlock(pos)
+        if not block.isValid():
+            return
+        rect = qdoc.documentLayout().blockBoundingRect(block)
+        y = rect.top()
+        layout = block.layout()
+        if layout is not None and layout.lineCount():
+            line = layout.lineForTextPosition(pos - block.position())
+            if line.isValid():
+                y += line.y()
+        self.verticalScrollBar().setValue(max(0, int(y) - self._top_margin()))
+
+    def _emit_current(self) -> None:
+        node = self.current_node() or ""
+        if self._info is not None and node:
+            shown = self._info.tree_node(node)
+            node = shown.id if shown is not None else node
+        if node != self._current:
+            self._current = node
+            self.nodeChanged.emit(node)
+
+    # -- highlights ------------------------------------------------------------------------
+
+    def plain_folded(self) -> str:
+        if self._folded is None:
+            self._folded = fold(self.document().toPlainText())
+        return self._folded
+
+    def find_all(self, terms: list[str] | str, near: int | None = None) -> int:
+        """Highlight every occurrence of the terms; make the first one at/after ``near`` (a
+        document position) current.  Returns the number of occurrences."""
+        if isinstance(terms, str):
+            terms = [terms]
+        text = self.plain_folded()
+        hits: list[tuple[int, int]] = []
+        for term in {fold(t) for t in terms if t and t.strip()}:
+            start = text.find(term)
+            while start >= 0:
+                hits.append((start, len(term)))
+                start = text.find(term, start + max(1, len(term)))
+        hits.sort()
+        self._hits = hits
+        self._hit = -1
+        if hits:
+            if near is None:
+                self._hit = 0
+            else:
+                self._hit = next((i for i, (s, _n) in enumerate(hits) if s >= near), 0)
+        self._update_selections()
+        if self._hit >= 0:
+            self._show_hit()
+        self.hitsChanged.emit(self._hit, len(hits))
+        return len(hits)
+
+    def clear_hits(self) -> None:
+        self._hits, self._hit = [], -1
+        self._update_selections()
+        self.hitsChanged.emit(-1, 0)
+
+    def hits(self) -> list[tuple[int, int]]:
+        return list(self._hits)
+
+    def current_hit(self) -> int:
+        return self._hit
+
+    def next_hit(self) -> bool:
+        return self._step(1)
+
+    def previous_hit(self) -> bool:
+        return self._step(-1)
+
+    def _step(self, delta: int) -> bool:
+        if not self._hits:
+            return False
+        self._hit = (self._hit + delta) % len(self._hits)
+        self._update_selections()
+        self._show_hit()
+        self.hitsChanged.emit(self._hit, len(self._hits))
+        return True
+
+    def _show_hit(self) -> None:
+        start, length = self._hits[self._hit]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        self.setTextCursor(cursor)  # keyboard selection continues from here
+        rect = self.cursorRect(cursor)
+        vp = self.viewport().height()
+        if rect.top() < vp * 0.15 or rect.bottom() > vp * 0.85:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top() - int(vp * 0.3))
+
+    def _update_selections(self) -> None:
+        c = theme.colors(self._theme)
+        selections = []
+        if self._flash is not None:
+            selections.append(self._selection(self._flash[0], self._flash[1] - self._flash[0], c.flash))
+        hit_fmt_color = c.hit
+        for i, (start, length) in enumerate(self._hits[:MAX_HIGHLIGHTS]):
+            if i != self._hit:
+                selections.append(self._selection(start, length, hit_fmt_color))
+        if 0 <= self._hit < len(self._hits):
+            start, length = self._hits[self._hit]
+            selections.append(self._selection(start, length, c.hit_current))
+        self.setExtraSelections(selections)
+
+    def _selection(self, start: int, length: int, color: str) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(color))
+        if color != theme.colors(self._theme).flash:
+            fmt.setForeground(QColor("#000000" if self._theme != "dark" else "#ffffff"))
+        sel.format = fmt
+        return sel
+
+    def _end_flash(self) -> None:
+        self._flash = None
+        self._update_selections()
+
+    # -- copy with citation -------------------------------------------------------------------
+
+    def selection_citation(self) -> str:
+        cursor = self.textCursor()
+        if self._info is None:
+            return ""
+        start, end = cursor.selectionStart(), max(cursor.selectionStart(), cursor.selectionEnd() - 1)
+        return self._info.citation(self.node_at(start), self.node_at(end))
+
+    def selected_plain_text(self) -> str:
+        return self.textCursor().selectedText().replace("\u2029", "\n").replace("\u2028", "\n")
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copying a selection yields the text followed by its citation."""
+        mime = QMimeData()
+        text = self.selected_plain_text()
+        cite = self.selection_citation() if text.strip() else ""
+        mime.setText(f"{text}\n{cite}" if cite else text)
+        return mime
+
+    def copy_plain(self) -> None:
+        QGuiApplication.clipboard().setText(self.selected_plain_text())
+
+    def article_text_with_citation(self, node_id: str | None) -> str | None:
+        if self._info is None or not node_id:
+            return None
+        unit = self._info.article(node_id)
+        if unit is None:
+            return None
+        return f"{self._info.display_text(unit)}\n{self._info.citation(unit.id)}"
+
+    def copy_article(self, node_id: str | None = None) -> bool:
+        """Copy the whole article (or outline unit) at ``node_id`` / the cursor, cited."""
+        node_id = node_id or self.node_at(self.textCursor().position()) or self.current_node()
+        text = self.article_text_with_citation(node_id)
+        if text is None:
+            return False
+        QGuiApplication.clipboard().setText(text)
+        unit = self._info.article(node_id) if self._info else None
+        label = self._info.cite_label(unit.id) if self._info and unit else ""
+        self.statusMessage.emit(self.tr("已复制 {0}（附引注）").format(label))
+        return True
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = QMenu(self)
+        has_sel = self.textCursor().hasSelection()
+        pos = self.cursorForPosition(event.pos()).position()
+        node_id = self.node_at(pos)
+        act = menu.addAction(self.tr("复制（附引注）"), self.copy)
+        act.setShortcut(QKeySequence.StandardKey.Copy)
+        act.setEnabled(has_sel)
+        act = menu.addAction(self.tr("仅复制文字"), self.copy_plain)
+        act.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        act.setEnabled(has_sel)
+        unit = self._info.article(node_id) if self._info and node_id else None
+        if unit is not None:
+            label = self._info.cite_label(unit.id) or unit.label
+            menu.addAction(self.tr("复制{0}全文（附引注）").format(label),
+                           lambda n=node_id: self.copy_article(n))
+            menu.addAction(self.tr("在目录中显示"), lambda n=node_id: self.revealRequested.emit(n))
+        menu.addSeparator()
+        menu.addAction(self.tr("全选"), self.selectAll).setShortcut(QKeySequence.StandardKey.SelectAll)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
