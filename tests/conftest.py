@@ -98,6 +98,8 @@ class FakeParser:
         """Register ``docs`` for ``path`` and write the file (its bytes give the sha256)."""
         import hashlib
 
+        if Path(path).resolve().is_relative_to(REPO):  # never overwrite a shipped file
+            raise AssertionError(f"FakeParser.add would overwrite {path}: register a copy in tmp_path")
         path.write_text("\n".join(d.title for d in docs) + f"\n{len(self.docs)}", encoding="utf-8")
         sha = hashlib.sha256(path.read_bytes()).hexdigest()
         for d in docs:

@@ -302,8 +302,14 @@ def _continues(text: str, nxt: _Line, after: _Line | None, first_line: bool, wid
         return False
     if (ends and _ORDINAL_OPENER.match(nxt.text)) or is_caption(nxt.text):
         return False
-    if not full:  # hard-wrapped text never stops short mid-paragraph; one-line paragraphs may at a page break
-        return width > 100 and not ends and w > 60
+    if not full:
+        if ends:
+            return False
+        if width > 100:  # one paragraph per line: a long line may stop short at a page break
+            return w > 60
+        # hard-wrapped: titles, headings and signatures stop well short; a line of numbers
+        # (whose extraction spaces took page width) stops only a little short mid-sentence
+        return w >= width * 0.8
     if not ends or indents:
         return True
     w2 = display_width(nxt.text)
