@@ -52,7 +52,7 @@ def test_surveying_regulation_structure(gazette27: list[Document]) -> None:
     assert len(chapters) == 10 and chapters[-1].heading == "附则"
     articles = kinds(doc, NodeKind.ARTICLE)
     assert [a.number for a in articles] == list(range(1, 45))
-    assert paragraph_counts(doc) == "11222112211111123222221322132121333331222112"
+    assert paragraph_counts(doc) == "11222112211111123222221322132121333331222111"
     art17 = doc.find("art_17")
     assert art17 is not None and art17.label == "第十七条" and art17.text == "第十七条"
     assert [p.id for p in art17.children] == ["art_17__para_1", "art_17__para_2", "art_17__para_3"]
