@@ -22,9 +22,12 @@ DOCUMENT_KINDS = frozenset({EXTERNAL, DOC_NUMBER, REPEAL, ISSUE})
 # Units a pinpoint can name, outermost first (立法技术规范).
 PART, SUBPART, CHAPTER, SECTION, ARTICLE, PARAGRAPH, ITEM, SUBITEM = (
     "part", "subpart", "chapter", "section", "article", "paragraph", "item", "subitem")
+# Outline units of a document without articles (一、 / （一）), named by 本条 inside them.
+LEVEL1, LEVEL2 = "level1", "level2"
 UNIT_CHAR = {"编": PART, "分编": SUBPART, "章": CHAPTER, "节": SECTION, "条": ARTICLE, "款": PARAGRAPH,
              "项": ITEM, "目": SUBITEM}
-RANK = {PART: 1, SUBPART: 2, CHAPTER: 3, SECTION: 4, ARTICLE: 5, PARAGRAPH: 6, ITEM: 7, SUBITEM: 8}
+RANK = {ATTACHMENT: 0, PART: 1, SUBPART: 2, CHAPTER: 3, SECTION: 4, ARTICLE: 5, PARAGRAPH: 6, ITEM: 7, SUBITEM: 8,
+        LEVEL1: 5, LEVEL2: 7}
 _LABEL = {v: k for k, v in UNIT_CHAR.items()}
 
 
@@ -36,6 +39,11 @@ class Pin(NamedTuple):
     sub: int = 0
 
     def label(self) -> str:
+        if self.unit == ATTACHMENT:
+            return f"附件{self.number}"
+        if self.unit in (LEVEL1, LEVEL2):
+            n = int_to_cn(self.number)
+            return f"{n}、" if self.unit == LEVEL1 else f"（{n}）"
         n = int_to_cn(self.number)
         if self.unit == ITEM:
             return f"第（{n}）项"
@@ -75,7 +83,7 @@ class Ref:
     target_node_id: str | None = None
     target_node_ids: tuple[str, ...] = ()
     resolved: bool = False
-    exact: bool = True  # False: the target document was found by an inexact title match
+    exact: bool = True  # False: found by an inexact title match, or a pinpoint into a later version
     note: str = ""
     nearest_node_id: str | None = None  # unresolved pinpoint: the deepest unit that does exist
     scope: str = ""  # internal refs: the attachment (att_1) the reference sits in, '' for the body
@@ -102,4 +110,34 @@ class Ref:
             "resolved": self.resolved,
             "exact": self.exact,
             "note": self.note,
+            "nearest_node_id": self.nearest_node_id,
+            # what resolve() needs to run again later (a target imported after this document)
+            "pins": [list(p) for p in self.pinpoint],
+            "pins_end": [list(p) for p in self.pinpoint_end],
+            "scope": self.scope,
+            "hint": self.hint,
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Ref:
+        """The inverse of ``to_json`` (the store keeps refs as JSON and resolves them again)."""
+        return cls(
+            node_id=data.get("node_id"),
+            start=data["start"],
+            end=data["end"],
+            text=data["text"],
+            kind=data["kind"],
+            target_title=data.get("target_title"),
+            target_doc_number=data.get("target_doc_number"),
+            pinpoint=tuple(Pin(*p) for p in data.get("pins") or ()),
+            pinpoint_end=tuple(Pin(*p) for p in data.get("pins_end") or ()),
+            target_doc_id=data.get("target_doc_id"),
+            target_node_id=data.get("target_node_id"),
+            target_node_ids=tuple(data.get("target_node_ids") or ()),
+            resolved=bool(data.get("resolved")),
+            exact=data.get("exact", True),
+            note=data.get("note") or "",
+            nearest_node_id=data.get("nearest_node_id"),
+            scope=data.get("scope") or "",
+            hint=data.get("hint") or "",
+        )
