@@ -38,7 +38,7 @@ from whoosh.writing import SegmentWriter
 
 from index.analysis import FINGERPRINT, fold
 from index.schema import SCHEMA_VERSION, make_schema, ngram_counts
-from index.units import TITLE, Unit, document_units
+from index.units import ANNOTATION, TITLE, Unit, document_units
 from reader.core.model import Document
 
 META_FILE = "regreader-index.json"
@@ -52,7 +52,11 @@ BuildProgress = Callable[[int, int], None]
 
 class DocumentSource(Protocol):
     """Where a full build reads documents from: called with a list of document ids, yields
-    ``(document, docver)``.  Must be picklable (it is sent to worker processes)."""
+    ``(document, docver)``.  Must be picklable (it is sent to worker processes).
+
+    A source may also have ``annotation_units(doc_ids=None, ids=None)`` returning the
+    annotation units (index.units.annotation_unit) of those documents or annotation ids;
+    without it the index holds no annotations."""
 
     def __call__(self, doc_ids: list[str]) -> Iterable[tuple[Document, str]]: ...
 
@@ -81,6 +85,23 @@ def unit_fields(unit: Unit, doc: Document, docver: str) -> dict[str, Any]:
     if unit.kind == TITLE:
         fields["docver"] = f"{doc.id}@{docver}"
     return fields
+
+
+def annotation_fields(unit: Unit) -> dict[str, Any]:
+    """The Whoosh document of an annotation's unit (its note and tags)."""
+    return {
+        "doc_id": unit.doc_id, "kind": ANNOTATION, "doctype": "", "year": "",
+        "node_id": unit.node_id, "label": unit.label, "ord": unit.ord, "text": unit.text,
+        "body": unit.text, "chars": unit.text,
+        "ann_id": unit.ann_id, "annver": f"{unit.ann_id}@{unit.version}",
+    }
+
+
+def annotation_units(source: Any, doc_ids: list[str] | None = None,
+                     ids: list[str] | None = None) -> list[Unit]:
+    """The annotation units a source offers (none if it has no annotations)."""
+    fetch = getattr(source, "annotation_units", None)
+    return list(fetch(doc_ids=doc_ids, ids=ids)) if fetch is not None else []
 
 
 # -- the bulk segment writer --------------------------------------------------------------
@@ -324,6 +345,8 @@ def _build_in_process(ix, source, doc_ids, progress, cancel):  # noqa: ANN001, A
                 progress(done, len(doc_ids))
             if cancel is not None and cancel():
                 raise BuildCancelled()
+        for unit in annotation_units(source, doc_ids=doc_ids):
+            writer.add_document(**annotation_fields(unit))
         segment = writer._finalize_segment() if writer._added else None
     except BaseException:
         writer.cancel()
@@ -402,6 +425,8 @@ def _worker(folder: str, source: DocumentSource, doc_ids: list[str], messages, s
             if stop.is_set():
                 writer.cancel()
                 return
+        for unit in annotation_units(source, doc_ids=doc_ids):
+            writer.add_document(**annotation_fields(unit))
         if pending:
             messages.put(("doc", pending))
         segment = writer._finalize_segment() if writer._added else None
@@ -418,8 +443,12 @@ def update(
     remove_ids: Iterable[str],
     add: Iterable[tuple[Document, str]],
     timeout: float = 10.0,
+    remove_annotations: Iterable[str] = (),
+    add_annotations: Iterable[Unit] = (),
 ) -> None:
-    """Delete every unit of ``remove_ids`` and add the units of ``add``, in one commit.
+    """Delete every unit of ``remove_ids`` and add the units of ``add``, in one commit;
+    the same for annotation units (by annotation id).  Deleting a document's units
+    deletes its annotation units too: pass those that stay in ``add_annotations``.
 
     Raises whoosh's LockError if another writer holds the index for ``timeout`` seconds.
     """
@@ -431,6 +460,11 @@ def update(
             writer.delete_by_term("doc_id", doc.id)
             for unit in document_units(doc):
                 writer.add_document(**unit_fields(unit, doc, docver))
+        for ann_id in remove_annotations:
+            writer.delete_by_term("ann_id", ann_id)
+        for unit in add_annotations:
+            writer.delete_by_term("ann_id", unit.ann_id)
+            writer.add_document(**annotation_fields(unit))
     except BaseException:
         writer.cancel()
         raise
@@ -439,13 +473,23 @@ def update(
 
 def indexed_versions(reader) -> dict[str, str]:  # noqa: ANN001
     """``doc_id → docver`` of every document the index holds (from the ``docver`` terms)."""
+    return _versions(reader, "docver")
+
+
+def indexed_annotation_versions(reader) -> dict[str, str]:  # noqa: ANN001
+    """``ann_id → version`` of every annotation unit the index holds."""
+    return _versions(reader, "annver")
+
+
+def _versions(reader, fieldname: str) -> dict[str, str]:  # noqa: ANN001
+    """``id → version`` from the live ``id@version`` terms of a field."""
     out: dict[str, str] = {}
-    for term in reader.lexicon("docver"):
+    for term in reader.lexicon(fieldname):
         text = term.decode("utf-8") if isinstance(term, bytes) else term
-        # deleted documents keep their terms until a merge: ask the postings
-        if reader.postings("docver", text).is_active():
-            doc_id, _, version = text.partition("@")
-            out[doc_id] = version
+        # deleted units keep their terms until a merge: ask the postings
+        if reader.postings(fieldname, text).is_active():
+            key, _, version = text.partition("@")
+            out[key] = version
     return out
 
 

@@ -64,6 +64,9 @@ class Catalog(Protocol):
     def changed(self) -> bool:
         """True if someone else may have changed the library since the last call."""
 
+    # optional: ``annotation_versions() -> {ann_id: (doc_id, version)}`` of the
+    # annotations to index (their units come from ``source.annotation_units``)
+
 
 class SearchIndex:
     """The search index of one library folder (thread-safe: one lock around it all)."""
@@ -139,9 +142,11 @@ class SearchIndex:
 
     def search(self, query: str | Query, limit: int = 20, offset: int = 0,
                doc_id: str | None = None, titles_only: bool = False,
-               progress: BuildProgress | None = None, literal: bool = False) -> Results:
+               progress: BuildProgress | None = None, literal: bool = False,
+               scope: str = "text") -> Results:
         """Search (see index.query for the language; ``literal`` takes the text as it is);
-        never raises for a bad query."""
+        never raises for a bad query.  ``scope``: "text" (documents), "annotations"
+        (notes and tags), "all"."""
         if isinstance(query, Query):
             parsed = query
         else:
@@ -149,10 +154,10 @@ class SearchIndex:
         with self._lock:
             self.ensure(progress)
             try:
-                return self._searcher.search(parsed, limit, offset, doc_id, titles_only)
+                return self._searcher.search(parsed, limit, offset, doc_id, titles_only, scope)
             except Exception as exc:  # noqa: BLE001 - a corrupted segment: rebuild, retry
                 self._rebuild(f"broken ({type(exc).__name__}: {exc})", progress, None)
-                return self._searcher.search(parsed, limit, offset, doc_id, titles_only)
+                return self._searcher.search(parsed, limit, offset, doc_id, titles_only, scope)
 
     def warm(self) -> None:
         """Load every unit's text into memory now (the GUI calls this in the background)."""
@@ -195,22 +200,32 @@ class SearchIndex:
         return f"rebuilt: {reason}"
 
     def _sync(self, progress: BuildProgress | None, cancel: Callable[[], bool] | None) -> str:
-        """Apply pending documents and any version differences, incrementally."""
+        """Apply pending documents and any version differences, incrementally; the same
+        for annotations (by their versions)."""
         assert self._searcher is not None
         pending = self.catalog.pending()
         versions = self.catalog.versions()
-        indexed = indexer.indexed_versions(self._searcher.searcher.reader())
+        reader = self._searcher.searcher.reader()
+        indexed = indexer.indexed_versions(reader)
         todo = set(pending)
         todo.update(d for d, v in versions.items() if indexed.get(d) != v)
         todo.update(d for d in indexed if d not in versions)
-        if not todo:
+        live = getattr(self.catalog, "annotation_versions", dict)()
+        held = indexer.indexed_annotation_versions(reader)
+        # a re-indexed or removed document loses its annotation units: those staying return
+        ann_add = {a for a, (doc, v) in live.items() if held.get(a) != v or doc in todo}
+        ann_remove = {a for a in held if a not in live}
+        if not todo and not ann_add and not ann_remove:
             return "ok"
         if len(todo) > max(INCREMENTAL_MAX, len(versions) // 3):
             return self._rebuild(f"{len(todo)} documents changed", progress, cancel)
         present = sorted(d for d in todo if d in versions)
         try:
             indexer.update(self._searcher.ix, sorted(todo - set(present)),
-                           self.catalog.source(present), timeout=LOCK_TIMEOUT)
+                           self.catalog.source(present), timeout=LOCK_TIMEOUT,
+                           remove_annotations=sorted(ann_remove),
+                           add_annotations=indexer.annotation_units(self.catalog.source,
+                                                                    ids=sorted(ann_add)))
         except LockError:
             return self._rebuild("locked by another writer", progress, cancel)
         self.catalog.clear_pending(pending)

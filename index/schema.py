@@ -13,6 +13,9 @@ node_id    stored — the node the unit is (None for title and front matter)
 label      stored — 第十七条, （三）…
 ord        stored — position in the document
 text       stored — the unit's display text (snippets, verification of matches)
+ann_id     ID, stored — an annotation unit's annotation id (deletes go by it)
+annver     ID — on annotation units: ``ann_id@version``, so the index can tell which
+           annotations it holds and in which version
 body       n-gram field: folded character bigrams with their frequencies
 chars      n-gram field: folded single characters with their frequencies
 ========== ================================================================================
@@ -31,7 +34,7 @@ from index.analysis import ANALYZER_VERSION, NgramAnalyzer, bigrams, fold
 
 #: Bump when the fields change; together with the analyzer's fingerprint it is written
 #: beside the index, and a mismatch rebuilds the index.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: annotation units (ann_id, annver)
 
 
 class NgramField(fields.TEXT):
@@ -69,6 +72,8 @@ def make_schema() -> fields.Schema:
         label=fields.STORED(),
         ord=fields.STORED(),
         text=fields.STORED(),
+        ann_id=fields.ID(stored=True),
+        annver=fields.ID(),
         body=NgramField(2),
         chars=NgramField(1),
     )

@@ -40,7 +40,7 @@ from whoosh.util.numeric import byte_to_length
 
 from index.analysis import bigrams, fold, fold_with_offsets
 from index.query import Query, Term
-from index.units import TITLE
+from index.units import ANNOTATION, TITLE
 
 # BM25F parameters.
 K1 = 1.2
@@ -74,9 +74,10 @@ class Hit:
     matches: list[tuple[int, int]]
     snippet: str
     highlights: list[tuple[int, int]]
+    annotation_id: str | None = None  # a hit in an annotation's note or tags
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "doc_id": self.doc_id,
             "doc_title": self.doc_title,
             "node_id": self.node_id,
@@ -86,6 +87,9 @@ class Hit:
             "highlights": [list(span) for span in self.highlights],
             "score": round(self.score, 4),
         }
+        if self.annotation_id is not None:
+            out["annotation_id"] = self.annotation_id
+        return out
 
     def marked_snippet(self, open_: str = "【", close: str = "】") -> str:
         """The snippet with each highlight wrapped in ``open_`` … ``close``."""
@@ -138,9 +142,11 @@ class _Segment:
                 self.doc[docnum] = ordinal
         if cached is not None:
             self.titles, self.lengths, self.folded = cached.titles, cached.lengths, cached.folded
+            self.annotations = cached.annotations
             self.warm = cached.warm
         else:
             self.titles = frozenset(_read_postings(reader, "kind", TITLE, frozenset())[0])
+            self.annotations = frozenset(_read_postings(reader, "kind", ANNOTATION, frozenset())[0])
             self.lengths = _field_lengths(reader, "body", self.count)
             self.folded: list[str | None] = [None] * self.count
             self.warm = False
@@ -359,10 +365,12 @@ class IndexSearcher:
     # -- search --------------------------------------------------------------------------
 
     def search(self, query: Query, limit: int = 20, offset: int = 0,
-               doc_id: str | None = None, titles_only: bool = False) -> Results:
+               doc_id: str | None = None, titles_only: bool = False,
+               scope: str = "text") -> Results:
         """Run a parsed query.  ``doc_id`` restricts to one document (exact id),
-        ``titles_only`` to the title units; ``limit``/``offset`` page the hits.
-        Totals are exact whatever the limit."""
+        ``titles_only`` to the title units, ``scope`` to the documents' text ("text"),
+        the annotations' notes and tags ("annotations") or both ("all");
+        ``limit``/``offset`` page the hits.  Totals are exact whatever the limit."""
         results = Results(query=query.text, literal=query.literal)
         if query.empty:
             return results
@@ -378,10 +386,13 @@ class IndexSearcher:
             if simple:  # one literal: keep the postings as lists (the common, big case)
                 keys, tfs = self._match_literal(leaf, query.groups[0][0].variants[0])
                 dfs[0] += len(keys)
-                if allowed is not None or titles_only:
+                notes = leaf.seg.annotations
+                if allowed is not None or titles_only or scope == "annotations" or (notes and scope == "text"):
+                    want = scope == "annotations"
                     keep = [i for i, d in enumerate(keys)
                             if (allowed is None or leaf.seg.doc[d] in allowed)
-                            and (not titles_only or d in leaf.seg.titles)]
+                            and (not titles_only or d in leaf.seg.titles)
+                            and (scope == "all" or (d in notes) == want)]
                     keys, tfs = [keys[i] for i in keep], [tfs[i] for i in keep]
                 if keys:
                     matched.append((leaf, keys, [tfs]))
@@ -410,6 +421,9 @@ class IndexSearcher:
             if titles_only:
                 titles = leaf.seg.titles
                 keys = [d for d in keys if d in titles]
+            if scope != "all" and (leaf.seg.annotations or scope == "annotations"):
+                notes, want = leaf.seg.annotations, scope == "annotations"
+                keys = [d for d in keys if (d in notes) == want]
             if keys:
                 matched.append((leaf, keys, [[found[d] for d in keys] for found in group_hits]))
         if not matched:
@@ -497,7 +511,7 @@ class IndexSearcher:
             doc_id=stored["doc_id"], doc_title=self.docs.titles[leaf.seg.doc[docnum]],
             node_id=stored.get("node_id"), kind=stored.get("kind") or "",
             label=stored.get("label") or "", score=score, text=text, matches=matches,
-            snippet=snippet, highlights=highlights,
+            snippet=snippet, highlights=highlights, annotation_id=stored.get("ann_id"),
         )
 
 

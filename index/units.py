@@ -11,7 +11,8 @@
 
 So every character of a document's text is in exactly one unit (titles and front matter
 aside), and a substring scan over the units is the ground truth search is measured
-against.  A unit's text is ``Node.full_text()`` of its node (own text only for a container
+against.  Annotations add one unit each (their note and tags, see :func:`annotation_unit`),
+searched only when asked for (``scope`` "annotations" or "all").  A unit's text is ``Node.full_text()`` of its node (own text only for a container
 whose children are units of their own).
 """
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from reader.core.annotations import Annotation
 from reader.core.model import Document, Node, NodeKind
 
 #: Nodes that are units of their own wherever they stand.
@@ -29,6 +31,7 @@ _STRUCTURAL = frozenset({
 
 TITLE = "title"
 FRONT_MATTER = "front_matter"
+ANNOTATION = "annotation"
 
 
 @dataclass(frozen=True)
@@ -37,10 +40,18 @@ class Unit:
 
     doc_id: str
     node_id: str | None  # None for the title and the front matter
-    kind: str  # a NodeKind value, or "title" / "front_matter"
+    kind: str  # a NodeKind value, or "title" / "front_matter" / "annotation"
     label: str
     text: str
     ord: int  # position in the document (title 0, front matter 1, then document order)
+    ann_id: str | None = None  # an annotation's unit: its id …
+    version: str = ""  # … and its index version (see Annotation.index_version)
+
+
+def annotation_unit(ann: Annotation) -> Unit:
+    """An annotation's note and tags (``#tag`` lines) as a unit of its document, at its node."""
+    return Unit(ann.doc_id, ann.node_id, ANNOTATION, ann.category, ann.searchable_text, 0,
+                ann.id, ann.index_version)
 
 
 def document_units(doc: Document) -> list[Unit]:

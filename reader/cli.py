@@ -15,9 +15,10 @@ import unicodedata
 from pathlib import Path
 from typing import Any, Iterable, Sequence, TextIO
 
+from reader.core.annotations import DEFAULT_RELATIONS, Annotation, Link, LinkEnd, default_author
 from reader.core.errors import UserError
 from reader.core.model import Document, Node, NodeKind
-from reader.store.library import ImportReport, Library
+from reader.store.library import SEARCH_SCOPES, ImportReport, Library, Span
 from reader.store.repository import DocumentSummary
 
 PROG = "regreader"
@@ -109,8 +110,82 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--doc", metavar="DOC_ID", help="search one document only (id or unique prefix)")
     p.add_argument("--titles", action="store_true", help="search document titles only")
     p.add_argument("--limit", metavar="N", type=_positive_int, default=20, help="hits to show (default 20)")
+    p.add_argument("--scope", choices=SEARCH_SCOPES, default="text",
+                   help="text: the documents (default); annotations: notes and #tags; all: both")
     p.set_defaults(func=_cmd_search)
+
+    _annotation_commands(sub, common, as_json)
     return parser
+
+
+def _annotation_commands(sub, common, as_json) -> None:  # noqa: ANN001 - argparse objects
+    author = argparse.ArgumentParser(add_help=False)
+    author.add_argument("--author", metavar="NAME", default=None,
+                        help="who wrote it (default: $REGREADER_AUTHOR or the login name)")
+    p = sub.add_parser(
+        "annotate", parents=[common, as_json, author], help="highlight or note a span of a node",
+        description="Annotate a span of a node's text, given by --quote or by --start/--end "
+        "offsets in the node's own text (see `show --json`); with neither, a note on the "
+        "whole clause.  Prints the new annotation's id.")
+    p.add_argument("doc_id", metavar="DOC_ID")
+    p.add_argument("node_id", metavar="NODE_ID")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--quote", metavar="TEXT", help="the exact words to annotate")
+    where.add_argument("--start", metavar="N", type=_offset, help="first character (0-based)")
+    p.add_argument("--end", metavar="N", type=_offset, help="one past the last character")
+    p.add_argument("--occurrence", metavar="K", type=_offset, default=0,
+                   help="with --quote: annotate its K-th appearance in the node (0 = first)")
+    p.add_argument("--note", metavar="TEXT", default="", help="the note (multi-line allowed)")
+    p.add_argument("--tag", metavar="TAG", action="append", default=[], help="a tag (repeatable)")
+    p.add_argument("--color", metavar="NAME", default=None,
+                   help="the category (colour) name, e.g. 重点 义务 罚则 疑问 (default: the first)")
+    p.set_defaults(func=_cmd_annotate)
+
+    p = sub.add_parser("annotations", parents=[common, as_json],
+                       help="list annotations with their anchor status")
+    p.add_argument("--doc", metavar="DOC_ID", help="one document only")
+    p.add_argument("--orphans", action="store_true", help="only those that lost their place")
+    p.add_argument("--deleted", action="store_true", help="the deleted ones (restorable)")
+    p.set_defaults(func=_cmd_annotations)
+
+    p = sub.add_parser("link", parents=[common, as_json, author], help="link two clauses",
+                       description="Link a node to another (same or different document). "
+                       f"Relations: {' '.join(DEFAULT_RELATIONS)} or any other word.")
+    for name in ("src_doc", "src_node", "dst_doc", "dst_node"):
+        p.add_argument(name, metavar=name.upper())
+    p.add_argument("--relation", metavar="R", default=DEFAULT_RELATIONS[0],
+                   help=f"default {DEFAULT_RELATIONS[0]}")
+    p.add_argument("--note", metavar="TEXT", default="")
+    p.add_argument("--src-quote", metavar="TEXT", help="link from these words, not the whole node")
+    p.add_argument("--dst-quote", metavar="TEXT", help="link to these words, not the whole node")
+    p.set_defaults(func=_cmd_link)
+
+    p = sub.add_parser("links", parents=[common, as_json], help="list links (both directions)")
+    p.add_argument("--doc", metavar="DOC_ID", help="links from or to one document")
+    p.add_argument("--deleted", action="store_true", help="the deleted ones (restorable)")
+    p.set_defaults(func=_cmd_links)
+
+    p = sub.add_parser("annotations-export", parents=[common, as_json],
+                       help="write annotations and links as W3C Web Annotation JSON")
+    p.add_argument("file", metavar="FILE.json")
+    p.add_argument("--doc", metavar="DOC_ID", help="one document's only")
+    p.add_argument("--deleted", action="store_true", help="include deleted ones (flagged)")
+    p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser("annotations-import", parents=[common, as_json],
+                       help="merge annotations from an export (by id; the newer copy wins)")
+    p.add_argument("file", metavar="FILE.json")
+    p.set_defaults(func=_cmd_import_annotations)
+
+
+def _offset(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must not be negative")
+    return value
 
 
 def _positive_int(text: str) -> int:
@@ -184,10 +259,15 @@ def _cmd_show(args: argparse.Namespace) -> int:
 def _cmd_remove(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         gone = lib.remove(args.doc_id)
+        notes, links = lib.annotation_counts(gone.id)
     if args.json:
-        _print_json({"removed": gone.to_json()})
+        _print_json({"removed": gone.to_json(),
+                     "kept": {"annotations": notes, "links": links}})
     else:
         print(f"removed {gone.id}  {gone.title}")
+        if notes or links:
+            print(f"kept its {notes} annotation{'s' * (notes != 1)} and {links} "
+                  f"link{'s' * (links != 1)}: they return when the document is imported again")
     return EXIT_OK
 
 
@@ -196,11 +276,132 @@ def _cmd_search(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         progress = _index_progress_printer() if sys.stderr.isatty() else None
         results = lib.search(query, doc_id=args.doc, titles_only=args.titles,
-                             limit=args.limit, progress=progress)
+                             limit=args.limit, progress=progress, scope=args.scope)
     if args.json:
         _print_json(results.to_json())
     else:
         _print_results(results)
+    return EXIT_OK
+
+
+def _author(args: argparse.Namespace) -> str:
+    return args.author if args.author is not None else default_author()
+
+
+def _cmd_annotate(args: argparse.Namespace) -> int:
+    if args.end is not None and args.start is None:
+        raise UserError("--end needs --start")
+    if args.start is not None and args.end is None:
+        raise UserError("--start needs --end")
+    span = Span(args.start, args.end, args.quote, args.occurrence)
+    with _open(args) as lib:
+        ann = lib.annotate(args.doc_id, args.node_id, span, note=args.note, tags=args.tag,
+                           category=args.color, author=_author(args))
+    return _print_created(args, "annotation", ann)
+
+
+def _print_created(args: argparse.Namespace, key: str, item: Annotation | Link) -> int:
+    """The new item's id (scripts capture it), or with --json the id and the item."""
+    if args.json:
+        _print_json({"id": item.id, key: item.to_json()})
+    else:
+        print(item.id)
+    return EXIT_OK
+
+
+def _cmd_annotations(args: argparse.Namespace) -> int:
+    with _open(args) as lib:
+        anns = lib.annotations(args.doc, deleted=True if args.deleted else False,
+                               orphans_only=args.orphans)
+        titles = {d.id: d.title for d in lib.documents()}
+    if args.json:
+        _print_json({"annotations": [a.to_json() for a in anns]})
+        return EXIT_OK
+    if not anns:
+        print("no annotations" + (f" in {args.doc}" if args.doc else ""))
+        return EXIT_OK
+    rows = [[a.id[:8], _state(a.anchor_state, a.doc_present), a.kind, a.category or "-",
+             f"{a.doc_id} {a.node_id}", _annotation_text(a)] for a in anns]
+    _print_table(["ID", "ANCHOR", "KIND", "CATEGORY", "WHERE", "QUOTE / NOTE"], rows)
+    docs = {a.doc_id for a in anns}
+    print(f"\n{len(anns)} annotation{'s' * (len(anns) != 1)} in {len(docs)} document"
+          f"{'s' * (len(docs) != 1)}"
+          + "".join(f"; {d} is not in the library (removed)" for d in sorted(docs) if d not in titles))
+    return EXIT_OK
+
+
+def _state(state: str, present: bool) -> str:
+    return state if present else "doc-removed"
+
+
+def _annotation_text(a: Annotation) -> str:
+    quote = f"“{snippet(a.quote, 24)}”" if a.quote else "[whole clause]"
+    note = f" — {snippet(a.note, 36)}" if a.note else ""
+    tags = " " + " ".join(f"#{t}" for t in a.tags) if a.tags else ""
+    return quote + note + tags
+
+
+def _cmd_link(args: argparse.Namespace) -> int:
+    src = Span(quote=args.src_quote) if args.src_quote else Span()
+    dst = Span(quote=args.dst_quote) if args.dst_quote else Span()
+    with _open(args) as lib:
+        link = lib.link(args.src_doc, args.src_node, args.dst_doc, args.dst_node, src=src,
+                        dst=dst, relation=args.relation, note=args.note, author=_author(args))
+    return _print_created(args, "link", link)
+
+
+def _cmd_links(args: argparse.Namespace) -> int:
+    with _open(args) as lib:
+        links = lib.links(args.doc, deleted=True if args.deleted else False)
+        doc_id = lib._doc_or_gone(args.doc) if args.doc else None
+    if args.json:
+        _print_json({"links": [link.to_json() for link in links]})
+        return EXIT_OK
+    if not links:
+        print("no links" + (f" from or to {args.doc}" if args.doc else ""))
+        return EXIT_OK
+    rows = []
+    for link in links:
+        direction = link.touches(doc_id) if doc_id else ""
+        rows.append([link.id[:8], {"out": "→", "in": "←"}.get(direction or "", ""), link.relation,
+                     _end_text(link.src), _end_text(link.dst),
+                     snippet(link.note, 30) if link.note else ""])
+    _print_table(["ID", "DIR", "RELATION", "FROM", "TO", "NOTE"], rows)
+    print(f"\n{len(links)} link{'s' * (len(links) != 1)}")
+    return EXIT_OK
+
+
+def _end_text(end: LinkEnd) -> str:
+    state = "" if end.anchor_state == "ok" and end.doc_present else f" [{_state(end.anchor_state, end.doc_present)}]"
+    quote = f" “{snippet(end.quote, 14)}”" if end.quote else ""
+    return f"{end.doc_id} {end.node_id}{quote}{state}"
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    with _open(args) as lib:
+        data = lib.export_annotations(args.file, doc_id=args.doc, include_deleted=args.deleted)
+    links = sum(1 for item in data["items"] if item.get("motivation") == "linking")
+    summary = {"file": args.file, "annotations": len(data["items"]) - links, "links": links}
+    if args.json:
+        _print_json({"exported": summary})
+    else:
+        print(f"wrote {summary['annotations']} annotations and {links} links to {args.file}")
+    return EXIT_OK
+
+
+def _cmd_import_annotations(args: argparse.Namespace) -> int:
+    with _open(args) as lib:
+        report = lib.import_annotations(args.file)
+    if args.json:
+        _print_json({"imported": report.to_json()})
+    else:
+        print(f"annotations: {report.added} added, {report.updated} updated, {report.kept} kept; "
+              f"links: {report.links_added} added, {report.links_updated} updated, "
+              f"{report.links_kept} kept"
+              + (f"; new categories: {'、'.join(report.categories_added)}" if report.categories_added else ""))
+        orphans = report.anchors.get("orphan", 0)
+        if orphans:
+            print(f"{orphans} could not be placed in this library's text: listed as orphans")
     return EXIT_OK
 
 
@@ -328,7 +529,8 @@ def _print_results(results) -> None:  # noqa: ANN001 - index.searcher.Results
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     open_, close = ("\x1b[7m", "\x1b[27m") if color else ("【", "】")
     for n, hit in enumerate(results.hits, 1):
-        where = hit.label or {"title": "标题", "front_matter": "发文"}.get(hit.kind, f"[{hit.kind}]")
+        where = {"annotation": "批注"}.get(hit.kind) or hit.label or \
+            {"title": "标题", "front_matter": "发文"}.get(hit.kind, f"[{hit.kind}]")
         ref = hit.doc_id + (f" {hit.node_id}" if hit.node_id else "")
         print(f"\n{n:>3}. {hit.doc_title} · {where}  ({ref})")
         print(f"     {hit.marked_snippet(open_, close)}")

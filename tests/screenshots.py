@@ -4,9 +4,14 @@
     QT_QPA_PLATFORM=offscreen python tests/screenshots.py   # without an X server
 
 States: library (first start), a regulation with the tree expanded, search results with a
-hit opened, find in document, dark mode, English.  Uses a temporary library (the samples,
-plus the largest law of ../shared/corpus when present) and temporary settings, so the
-user's own are never touched.  Chinese glyphs need a CJK font (fonts-noto-cjk).
+hit opened, find in document, dark mode, English; then annotations: highlights in their
+categories with note markers, a whole-clause note and links, the panels; the note shown on
+hover; the note, link and category dialogs; orphans after a re-import of an amended
+version; the library-wide panel with a search in the notes; dark mode.  Uses a temporary
+library (the samples, plus the largest law of ../shared/corpus when present) and temporary
+settings, so the user's own are never touched.  Chinese glyphs need a CJK font
+(fonts-noto-cjk).  The hover state grabs the screen (a tooltip is a window of its own), so
+it needs an X server (xvfb-run).
 """
 from __future__ import annotations
 
@@ -25,14 +30,19 @@ os.environ["REGREADER_LIBRARY"] = str(TMP / "library")
 os.environ["REGREADER_SETTINGS"] = str(TMP / "settings.ini")
 
 from PySide6.QtCore import QCoreApplication  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtGui import QTextCursor  # noqa: E402
+from PySide6.QtWidgets import QApplication, QToolTip  # noqa: E402
 
-from reader.store.library import Library  # noqa: E402
+from reader.store.library import Library, Span  # noqa: E402
+from reader.ui.annotation_dialogs import CategoryEditor, LinkDialog, NoteDialog  # noqa: E402
+from reader.ui.docinfo import literal_rich_text  # noqa: E402
 from reader.ui.app import create_application  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
 from reader.ui.settings import Settings  # noqa: E402
 
 LAW = REPO.parent / "shared" / "corpus" / "laws" / "民法典" / "合同编.md"
+
+from tests.seeds import amend_surveying_regulation  # noqa: E402
 
 
 def wait(predicate=lambda: False, timeout: float = 10.0) -> None:
@@ -57,6 +67,45 @@ def shoot(window: MainWindow, out: Path, name: str) -> Path:
 
 def find_doc(window: MainWindow, words: str) -> str:
     return next(s.id for s in window.library.documents() if words in s.title)
+
+
+def shoot_widget(widget, out: Path, name: str) -> Path:
+    wait(timeout=0.3)
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path)
+    return path
+
+
+def shoot_screen(widget, out: Path, name: str) -> Path:
+    """The screen area of a widget, with the windows above it (a tooltip)."""
+    wait(timeout=0.4)
+    screen = QApplication.primaryScreen()
+    top_left = widget.mapToGlobal(widget.rect().topLeft())
+    path = out / f"{name}.png"
+    screen.grabWindow(0, top_left.x(), top_left.y(), widget.width(), widget.height()).save(str(path))
+    print(path)
+    return path
+
+
+def annotate_regulation(lib: Library, doc: str) -> dict[str, str]:
+    """The kind of work a reviewer leaves on 第十六条–第十八条 (through the Library)."""
+    ids = {}
+    ids["penalty"] = lib.annotate(doc, "art_17__para_2", Span(quote="不得让测绘单位低于测绘成本中标"),
+                                  category="罚则", note="低价中标：招标单位的责任，罚则见第四十二条第（三）项。",
+                                  tags=["罚则", "招投标"], author="王律师").id
+    ids["duty"] = lib.annotate(doc, "art_17__para_1", Span(quote="不得超越资质等级许可的范围从事测绘活动"),
+                               category="义务", author="王律师").id
+    ids["question"] = lib.annotate(doc, "art_17__para_3", Span(quote="中标的测绘单位不得转让、转包中标的测绘项目。"),
+                                   category="疑问", note="“转包”与“分包”的界限？需向市规划和自然资源局核实。",
+                                   tags=["待办"], author="王律师").id
+    ids["key"] = lib.annotate(doc, "art_16__para_1", Span(quote="依法取得相应等级的测绘资质证书"),
+                              category="重点", author="李助理", status="resolved").id
+    ids["clause"] = lib.annotate(doc, "art_18", category="重点", note="现场作业条款：客户的外业人员需随身携带证件。",
+                                 tags=["客户关注"], author="王律师").id
+    ids["link"] = lib.link(doc, "art_17__para_2", doc, "art_42", src=Span(quote="不得让测绘单位低于测绘成本中标"),
+                           relation="依据", note="对应的法律责任", author="王律师").id
+    return ids
 
 
 def main(argv: list[str]) -> int:
@@ -122,6 +171,100 @@ def main(argv: list[str]) -> int:
     window.show_search()
     shoot(window, out, "6-english")
     window.set_language("zh")
+    window.search_dock.hide()
+
+    # 7. annotations: highlights in their categories, note markers, a whole-clause note,
+    #    a link; the annotations and links panels
+    rule = find_doc(window, "测绘地理信息管理办法")
+    ids = annotate_regulation(lib, rule)
+    window.open_document(rule)
+    window.annotations_dock.show()
+    window.links_dock.show()
+    window.goto("第十七条")
+    window.annotator.refresh()
+    window.annotator.panel.select(ids["penalty"])
+    window.view.select_annotation(ids["penalty"])
+    window.view.scroll_to_node("art_16")
+    window.annotator.links_panel.whole.setChecked(True)  # the link starts in 第十七条, below the top
+    wait(timeout=1.6)  # the jump's flash fades
+    shoot(window, out, "7-annotations")
+    window.annotator.links_panel.whole.setChecked(False)
+
+    # 8. hovering a highlight shows its note
+    start, end = window.view.layer.find(ids["question"])
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(start + 4)
+    point = window.view.cursorRect(cursor).center()
+    QToolTip.showText(window.view.viewport().mapToGlobal(point),
+                      literal_rich_text(window.view._tooltip(point)), window.view.viewport())
+    shoot_screen(window.view, out, "8-hover")  # the reading view: the screen is smaller than the window
+    QToolTip.hideText()
+
+    # 9. the note dialog, as "add note" opens it on a selection
+    node = window.info.node("art_17__para_2")
+    dialog = NoteDialog(window, window.tr("添加批注"), window.annotator.cite(rule, "art_17__para_2"),
+                        node.text[:32], lib.categories(), [t for t, _n in lib.tags()], category="义务",
+                        tags=["待办"], note="招标文件中的资质要求须与项目等级对应。")
+    dialog.show()
+    shoot_widget(dialog, out, "9-note-dialog")
+    dialog.close()
+
+    # 10. the link dialog: the target picked by search
+    dialog = LinkDialog(window, lib, "《广州市测绘地理信息管理办法》第十七条第三款 “中标的测绘单位不得转让”",
+                        lib.relations(), rule)
+    dialog.resize(640, 600)
+    dialog.show()
+    dialog.query.setText("转包")
+    dialog.search()
+    dialog.hits.setCurrentRow(0)
+    shoot_widget(dialog, out, "10-link-dialog")
+    dialog.close()
+
+    # 11. the category editor
+    dialog = CategoryEditor(window, lib.categories(), lib.category_usage())
+    dialog.show()
+    shoot_widget(dialog, out, "11-categories")
+    dialog.close()
+
+    # 12. an amended version re-imported: the deleted sentence's note is an orphan
+    source = Path(lib.document(rule).source.file)
+    amended = TMP / "amended" / source.name
+    amended.parent.mkdir(exist_ok=True)
+    amended.write_text(amend_surveying_regulation(source.read_text(encoding="utf-8")), encoding="utf-8")
+    report = lib.import_files([amended])  # another path: the same document, a duplicate …
+    lib.remove(rule)  # … so it is removed (its notes kept) and the amended version imported
+    report = lib.import_files([amended])
+    window.annotator.forget_documents()
+    window.doc = None
+    window.refresh_library()
+    window.open_document(rule, "art_18")
+    window.annotator.panel.select(ids["question"])
+    window.view.scroll_to_node("art_17")
+    wait(timeout=1.6)
+    shoot(window, out, "12-orphans")
+    print("re-import:", report.anchors)
+
+    # 13. the whole library's annotations; 14. a search in the notes
+    window.annotator.panel.set_scope("library")
+    window.annotator.panel.scopeChanged.emit("library")
+    window.annotator.panel.tabs.setCurrentIndex(0)
+    shoot(window, out, "13-library-annotations")
+    window.show_search()
+    window.search_panel.set_scope("annotations")
+    window.search_panel.query.setText("核实")
+    window.last_search = None
+    window.search_panel.run()
+    wait(lambda: window.last_search is not None, 30)
+    shoot(window, out, "14-notes-search")
+    window.search_dock.hide()
+
+    # 15. dark mode
+    window.set_theme("dark")
+    window.goto("第十七条")
+    window.view.scroll_to_node("art_16")
+    wait(timeout=1.6)
+    shoot(window, out, "15-dark-annotations")
+    window.set_theme("light")
 
     window.close()
     lib.close()

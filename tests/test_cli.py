@@ -150,7 +150,8 @@ def test_remove(capsys, library_dir: Path, seed_files: list[Path]) -> None:
     run(capsys, "--library", lib, "import", str(seed_files[1]))
     listed = json.loads(run(capsys, "--library", lib, "list", "--json")[1])["documents"]
     code, out, _ = run(capsys, "--library", lib, "remove", listed[0]["id"], "--json")
-    assert code == 0 and json.loads(out) == {"removed": listed[0]}
+    assert code == 0 and json.loads(out) == {"removed": listed[0],
+                                             "kept": {"annotations": 0, "links": 0}}
     after = json.loads(run(capsys, "--library", lib, "list", "--json")[1])["documents"]
     assert listed[0]["id"] not in {d["id"] for d in after}
 

@@ -122,7 +122,18 @@ class _Flat:
 
 def reanchor(anchor: Anchor, doc: Document) -> Placement:
     """Place ``anchor`` in the (new version of the) document."""
+    return _reanchor(anchor, _Flat(doc))
+
+
+def reanchor_all(anchors: list[Anchor], doc: Document) -> list[Placement]:
+    """Place many anchors in one document (its text is laid out once for all of them)."""
+    if not anchors:
+        return []
     flat = _Flat(doc)
+    return [_reanchor(anchor, flat) for anchor in anchors]
+
+
+def _reanchor(anchor: Anchor, flat: _Flat) -> Placement:
     if not anchor.quote:  # a note on a whole clause
         return _place_clause(anchor, flat)
     node = flat.by_id.get(anchor.node_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -18,7 +19,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 from reader.core.errors import ImportFailure, UserError
 from reader.core.model import Document
 from reader.core.pipeline import parse_file
-from reader.store import repository
+from reader.store import repository, userdata
+from reader.store.annotating import AnnotationsMixin, MergeReport, Span, UnknownItem
 from reader.store.repository import DocumentSummary
 from reader.store.schema import SCHEMA_VERSION, current_version, migrate
 
@@ -36,6 +38,10 @@ SAMPLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "samples"
 Progress = Callable[[int, int, str], None]
 #: ``cancel()`` is polled before each file; True stops the import between files.
 Cancel = Callable[[], bool]
+#: Seconds SQLite waits for another process's write lock, per attempt.
+BUSY_TIMEOUT = 10.0
+#: Attempts to start a write transaction while another process holds the lock.
+WRITE_ATTEMPTS = 4
 
 
 def default_folder() -> Path:
@@ -111,6 +117,9 @@ class ImportReport:
     failures: list[Failure] = field(default_factory=list)
     files_done: int = 0
     cancelled: bool = False
+    #: re-anchoring of the annotations and link ends of re-imported documents:
+    #: anchor state (ok / moved / orphan) → count
+    anchors: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -124,12 +133,14 @@ class ImportReport:
             "failures": [f.to_json() for f in self.failures],
             "files": self.files_done,
             "cancelled": self.cancelled,
+            **({"anchors": dict(self.anchors)} if self.anchors else {}),
         }
 
 
-class Library:
+class Library(AnnotationsMixin):
     """A RegReader library folder.  Thread-safe: one connection guarded by a lock, so the
-    GUI may run imports on a worker thread while the UI thread reads."""
+    GUI may run imports on a worker thread while the UI thread reads.  Two processes may
+    share a library: writes wait for each other (SQLite's lock, retried)."""
 
     def __init__(self, folder: Path, conn: sqlite3.Connection) -> None:
         self.folder = folder
@@ -153,10 +164,12 @@ class Library:
         except OSError as exc:
             raise UserError(f"{path}: cannot create the library folder ({exc.strerror})") from exc
         db = path / DB_NAME
-        conn = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(db, isolation_level=None, check_same_thread=False,
+                               timeout=BUSY_TIMEOUT)
         library = cls(path, conn)
         try:
             try:
+                conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA foreign_keys = ON")
                 conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; faster imports
@@ -166,6 +179,9 @@ class Library:
             if 0 < version < SCHEMA_VERSION:
                 library.backup(f"before-schema-{SCHEMA_VERSION}")
             migrate(conn)
+            if not conn.execute("SELECT 1 FROM meta WHERE key = 'categories_seeded'").fetchone():
+                with library._transaction():
+                    userdata.seed_categories(conn, _now())
         except BaseException:
             conn.close()
             raise
@@ -173,6 +189,7 @@ class Library:
         return library
 
     def close(self) -> None:
+        self._final_backup()
         if self._search_index is not None:
             self._search_index.close()
             self._search_index.catalog.close()
@@ -262,7 +279,11 @@ class Library:
                 progress(done + 1, len(files), file)
 
     def remove(self, doc_id: str) -> DocumentSummary:
-        """Delete a document and its nodes; return what was removed."""
+        """Delete a document and its nodes; return what was removed.
+
+        Its annotations and links are kept (``annotations(doc_id)`` still lists them, as
+        orphans of a missing document): importing the document again brings them back,
+        placed by re-anchoring."""
         with self._lock:
             full_id = self._resolve(doc_id)
             (summary,) = repository.list_summaries(self._conn, full_id)
@@ -311,6 +332,7 @@ class Library:
         offset: int = 0,
         progress: IndexProgress | None = None,
         literal: bool = False,
+        scope: str = "text",
     ) -> Results:
         """Find every unit (article, outline unit, title) containing the query's wording.
 
@@ -318,7 +340,9 @@ class Library:
         OR, doc:/type:/year: filters); a malformed query is searched literally, never an
         error; ``literal`` searches the text exactly as given (no operators: for a
         selection of text).  ``doc_id`` (an id or unique prefix) limits the search to one document,
-        ``titles_only`` to document titles.  Totals are exact; ``limit``/``offset`` page
+        ``titles_only`` to document titles.  ``scope`` "text" searches the documents,
+        "annotations" the notes and tags of annotations (with the same exact-wording
+        guarantee; each hit carries its ``annotation_id``), "all" both.  Totals are exact; ``limit``/``offset`` page
         the ranked hits.  Opens, repairs or (re)builds the index first when needed,
         reporting ``progress(done, total)`` documents during a full build.
         """
@@ -326,9 +350,11 @@ class Library:
         if doc_id is not None:
             with self._lock:
                 full_id = self._resolve(doc_id)
+        if scope not in SEARCH_SCOPES:
+            raise UserError(f"unknown search scope {scope!r} ({', '.join(SEARCH_SCOPES)})")
         return self._index().search(query, limit=limit, offset=offset, doc_id=full_id,
                                     titles_only=titles_only, progress=progress,
-                                    literal=literal)
+                                    literal=literal, scope=scope)
 
     def ensure_index(self, progress: IndexProgress | None = None,
                      cancel: Cancel | None = None) -> str:
@@ -385,6 +411,9 @@ class Library:
         seen: set[str] = set()
         now = _now()
         indexed = self._has_index()
+        anchors: dict[str, int] = {}
+        if self.has_user_data([d.id for d in docs]):  # anchors may move: keep the work first
+            self.backup_user_data("before-reimport", force=True)
         with self._lock, self._transaction():
             for doc in docs:
                 if doc.id in seen:  # the same document twice in one file: keep the first
@@ -404,10 +433,15 @@ class Library:
                     added.append(entry)
                 else:
                     updated.append(entry)
+                # the user's notes follow the new text, in the same transaction
+                for state, n in self._reanchor_document(doc, now).items():
+                    anchors[state] = anchors.get(state, 0) + n
         # only after the commit: a rolled-back file reports a failure, nothing else
         report.added += added
         report.updated += updated
         report.duplicates += duplicates
+        for state, n in anchors.items():
+            report.anchors[state] = report.anchors.get(state, 0) + n
 
     def _resolve(self, doc_id: str) -> str:
         """Exact id, or a prefix naming exactly one document (call with the lock held)."""
@@ -429,13 +463,27 @@ class Library:
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception (connection in autocommit)."""
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception (connection in autocommit).
+
+    BEGIN IMMEDIATE takes the write lock up front, waiting up to BUSY_TIMEOUT for another
+    process to finish; it is retried WRITE_ATTEMPTS times before the user is told the
+    library is busy.  Nothing is lost either way: a write either commits whole or not."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
 
     def __enter__(self) -> None:
-        self._conn.execute("BEGIN IMMEDIATE")
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if attempt == WRITE_ATTEMPTS - 1:
+                    raise UserError("the library is busy: another RegReader has been writing "
+                                    "to it for too long; nothing was changed, try again") from exc
+                time.sleep(0.1 * (attempt + 1))
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         self._conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
@@ -473,6 +521,18 @@ class _IndexSource:
         finally:
             conn.close()
 
+    def annotation_units(self, doc_ids: list[str] | None = None,
+                         ids: list[str] | None = None) -> list[Any]:
+        """The search units of the annotations (notes and tags) of ``doc_ids`` or by id."""
+        from index.units import annotation_unit
+
+        conn = sqlite3.connect(self.db, timeout=30)
+        try:
+            anns = userdata.searchable_annotations(conn, doc_ids, ids)
+        finally:
+            conn.close()
+        return [annotation_unit(a) for a in anns]
+
 
 def _doc_version(conn: sqlite3.Connection, doc_id: str) -> str | None:
     row = conn.execute("SELECT updated, source_sha256 FROM documents WHERE id = ?",
@@ -500,6 +560,11 @@ class _IndexCatalog:
         with self._lock:
             rows = self._conn.execute("SELECT id, updated, source_sha256 FROM documents")
             return {r[0]: f"{r[1]}@{r[2]}" for r in rows}
+
+    def annotation_versions(self) -> dict[str, tuple[str, str]]:
+        """Searchable annotations: id → (doc_id, version)."""
+        with self._lock:
+            return userdata.searchable_versions(self._conn)
 
     def sizes(self) -> dict[str, int]:
         with self._lock:
@@ -554,7 +619,9 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+SEARCH_SCOPES = ("text", "annotations", "all")
+
 __all__ = [
-    "Library", "ImportReport", "ImportedDoc", "Duplicate", "Failure", "DocumentSummary",
+    "Library", "ImportReport", "MergeReport", "Span", "UnknownItem", "SEARCH_SCOPES", "ImportedDoc", "Duplicate", "Failure", "DocumentSummary",
     "UnknownDocument", "default_folder", "SAMPLES_DIR", "ENV_LIBRARY", "INDEX_DIR",
 ]

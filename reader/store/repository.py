@@ -60,9 +60,11 @@ def get_source(conn: sqlite3.Connection, doc_id: str) -> Source | None:
 def save_document(conn: sqlite3.Connection, doc: Document, now: str) -> bool:
     """Insert or update ``doc`` in place; return True if it was new.
 
-    An existing row is UPDATEd, never deleted and re-inserted: tables added later
-    (annotations, links) reference documents with ON DELETE CASCADE, and a re-import
-    must not wipe them.  The node rows are replaced wholesale.  Call inside a transaction.
+    An existing row is UPDATEd, never deleted and re-inserted (the row keeps its first
+    import time).  The node rows are replaced wholesale; annotations and links point at
+    ``(doc_id, node_id)`` without a foreign key, so nothing of the user's is touched here
+    (the library re-anchors them afterwards, in the same transaction).  Call inside a
+    transaction.
     """
     values = (
         doc.title,

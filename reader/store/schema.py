@@ -1,6 +1,6 @@
 """Library schema: an ordered list of migrations and the code that applies them.
 
-The library holds user data that cannot be rebuilt (annotations arrive later), so the
+The library holds user data that cannot be rebuilt (annotations, links), so the
 schema only ever moves forward, one numbered migration at a time, each in its own
 transaction.  A library written by a newer RegReader is refused rather than guessed at.
 """
@@ -53,6 +53,101 @@ MIGRATIONS: list[str] = [
         key   TEXT PRIMARY KEY,
         value TEXT NOT NULL
     );
+    """,
+    # 2: the user's work — annotations, links, categories — and the log of re-anchoring.
+    # No foreign key to documents: removing or re-importing a document never deletes a
+    # user's note (an annotation on a removed document waits for it to come back).
+    """
+    CREATE TABLE categories (
+        name     TEXT PRIMARY KEY,
+        color    TEXT NOT NULL,         -- #rrggbb
+        meaning  TEXT NOT NULL DEFAULT '',
+        ord      INTEGER NOT NULL DEFAULT 0,
+        modified TEXT NOT NULL,
+        deleted  TEXT                   -- soft delete: UTC ISO time, NULL while in use
+    );
+
+    CREATE TABLE annotations (
+        id            TEXT PRIMARY KEY,  -- uuid
+        doc_id        TEXT NOT NULL,
+        node_id       TEXT NOT NULL,
+        span_start    INTEGER NOT NULL,  -- offsets in the node's own text (0, 0: whole clause)
+        span_end      INTEGER NOT NULL,
+        quote         TEXT NOT NULL DEFAULT '',
+        prefix        TEXT NOT NULL DEFAULT '',
+        suffix        TEXT NOT NULL DEFAULT '',
+        node_hash     TEXT NOT NULL DEFAULT '',
+        kind          TEXT NOT NULL CHECK (kind IN ('highlight', 'note', 'clause_note')),
+        category      TEXT NOT NULL DEFAULT '',
+        note          TEXT NOT NULL DEFAULT '',
+        status        TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+        author        TEXT NOT NULL DEFAULT '',
+        created       TEXT NOT NULL,
+        modified      TEXT NOT NULL,
+        deleted       TEXT,
+        anchor_state  TEXT NOT NULL DEFAULT 'ok' CHECK (anchor_state IN ('ok', 'moved', 'orphan')),
+        anchor_method TEXT NOT NULL DEFAULT 'created',
+        anchor_score  REAL NOT NULL DEFAULT 1.0
+    );
+    CREATE INDEX annotations_doc ON annotations(doc_id, node_id);
+
+    CREATE TABLE annotation_tags (
+        annotation_id TEXT NOT NULL REFERENCES annotations(id),
+        tag           TEXT NOT NULL,
+        ord           INTEGER NOT NULL,
+        PRIMARY KEY (annotation_id, tag)
+    );
+    CREATE INDEX annotation_tags_tag ON annotation_tags(tag);
+
+    CREATE TABLE links (
+        id         TEXT PRIMARY KEY,     -- uuid
+        src_doc    TEXT NOT NULL,
+        src_node   TEXT NOT NULL,
+        src_start  INTEGER NOT NULL DEFAULT 0,
+        src_end    INTEGER NOT NULL DEFAULT 0,
+        src_quote  TEXT NOT NULL DEFAULT '',   -- '' for a whole node
+        src_prefix TEXT NOT NULL DEFAULT '',
+        src_suffix TEXT NOT NULL DEFAULT '',
+        src_hash   TEXT NOT NULL DEFAULT '',
+        src_state  TEXT NOT NULL DEFAULT 'ok',
+        src_method TEXT NOT NULL DEFAULT 'created',
+        src_score  REAL NOT NULL DEFAULT 1.0,
+        dst_doc    TEXT NOT NULL,
+        dst_node   TEXT NOT NULL,
+        dst_start  INTEGER NOT NULL DEFAULT 0,
+        dst_end    INTEGER NOT NULL DEFAULT 0,
+        dst_quote  TEXT NOT NULL DEFAULT '',
+        dst_prefix TEXT NOT NULL DEFAULT '',
+        dst_suffix TEXT NOT NULL DEFAULT '',
+        dst_hash   TEXT NOT NULL DEFAULT '',
+        dst_state  TEXT NOT NULL DEFAULT 'ok',
+        dst_method TEXT NOT NULL DEFAULT 'created',
+        dst_score  REAL NOT NULL DEFAULT 1.0,
+        relation   TEXT NOT NULL,
+        note       TEXT NOT NULL DEFAULT '',
+        author     TEXT NOT NULL DEFAULT '',
+        created    TEXT NOT NULL,
+        modified   TEXT NOT NULL,
+        deleted    TEXT
+    );
+    CREATE INDEX links_src ON links(src_doc, src_node);
+    CREATE INDEX links_dst ON links(dst_doc, dst_node);
+
+    CREATE TABLE anchor_log (
+        id        INTEGER PRIMARY KEY AUTOINCREMENT,
+        at        TEXT NOT NULL,
+        reason    TEXT NOT NULL,         -- reimport | import | reattach
+        item      TEXT NOT NULL,         -- annotation | link
+        item_id   TEXT NOT NULL,
+        side      TEXT NOT NULL DEFAULT '',  -- a link's end: src | dst
+        doc_id    TEXT NOT NULL,
+        old_node  TEXT, old_start INTEGER, old_end INTEGER, old_quote TEXT,
+        new_node  TEXT, new_start INTEGER, new_end INTEGER, new_quote TEXT,
+        method    TEXT NOT NULL,         -- unchanged | node | document | fuzzy | orphan | manual
+        score     REAL NOT NULL,
+        state     TEXT NOT NULL          -- the anchor state afterwards
+    );
+    CREATE INDEX anchor_log_item ON anchor_log(item_id);
     """,
 ]
 

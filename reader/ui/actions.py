@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 
 from reader.ui.icons import icon
 
@@ -69,6 +69,36 @@ class WindowActions(QObject):
         self.filter = a("actFilter", w.focus_filter, "Ctrl+L")
         self.shortcuts = a("actShortcuts", w.show_shortcuts, K.HelpContents)
         self.about = a("actAbout", w.show_about)
+        an = w.annotator
+        self.highlight = a("actHighlight", lambda: an.highlight(), "Ctrl+H", "highlight")
+        self.add_note = a("actAddNote", an.add_note, "Ctrl+M", "note")
+        self.clause_note = a("actClauseNote", lambda: an.add_clause_note(), "Ctrl+Shift+M")
+        self.tag = a("actTag", an.tag_selection, "Ctrl+T", "tag")
+        self.link = a("actLink", lambda: an.link_selection(), "Ctrl+K", "link")
+        self.delete_annotation = a("actDeleteAnnotation", lambda: an.delete(), None)
+        self.edit_annotation = a("actEditAnnotation", lambda: an.edit(), None)
+        self.undo = a("actUndo", an.stack.undo, K.Undo, "undo")
+        self.redo = a("actRedo", an.stack.redo, [QKeySequence("Ctrl+Shift+Z"), QKeySequence(K.Redo), "Ctrl+Y"], "redo")
+        self.undo.setEnabled(False)
+        self.redo.setEnabled(False)
+        an.stack.canUndoChanged.connect(self.undo.setEnabled)
+        an.stack.canRedoChanged.connect(self.redo.setEnabled)
+        an.stack.undoTextChanged.connect(lambda _t: self._undo_texts())
+        an.stack.redoTextChanged.connect(lambda _t: self._undo_texts())
+        self.categories = a("actCategories", an.edit_categories)
+        self.author = a("actAuthor", an.set_author)
+        self.export_annotations = a("actExportAnnotations", an.export_dialog)
+        self.import_annotations = a("actImportAnnotations", an.import_dialog)
+        self.show_annotations = w.annotations_dock.toggleViewAction()
+        self.show_annotations.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.show_annotations.setObjectName("actShowAnnotations")
+        self.show_links = w.links_dock.toggleViewAction()
+        self.show_links.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.show_links.setObjectName("actShowLinks")
+        w.addAction(self.show_annotations)
+        w.addAction(self.show_links)
+        self.highlight_menu = QMenu(w)
+        self.highlight_menu.setObjectName("highlightMenu")
         self.lang_group = QActionGroup(self)
         self.lang_zh = a("actLangZh", lambda: w.set_language("zh"), checkable=True)
         self.lang_en = a("actLangEn", lambda: w.set_language("en"), checkable=True)
@@ -92,11 +122,25 @@ class WindowActions(QObject):
         self.menu_view.addActions([self.expand, self.collapse])
         self.menu_view.addSeparator()
         self.menu_panels = self.menu_view.addMenu("")
-        for dock in (w.library_dock, w.tree_dock, w.search_dock):
+        for dock in (w.library_dock, w.tree_dock, w.search_dock, w.annotations_dock, w.links_dock):
             self.menu_panels.addAction(dock.toggleViewAction())
         self.menu_view.addAction(self.dark)
         self.menu_language = self.menu_view.addMenu("")
         self.menu_language.addActions([self.lang_zh, self.lang_en])
+        self.menu_annotate = bar.addMenu("")
+        self.menu_annotate.addActions([self.undo, self.redo])
+        self.menu_annotate.addSeparator()
+        self.menu_annotate.addAction(self.highlight)
+        self.menu_annotate.addMenu(self.highlight_menu)
+        self.menu_annotate.addActions([self.add_note, self.clause_note, self.tag, self.link])
+        self.menu_annotate.addSeparator()
+        self.menu_annotate.addActions([self.edit_annotation, self.delete_annotation])
+        self.menu_annotate.addSeparator()
+        self.menu_annotate.addActions([self.show_annotations, self.show_links])
+        self.menu_annotate.addSeparator()
+        self.menu_annotate.addActions([self.categories, self.author])
+        self.menu_annotate.addSeparator()
+        self.menu_annotate.addActions([self.export_annotations, self.import_annotations])
         self.menu_go = bar.addMenu("")
         self.menu_go.addActions([self.back, self.forward, self.goto])
         self.menu_go.addSeparator()
@@ -120,6 +164,16 @@ class WindowActions(QObject):
         tb.addActions([self.zoom_out, self.zoom_in])
         tb.addSeparator()
         tb.addActions([self.expand, self.collapse])
+        tb.addSeparator()
+        self.highlight_button = QToolButton(tb)
+        self.highlight_button.setObjectName("highlightButton")
+        self.highlight_button.setDefaultAction(self.highlight)
+        self.highlight_button.setMenu(self.highlight_menu)
+        self.highlight_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        tb.addWidget(self.highlight_button)
+        tb.addActions([self.add_note, self.tag, self.link])
+        tb.addSeparator()
+        tb.addActions([self.undo, self.redo])
         spacer = QWidget(tb)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         tb.addWidget(spacer)
@@ -127,7 +181,25 @@ class WindowActions(QObject):
         self.toolbar = tb
         w.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
 
+    def set_categories(self, actions: list[QAction]) -> None:
+        """The highlight menu's categories (Ctrl+Alt+1…9), rebuilt when they change."""
+        for old in self.highlight_menu.actions():
+            self.window.removeAction(old)
+            old.deleteLater()
+        self.highlight_menu.clear()
+        for act in actions:
+            self.highlight_menu.addAction(act)
+            self.window.addAction(act)
+
+    def _undo_texts(self) -> None:
+        stack = self.window.annotator.stack
+        undo, redo = stack.undoText(), stack.redoText()
+        self.undo.setText(self.tr("撤销 {0}").format(undo) if undo else self.tr("撤销"))
+        self.redo.setText(self.tr("重做 {0}").format(redo) if redo else self.tr("重做"))
+
     def retranslate(self) -> None:
+        self.menu_annotate.setTitle(self.tr("批注(&A)"))
+        self.highlight_menu.setTitle(self.tr("高亮为"))
         self.menu_file.setTitle(self.tr("文件(&F)"))
         self.menu_edit.setTitle(self.tr("编辑(&E)"))
         self.menu_view.setTitle(self.tr("视图(&V)"))
@@ -162,6 +234,21 @@ class WindowActions(QObject):
             self.filter: (self.tr("筛选文库…"), self.tr("把键盘焦点移到文库筛选框（Ctrl+L）")),
             self.shortcuts: (self.tr("快捷键"), self.tr("列出全部快捷键")),
             self.about: (self.tr("关于法规阅读器"), self.tr("版本与说明")),
+            self.highlight: (self.tr("高亮"), self.tr("用当前分类的颜色高亮所选文字（Ctrl+H）；分类见右侧箭头")),
+            self.add_note: (self.tr("添加批注…"), self.tr("为所选文字写批注；未选文字时为光标所在条文写批注（Ctrl+M）")),
+            self.clause_note: (self.tr("条文批注…"), self.tr("为光标所在的整条写批注（Ctrl+Shift+M）")),
+            self.tag: (self.tr("添加标签…"), self.tr("为所选文字加标签（Ctrl+T）")),
+            self.link: (self.tr("链接到…"), self.tr("把所选文字或本条链接到另一条文，用搜索或目录选择（Ctrl+K）")),
+            self.edit_annotation: (self.tr("编辑所选批注…"), self.tr("编辑批注面板或正文中选中的批注")),
+            self.delete_annotation: (self.tr("删除所选批注"), self.tr("删除选中的批注（可撤销，可从回收站恢复）")),
+            self.undo: (self.tr("撤销"), self.tr("撤销上一次批注编辑（Ctrl+Z）")),
+            self.redo: (self.tr("重做"), self.tr("重做被撤销的批注编辑（Ctrl+Shift+Z）")),
+            self.categories: (self.tr("管理分类…"), self.tr("增删、改名、改颜色和含义")),
+            self.author: (self.tr("作者名…"), self.tr("新批注的署名")),
+            self.export_annotations: (self.tr("导出批注…"), self.tr("导出全部批注和链接（W3C Web Annotation JSON）")),
+            self.import_annotations: (self.tr("导入批注…"), self.tr("合并同事导出的批注：按编号合并，较新的版本优先")),
+            self.show_annotations: (self.tr("批注面板"), self.tr("显示或隐藏批注面板（Ctrl+Shift+A）")),
+            self.show_links: (self.tr("链接面板"), self.tr("显示或隐藏链接面板（Ctrl+Shift+L）")),
             self.lang_zh: ("中文", "中文界面"),
             self.lang_en: ("English", "English interface"),
         }
@@ -170,3 +257,4 @@ class WindowActions(QObject):
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{text} ({shortcut})" if shortcut and shortcut not in tip else text)
             action.setStatusTip(tip)
+        self._undo_texts()

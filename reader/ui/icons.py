@@ -8,7 +8,8 @@ from typing import Union
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QBoxLayout, QHBoxLayout, QLabel, QLayout,
+                               QToolButton, QTreeView, QVBoxLayout, QWidget)
 
 from reader.ui.theme import RESOURCES
 
@@ -45,6 +46,30 @@ def tool_button(parent: QWidget, name: str) -> QToolButton:
     button.setProperty("iconName", name)
     button.setAutoRaise(True)
     return button
+
+
+def item_tree(parent: QWidget, name: str, model=None, wrap: bool = True) -> QTreeView:  # noqa: ANN001
+    """A read-only tree without header for a panel's list (rows of varying height: with
+    ``wrap`` False, one row per text line, each elided at the edge)."""
+    view = QTreeView(parent)
+    view.setObjectName(name)
+    view.setHeaderHidden(True)
+    view.setIndentation(12)
+    view.setWordWrap(wrap)
+    view.setUniformRowHeights(False)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    if model is not None:
+        view.setModel(model)
+    return view
+
+
+def muted_label(parent: QWidget, text: str = "") -> QLabel:
+    """A grey, plain-text, wrapping label (titles and hints in panels and dialogs)."""
+    label = QLabel(text, parent)
+    label.setObjectName("mutedLabel")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
 
 
 Item = Union[QWidget, QLayout, tuple]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QInputDialog, QLabel, 
 
 from reader.core.model import Document
 from reader.ui import i18n, theme
+from reader.ui.annotate import AnnotationController
 from reader.ui.docinfo import DocInfo, Location
 from reader.ui.find_bar import FindBar
 from reader.ui.goto import resolve_goto
@@ -84,6 +85,18 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.library_dock, self.search_dock], [340, 360], Qt.Orientation.Horizontal)
         self.search_dock.hide()
 
+        self.annotator = AnnotationController(self)
+        self.annotations_dock = self._dock("annotationsDock", self.annotator.panel,
+                                           Qt.DockWidgetArea.RightDockWidgetArea)
+        self.links_dock = self._dock("linksDock", self.annotator.links_panel,
+                                     Qt.DockWidgetArea.RightDockWidgetArea)
+        self.splitDockWidget(self.annotations_dock, self.links_dock, Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.annotations_dock, self.search_dock)  # search and notes share a place
+        self.resizeDocks([self.annotations_dock, self.links_dock], [520, 260], Qt.Orientation.Vertical)
+        self.annotations_dock.hide()
+        self.links_dock.hide()
+        self._category_key: tuple = ()
+
         self.commands = WindowActions(self)
         self._build_status_bar()
         self.importer = ImportController(self, library, self.runner)
@@ -136,6 +149,7 @@ class MainWindow(QMainWindow):
         self.search_panel.previousRequested.connect(self.previous_occurrence)
         self.search_panel.nextRequested.connect(self.next_occurrence)
         self.search_panel.scopeChanged.connect(lambda s: setattr(self.settings, "search_scope", s))
+        self.annotator.changed.connect(self._annotations_changed)
 
     # -- texts -----------------------------------------------------------------------------
 
@@ -144,6 +158,8 @@ class MainWindow(QMainWindow):
         self.library_dock.setWindowTitle(self.tr("文库"))
         self.tree_dock.setWindowTitle(self.tr("目录"))
         self.search_dock.setWindowTitle(self.tr("搜索"))
+        self.annotations_dock.setWindowTitle(self.tr("批注"))
+        self.links_dock.setWindowTitle(self.tr("链接"))
         self.view.set_title_texts(TitleTexts(issued=self.tr("发布"), effective=self.tr("施行"), expires=self.tr("失效")))
         self._update_title()
         self._font_size_changed(self.view.font_size())
@@ -205,6 +221,7 @@ class MainWindow(QMainWindow):
             self._update_title()
             if self.find_bar.isVisible() and self.find_bar.edit.text():
                 self._find_text(self.find_bar.edit.text())
+            self.annotator.refresh()
         if terms:
             near = self.view.node_position(node_id) if node_id else None
             self.view.find_all(terms, near=near)
@@ -246,6 +263,7 @@ class MainWindow(QMainWindow):
             self.settings.last_document = ""
             self._update_title()
             self._show_welcome()
+            self.annotator.refresh()
         self._update_nav()
         lib = self.library
         self.runner.start(lambda _t: lib.remove(doc_id), on_done=self._removed,  # the index too
@@ -255,6 +273,8 @@ class MainWindow(QMainWindow):
 
     def _removed(self, summary) -> None:  # noqa: ANN001
         self.refresh_library()
+        self.annotator.forget_documents()
+        self.annotator.refresh()  # its notes are kept: the orphans tab lists them
         self.statusBar().showMessage(self.tr("已移除《{0}》").format(summary.title), 5000)
         self.documentRemoved.emit(summary.id)
 
@@ -325,9 +345,19 @@ class MainWindow(QMainWindow):
         self.commands.back.setEnabled(self.history.can_back())
         self.commands.forward.setEnabled(self.history.can_forward())
         has_doc = self.doc is not None
-        for act in (self.commands.goto, self.commands.find, self.commands.copy_article, self.commands.expand,
-                    self.commands.collapse):
-            act.setEnabled(has_doc)
+        c = self.commands
+        for act in (c.goto, c.find, c.copy_article, c.expand, c.collapse, c.highlight, c.add_note,
+                    c.clause_note, c.tag, c.link):
+            act.setEnabled(has_doc and (act in (c.goto, c.find, c.copy_article, c.expand, c.collapse)
+                                        or self.annotator.available()))
+
+    def _annotations_changed(self) -> None:
+        """Categories may have changed: rebuild the highlight menu when they did."""
+        cats = self.annotator.categories()
+        key = tuple((c.name, c.color) for c in cats)
+        if key != self._category_key:
+            self._category_key = key
+            self.commands.set_categories(self.annotator.highlight_actions())
 
     def goto(self, text: str) -> bool:
         """Go to an article: 43 / 第43条 / 第四十三条 / 第十七条第二款."""
@@ -400,7 +430,8 @@ class MainWindow(QMainWindow):
 
         def work(task: Task) -> Results:  # on the worker thread
             return search(lib, query, doc_id=doc_id, titles_only=scope == "titles",
-                          cancel=task.cancelled, progress=lambda d, t: task.progress(d, t, ""))
+                          cancel=task.cancelled, progress=lambda d, t: task.progress(d, t, ""),
+                          scope="annotations" if scope == "annotations" else "text")
 
         self._search_generation += 1
         generation = self._search_generation  # captured by value: no reference to the task
@@ -424,6 +455,10 @@ class MainWindow(QMainWindow):
             self.search_panel.show_error(message.splitlines()[0])
 
     def open_hit(self, hit: Hit, terms: list[str]) -> None:
+        if hit.annotation_id:
+            self.annotator.jump(hit.annotation_id)
+            self.annotator._view_clicked(hit.annotation_id, show_panel=False)  # results stay in view
+            return
         self.open_document(hit.doc_id, hit.node_id, terms=terms)
 
     # -- import ------------------------------------------------------------------------------
@@ -440,6 +475,14 @@ class MainWindow(QMainWindow):
 
     def _import_finished(self, report) -> None:  # noqa: ANN001
         self.refresh_library()
+        self.annotator.forget_documents()
+        if report is not None and self.doc is not None and any(
+                d.id == self.doc.id for d in report.updated):
+            doc_id, node = self.doc.id, self.view.current_node()
+            self.doc = None  # re-imported: show the new text, with the notes re-anchored
+            self.open_document(doc_id, node, record=False)
+        else:
+            self.annotator.refresh()
         if report is not None and self.doc is None and (report.added or report.updated):
             self.open_document((report.added or report.updated)[0].id)
         self.importFinished.emit(report)
@@ -475,6 +518,8 @@ class MainWindow(QMainWindow):
         bring the search index up to date in the background."""
         summaries = self.library.documents()
         self.library_panel.set_documents(summaries)
+        self.annotator.refresh()
+        self.annotator.start()
         last = self.settings.last_document
         if last and any(s.id == last for s in summaries):
             node = self.settings.last_node or None
@@ -596,6 +641,7 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.annotator.stop()
         self.save_settings()
         self.runner.cancel_all()
         self.runner.wait(5000)

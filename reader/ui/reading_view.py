@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import (QColor, QContextMenuEvent, QGuiApplication, QKeySequence,
-                           QPalette, QResizeEvent, QTextCharFormat, QTextCursor, QTextFrameFormat,
-                           QWheelEvent)
-from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
+from typing import Callable
 
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (QColor, QContextMenuEvent, QGuiApplication, QHelpEvent, QKeySequence,
+                           QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPalette, QPen,
+                           QResizeEvent, QTextCharFormat, QTextCursor, QTextFrameFormat,
+                           QWheelEvent)
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
+
+from reader.core.annotations import Annotation, Link
 from reader.core.model import Document
 from reader.ui import theme
-from reader.ui.docinfo import DocInfo, fold
+from reader.ui.annotation_layer import AnnotationLayer, NodeMark, Selection, map_selection
+from reader.ui.docinfo import DocInfo, fold, literal_rich_text
 from reader.ui.render import Rendered, TitleTexts, render
 from reader.ui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE
 
@@ -30,6 +35,10 @@ class ReadingView(QTextBrowser):
     statusMessage = Signal(str)
     #: The user asked to show a node in the tree (context menu).
     revealRequested = Signal(str)
+    #: A click on an annotation (its id): the window selects it in the annotations panel.
+    annotationClicked = Signal(str)
+    #: A click on a link marker in the margin: (link, "out" | "in").
+    linkClicked = Signal(object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +63,12 @@ class ReadingView(QTextBrowser):
         self._flash: tuple[int, int] | None = None
         self._current: str | None = None
         self._side = -1.0
+        self._layer = AnnotationLayer()
+        self._ann_input: tuple[list[Annotation], list[Link], dict[str, str]] = ([], [], {})
+        self._press: QPoint | None = None
+        #: ``hook(menu, position, point)`` adds the window's annotation commands to the
+        #: context menu (document position and viewport point of the click)
+        self.context_hook: Callable[[QMenu, int, QPoint], None] | None = None
         self._sync = QTimer(self, singleShot=True, interval=60)
         self._sync.timeout.connect(self._emit_current)
         self._flash_timer = QTimer(self, singleShot=True, interval=1400)
@@ -102,6 +117,7 @@ class ReadingView(QTextBrowser):
         self._side = -1.0
         self._fit_measure(new)
         self.setDocument(new)  # the previous document, our child, is deleted by Qt
+        self._rebuild_layer()
         self._update_selections()
 
     def rerender(self) -> None:
@@ -326,7 +342,7 @@ class ReadingView(QTextBrowser):
 
     def _update_selections(self) -> None:
         c = theme.colors(self._theme)
-        selections = []
+        selections = self._annotation_selections()
         if self._flash is not None:
             selections.append(self._selection(self._flash[0], self._flash[1] - self._flash[0], c.flash))
         hit_fmt_color = c.hit
@@ -354,6 +370,235 @@ class ReadingView(QTextBrowser):
     def _end_flash(self) -> None:
         self._flash = None
         self._update_selections()
+
+    # -- annotations -----------------------------------------------------------------------
+
+    @property
+    def layer(self) -> AnnotationLayer:
+        return self._layer
+
+    def set_annotations(self, annotations: list[Annotation], links: list[Link],
+                        colors: dict[str, str], selected: str | None = None) -> None:
+        """Show the open document's annotations (span highlights in their category's
+        colour, a marker for notes, a bar beside clauses with a note) and link markers."""
+        self._ann_input = (list(annotations), list(links), dict(colors))
+        self._layer.selected = selected
+        self._rebuild_layer()
+        self._update_selections()
+        self.viewport().update()
+
+    def select_annotation(self, ann_id: str | None) -> None:
+        self._layer.selected = ann_id
+        self._update_selections()
+        self.viewport().update()
+
+    def _rebuild_layer(self) -> None:
+        anns, links, colors = self._ann_input
+        self._layer = AnnotationLayer.build(self._rendered, self._info,
+                                            self._doc.id if self._doc else "", anns, links,
+                                            colors, self._layer.selected)
+
+    def _annotation_selections(self) -> list[QTextEdit.ExtraSelection]:
+        dark = self._theme == "dark"
+        out = []
+        for mark in self._layer.marks:
+            color = QColor(mark.color)
+            chosen = mark.ann.id == self._layer.selected
+            alpha = 150 if chosen else (60 if mark.ann.status == "resolved" else 95)
+            color.setAlpha(alpha + (40 if dark else 0))
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(mark.start)
+            cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(color)
+            if mark.ann.note or chosen:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(QColor(mark.color).darker(130 if not dark else 80))
+            sel.format = fmt
+            out.append(sel)
+        return out
+
+    def selection(self) -> Selection | None:
+        """The selection as one node's span (the node holding most of it), or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return map_selection(self._rendered, self._info, cursor.selectionStart(),
+                             cursor.selectionEnd(), self.selected_plain_text())
+
+    def scroll_to_annotation(self, ann_id: str) -> bool:
+        where = self._layer.find(ann_id)
+        if where is None:
+            return False
+        self.scroll_to_position(where[0])
+        bar = self.verticalScrollBar()  # a third down the page: the words before it show too
+        bar.setValue(max(0, bar.value() - int(self.viewport().height() * 0.3)))
+        self._flash = (where[0], min(where[1], where[0] + 1200))
+        self._flash_timer.start()
+        self.select_annotation(ann_id)
+        self._emit_current()
+        return True
+
+    def _node_rect(self, mark: NodeMark) -> QRectF | None:
+        """The node's first line, in viewport coordinates (for its margin markers)."""
+        qdoc = self.document()
+        block = qdoc.findBlock(mark.start)
+        if not block.isValid():
+            return None
+        rect = qdoc.documentLayout().blockBoundingRect(block)
+        last = qdoc.findBlock(max(mark.start, mark.end - 1))
+        bottom = qdoc.documentLayout().blockBoundingRect(last).bottom() if last.isValid() else rect.bottom()
+        top = rect.top() - self.verticalScrollBar().value()
+        return QRectF(rect.left(), top, rect.width(), bottom - rect.top())
+
+    def _margins(self) -> tuple[float, float]:
+        """x of the text column's left and right edges in the viewport (the root frame's
+        side margins, which replace the document margin there)."""
+        left = max(self._side, 0)
+        return left, self.viewport().width() - left
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._layer.marks and not self._layer.nodes:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        em = self._rendered.em if self._rendered else 16.0
+        height = self.viewport().height()
+        left, right = self._margins()
+        for mark in self._layer.marks:  # a note: a small tab at the end of its span
+            if not mark.ann.note:
+                continue
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(mark.end)
+            rect = self.cursorRect(cursor)
+            if rect.bottom() < 0 or rect.top() > height:
+                continue
+            size = em * 0.42  # raised into the space between the lines, like a superscript
+            self._note_marker(painter, QPointF(rect.left() - size * 0.35, rect.top() - size * 0.85),
+                              size, mark.color, mark.ann.id == self._layer.selected)
+        for mark in self._layer.nodes.values():
+            rect = self._node_rect(mark)
+            if rect is None or rect.bottom() < 0 or rect.top() > height:
+                continue
+            if mark.notes:  # a note on the whole clause: a bar in the left margin
+                color = QColor(self._layer.color(mark.notes[0].category))
+                chosen = any(a.id == self._layer.selected for a in mark.notes)
+                painter.fillRect(QRectF(left - em * 0.55, rect.top() + 2, em * (0.22 if chosen else 0.14),
+                                        rect.height() - 4), color)
+                self._note_marker(painter, QPointF(left - em * 0.95, rect.top() + em * 0.2),
+                                  em * 0.5, color.name(), chosen)
+            if mark.links:  # linked: a chain sign in the right margin
+                self._link_marker(painter, QPointF(right + em * 0.35, rect.top() + em * 0.25), em)
+        painter.end()
+
+    def _note_marker(self, painter: QPainter, at: QPointF, size: float, color: str,
+                     chosen: bool) -> None:
+        """A folded-corner note sign (a small square with its corner turned)."""
+        c = QColor(color)
+        path = QPainterPath()
+        path.moveTo(at)
+        path.lineTo(at.x() + size, at.y())
+        path.lineTo(at.x() + size, at.y() + size * 0.7)
+        path.lineTo(at.x() + size * 0.7, at.y() + size)
+        path.lineTo(at.x(), at.y() + size)
+        path.closeSubpath()
+        painter.fillPath(path, c if chosen else c.lighter(105))
+        painter.setPen(QPen(c.darker(150), 1))
+        painter.drawPath(path)
+
+    def _link_marker(self, painter: QPainter, at: QPointF, em: float) -> None:
+        c = QColor(theme.colors(self._theme).heading)
+        pen = QPen(c, max(1.2, em * 0.09))
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        w, h = em * 0.42, em * 0.26
+        painter.drawRoundedRect(QRectF(at.x(), at.y(), w, h), h / 2, h / 2)
+        painter.drawRoundedRect(QRectF(at.x() + w * 0.6, at.y() + h * 0.9, w, h), h / 2, h / 2)
+
+    def _margin_mark(self, point: QPoint) -> tuple[NodeMark, str] | None:
+        """The clause-note bar ("note") or link sign ("link") under a viewport point."""
+        em = self._rendered.em if self._rendered else 16.0
+        left, right = self._margins()
+        x = point.x()
+        side = "note" if left - em * 1.1 <= x <= left else ("link" if right <= x <= right + em * 1.2 else None)
+        if side is None:
+            return None
+        for mark in self._layer.nodes.values():
+            if (side == "note" and not mark.notes) or (side == "link" and not mark.links):
+                continue
+            rect = self._node_rect(mark)
+            if rect is not None and rect.top() <= point.y() <= rect.top() + max(rect.height(), em):
+                if side == "link" and point.y() > rect.top() + em * 1.4:
+                    continue
+                return mark, side
+        return None
+
+    def annotation_at(self, point: QPoint) -> Annotation | None:
+        """The annotation under a viewport point: a span's innermost, or a clause note's bar."""
+        margin = self._margin_mark(point)
+        if margin is not None and margin[1] == "note":
+            return margin[0].notes[0]
+        if margin is not None:
+            return None
+        pos = self.cursorForPosition(point).position()
+        marks = self._layer.at(pos)
+        return marks[-1].ann if marks else None
+
+    def _tooltip(self, point: QPoint) -> str:
+        margin = self._margin_mark(point)
+        if margin is not None and margin[1] == "link":
+            lines = [self.tr("{0} →").format(link.relation) if d == "out" else self.tr("← {0}").format(link.relation)
+                     for link, d in margin[0].links]
+            return "\n".join(lines) + "\n" + self.tr("（单击查看链接）")
+        ann = self.annotation_at(point)
+        if ann is None:
+            return ""
+        parts = [f"【{ann.category}】" if ann.category else ""]
+        if ann.note:
+            parts.append(ann.note)
+        elif not ann.on_clause:
+            parts.append(self.tr("（高亮，无批注）"))
+        if ann.tags:
+            parts.append(" ".join(f"#{t}" for t in ann.tags))
+        if ann.status == "resolved":
+            parts.append(self.tr("已解决"))
+        if ann.author:
+            parts.append(f"— {ann.author}")
+        return "\n".join(p for p in parts if p)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self._tooltip(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), literal_rich_text(text), self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position().toPoint() if event.button() == Qt.MouseButton.LeftButton else None
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        press, self._press = self._press, None
+        point = event.position().toPoint()
+        if press is None or (point - press).manhattanLength() > 4 or self.textCursor().hasSelection():
+            return
+        margin = self._margin_mark(point)
+        if margin is not None and margin[1] == "link":
+            link, direction = margin[0].links[0]
+            self.linkClicked.emit(link, direction)
+            return
+        ann = self.annotation_at(point)
+        if ann is not None:
+            self.select_annotation(ann.id)
+            self.annotationClicked.emit(ann.id)
 
     # -- copy with citation -------------------------------------------------------------------
 
@@ -415,6 +660,9 @@ class ReadingView(QTextBrowser):
             menu.addAction(self.tr("复制{0}全文（附引注）").format(label),
                            lambda n=node_id: self.copy_article(n))
             menu.addAction(self.tr("在目录中显示"), lambda n=node_id: self.revealRequested.emit(n))
+        if self.context_hook is not None and self._doc is not None:
+            menu.addSeparator()
+            self.context_hook(menu, pos, event.pos())
         menu.addSeparator()
         menu.addAction(self.tr("全选"), self.selectAll).setShortcut(QKeySequence.StandardKey.SelectAll)
         menu.exec(event.globalPos())

@@ -37,6 +37,14 @@ class Rendered:
     ids: list[str] = field(default_factory=list)  # the node at each start
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # node id → [start, end)
     em: float = 16.0  # width of one CJK character in the body font, in pixels
+    #: node id → where the node's own text starts, for nodes whose text is shown character
+    #: for character (offset k of ``node.text`` is position ``text_at[id] + k``); the
+    #: others (an attachment's reflowed title lines) cannot carry a span annotation
+    text_at: dict[str, int] = field(default_factory=dict)
+
+    def text_range(self, node_id: str, length: int) -> tuple[int, int] | None:
+        start = self.text_at.get(node_id)
+        return (start, start + length) if start is not None else None
 
 
 @dataclass(frozen=True)
@@ -140,6 +148,10 @@ class _Builder:
         if text:
             self.cur.insertText(text, fmt or self.body)
 
+    def text_here(self, node: Node) -> None:
+        """``node.text`` is written next, as it is: remember where."""
+        self.out.text_at[node.id] = self.cur.position()
+
     def write_labelled(self, text: str, label: str, label_fmt: QTextCharFormat,
                        body: QTextCharFormat | None = None) -> None:
         if label and text.startswith(label):
@@ -230,6 +242,7 @@ class _Builder:
             self.table(node)
         elif kind is NodeKind.FOOTNOTE:
             self.new_block(self._block(indent=2, bottom=0.2, line=130), self.small)
+            self.text_here(node)
             self.write(node.text, self.small)
         elif kind in _OUTLINE_IN_ARTICLE and in_article:
             self.item(node)
@@ -237,6 +250,7 @@ class _Builder:
             self.outline(node)
         elif node.text:
             self.new_block(self._block())
+            self.text_here(node)
             self.write(node.text)
         for child in children:
             self.node(child, in_article)
@@ -252,6 +266,8 @@ class _Builder:
         text = node.text
         if node.label and node.heading and text.split() == [node.label, node.heading]:
             text = f"{node.label}\u3000{node.heading}"
+        if text and len(text) == len(node.text):  # at most a space became an ideographic one
+            self.text_here(node)
         self.write(text or node.label or node.heading, fmt)
 
     def article(self, node: Node) -> list[Node]:
@@ -260,11 +276,13 @@ class _Builder:
         if node.text == label and not node.heading and children and children[0].kind is NodeKind.PARAGRAPH:
             first = children[0]
             self.new_block(self._block(top=0.25))
+            self.text_here(node)
             self.write(label, self.label)
             self.write("\u3000")
             self.pending.append(first)
             self.flush()
             first_start = self.cur.position()
+            self.text_here(first)
             self.write(first.text)
             for child in first.children:
                 self.node(child, True)
@@ -273,6 +291,7 @@ class _Builder:
             return children[1:]
         if node.text:
             self.new_block(self._block(top=0.25))
+            self.text_here(node)
             self.write_labelled(node.text, label, self.label)
             if node.heading and node.heading not in node.text:
                 self.write("\u3000" + node.heading, self.strong)
@@ -285,6 +304,7 @@ class _Builder:
         hanging = self.fm.horizontalAdvance(label) if label else 0.0
         fmt = self._block(left=depth, hanging=hanging, bottom=0.3) if hanging else self._block(indent=depth, bottom=0.3)
         self.new_block(fmt)
+        self.text_here(node)
         self.write(node.text)
 
     def outline(self, node: Node) -> None:
@@ -293,12 +313,15 @@ class _Builder:
         heading_like = bool(node.heading) or (len(text) <= 32 and not _SENTENCE_END.search(text[:-1]))
         if node.kind is NodeKind.LEVEL1 and heading_like:
             self.new_block(self._block(top=0.55, bottom=0.4), self.outline_heading)
+            self.text_here(node)
             self.write(text, self.outline_heading)
         elif heading_like:
             self.new_block(self._block(top=0.2, bottom=0.35), self.strong)
+            self.text_here(node)
             self.write_labelled(text, node.label, self.outline_label, self.strong)
         else:
             self.new_block(self._block())
+            self.text_here(node)
             self.write_labelled(text, node.label, self.outline_label)
 
     def attachment(self, node: Node) -> None:
@@ -318,6 +341,8 @@ class _Builder:
         if not lines:
             return
         self.begin_box()
+        if "\n".join(lines) == node.text:  # one block per line: a break is one position
+            self.out.text_at[node.id] = self.cur.position()
         for i, ln in enumerate(lines):
             fmt = self.table_caption if i == 0 else self.table_text
             align = Qt.AlignmentFlag.AlignHCenter if i == 0 else Qt.AlignmentFlag.AlignLeft

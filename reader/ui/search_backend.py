@@ -26,6 +26,7 @@ class Hit:
     snippet: str
     spans: tuple[tuple[int, int], ...] = ()  # (start, end) in ``snippet`` to highlight
     score: float = 0.0
+    annotation_id: str | None = None  # a hit in an annotation's note or tags
 
 
 @dataclass
@@ -95,15 +96,18 @@ def make_snippet(text: str, terms: list[str], context: int = SNIPPET_CONTEXT) ->
 
 def search(library: Any, query: str, doc_id: str | None = None, titles_only: bool = False,
            limit: int = 500, cancel: Callable[[], bool] | None = None,
-           progress: Callable[[int, int], None] | None = None) -> Results:
-    """Search the library; ``progress(done, total)`` reports an index (re)build."""
+           progress: Callable[[int, int], None] | None = None, scope: str = "text") -> Results:
+    """Search the library; ``progress(done, total)`` reports an index (re)build.
+    ``scope`` "annotations" searches the notes and tags of annotations instead of the text."""
     query = query.strip()
     terms = query_terms(query)
     if not query:
         return Results(query, terms=terms)
     engine = getattr(library, "search", None)
     if callable(engine):
-        return _from_library(engine, query, terms, doc_id, titles_only, limit, progress)
+        return _from_library(engine, query, terms, doc_id, titles_only, limit, progress, scope)
+    if scope == "annotations":
+        return Results(query, terms=terms)
     return _scan(library, query, terms, doc_id, titles_only, limit, cancel)
 
 
@@ -111,15 +115,15 @@ def search(library: Any, query: str, doc_id: str | None = None, titles_only: boo
 
 
 def _call(engine: Callable[..., Any], query: str, doc_id: str | None, titles_only: bool, limit: int,
-          progress: Callable[[int, int], None] | None = None) -> Any:
+          progress: Callable[[int, int], None] | None = None, scope: str = "text") -> Any:
     try:
         params = inspect.signature(engine).parameters
     except (TypeError, ValueError):
         params = {}
     kwargs: dict[str, Any] = {}
     for name, value in (("doc_id", doc_id), ("titles_only", titles_only), ("limit", limit),
-                        ("progress", progress)):
-        if value is None and name == "progress":
+                        ("progress", progress), ("scope", scope)):
+        if (value is None and name == "progress") or (name == "scope" and value == "text"):
             continue
         if name in params or any(p.kind is p.VAR_KEYWORD for p in params.values()):
             kwargs[name] = value
@@ -135,8 +139,8 @@ def _get(obj: Any, *names: str, default: Any = None) -> Any:
     return default
 
 
-def _from_library(engine, query, terms, doc_id, titles_only, limit, progress) -> Results:  # noqa: ANN001
-    raw = _call(engine, query, doc_id, titles_only, limit, progress)
+def _from_library(engine, query, terms, doc_id, titles_only, limit, progress, scope="text") -> Results:  # noqa: ANN001
+    raw = _call(engine, query, doc_id, titles_only, limit, progress, scope)
     raw_hits = raw if isinstance(raw, list) else _get(raw, "hits", default=[]) or []
     hits = []
     for h in raw_hits:
@@ -156,6 +160,7 @@ def _from_library(engine, query, terms, doc_id, titles_only, limit, progress) ->
             doc_id=_get(h, "doc_id", default=""), doc_title=_get(h, "doc_title", "title", default="") or "",
             node_id=_get(h, "node_id", default=None), label=_get(h, "label", default="") or "",
             snippet=text, spans=tuple(tuple(s) for s in spans), score=float(_get(h, "score", default=0.0) or 0.0),
+            annotation_id=_get(h, "annotation_id", default=None),
         ))
     total = _get(raw, "total", default=None) if not isinstance(raw, list) else None
     counts = _get(raw, "by_document", default=None) if not isinstance(raw, list) else None

@@ -16,7 +16,7 @@ from reader.ui.icons import hbox, tool_button, vbox
 from reader.ui.docinfo import literal_rich_text
 from reader.ui.search_backend import Hit, Results
 
-SCOPES = ("library", "document", "titles")
+SCOPES = ("library", "document", "titles", "annotations")
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -144,7 +144,8 @@ class SearchPanel(QWidget):
         self.next_button.setToolTip(self.tr("下一处（F3）"))
         self.scope_label.setText(self.tr("范围"))
         current = self.current_scope()
-        names = {"library": self.tr("全部文库"), "document": self.tr("当前文档"), "titles": self.tr("仅标题")}
+        names = {"library": self.tr("全部文库"), "document": self.tr("当前文档"), "titles": self.tr("仅标题"),
+                 "annotations": self.tr("批注与标签")}
         self.scope.blockSignals(True)
         self.scope.clear()
         for key in SCOPES:

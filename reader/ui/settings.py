@@ -122,5 +122,38 @@ class Settings:
     def search_scope(self, value: str) -> None:
         self.q.setValue("search/scope", value)
 
+    # annotations -----------------------------------------------------------------------
+
+    @property
+    def author(self) -> str:
+        """The name written on new annotations (default: the login name)."""
+        value = self.q.value("annotations/author")
+        if value is None:
+            from reader.core.annotations import default_author
+
+            return default_author()
+        return str(value)
+
+    @author.setter
+    def author(self, value: str) -> None:
+        self.q.setValue("annotations/author", (value or "").strip())
+
+    @property
+    def last_category(self) -> str:
+        return self._get("annotations/category", "", str)
+
+    @last_category.setter
+    def last_category(self, value: str) -> None:
+        self.q.setValue("annotations/category", value or "")
+
+    @property
+    def annotations_scope(self) -> str:
+        value = self._get("annotations/scope", "document", str)
+        return value if value in ("document", "library") else "document"
+
+    @annotations_scope.setter
+    def annotations_scope(self, value: str) -> None:
+        self.q.setValue("annotations/scope", value)
+
     def sync(self) -> None:
         self.q.sync()

@@ -1,14 +1,425 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>AnnotationController</name>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="243"/>
+        <source>未保存：{0}</source>
+        <extracomment>The annotations shown changed (after any edit, undo, redo or outside change). ``ask_note(**fields) -&gt; NoteValues | None`` and ``ask_link(source, relation, note) -&gt; LinkTarget | None`` open the dialogs; tests replace them.</extracomment>
+        <translation>Not saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="269"/>
+        <location filename="../../reader/ui/annotate.py" line="380"/>
+        <location filename="../../reader/ui/annotate.py" line="400"/>
+        <source>没有打开的文档</source>
+        <translation>No document is open</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="274"/>
+        <source>这段文字不能批注（请在条文正文中选择）</source>
+        <translation>This text cannot be annotated (select words in the body of a clause)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="276"/>
+        <source>请先在正文中选中文字</source>
+        <translation>Select some words in the text first</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="278"/>
+        <source>选区跨越多段，批注只作用于“{0}”所在的一段</source>
+        <translation>The selection spans several paragraphs; the annotation covers only the one holding “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="350"/>
+        <source>高亮</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="353"/>
+        <source>已高亮（{0}）</source>
+        <translation>Highlighted ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="353"/>
+        <source>无分类</source>
+        <translation>no category</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="364"/>
+        <source>添加批注</source>
+        <translation>Add Note</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="385"/>
+        <source>条文批注</source>
+        <translation>Note on Clause</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="392"/>
+        <source>添加标签</source>
+        <translation>Add Tags</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="414"/>
+        <source>添加链接</source>
+        <translation>Add Link</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="423"/>
+        <source>已链接：{0} {1}</source>
+        <translation>Linked: {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="452"/>
+        <location filename="../../reader/ui/annotate.py" line="462"/>
+        <source>编辑批注</source>
+        <translation>Edit Note</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="466"/>
+        <location filename="../../reader/ui/annotate.py" line="679"/>
+        <source>更改分类</source>
+        <translation>Change Category</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="469"/>
+        <location filename="../../reader/ui/annotate.py" line="685"/>
+        <source>标记为已解决</source>
+        <translation>Mark as Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="470"/>
+        <location filename="../../reader/ui/annotate.py" line="685"/>
+        <source>标记为未解决</source>
+        <translation>Mark as Open</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="476"/>
+        <source>请先选择一条批注</source>
+        <translation>Select an annotation first</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="478"/>
+        <location filename="../../reader/ui/annotate.py" line="687"/>
+        <source>删除批注</source>
+        <translation>Delete Annotation</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="482"/>
+        <source>已删除批注（Ctrl+Z 撤销，或在回收站中恢复）</source>
+        <translation>Annotation deleted (Ctrl+Z undoes it, or restore it from the trash)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="487"/>
+        <source>恢复批注</source>
+        <translation>Restore Annotation</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="512"/>
+        <source>重新附着批注</source>
+        <translation>Re-attach Annotation</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="514"/>
+        <source>已附着到 {0}</source>
+        <translation>Attached to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="521"/>
+        <source>删除链接</source>
+        <translation>Delete Link</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="546"/>
+        <source>编辑链接</source>
+        <translation>Edit Link</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="553"/>
+        <source>链接的另一端所在文档已从文库移除</source>
+        <translation>The document at the other end of the link was removed from the library</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="573"/>
+        <source>修改分类</source>
+        <translation>Edit Categories</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="599"/>
+        <source>作者名</source>
+        <translation>Author Name</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="600"/>
+        <source>新批注署名为：</source>
+        <translation>Sign new annotations as:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="605"/>
+        <source>导出批注</source>
+        <translation>Export Annotations</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="606"/>
+        <location filename="../../reader/ui/annotate.py" line="615"/>
+        <source>Web Annotation JSON (*.json)</source>
+        <translation>Web Annotation JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="611"/>
+        <source>已导出 {0} 项到 {1}</source>
+        <translation>Exported {0} items to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="614"/>
+        <location filename="../../reader/ui/annotate.py" line="621"/>
+        <location filename="../../reader/ui/annotate.py" line="626"/>
+        <source>导入批注</source>
+        <translation>Import Annotations</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="627"/>
+        <source>批注：新增 {0}，更新 {1}，保留本地 {2}
+链接：新增 {3}，更新 {4}，保留本地 {5}
+无法定位（孤立）：{6}</source>
+        <translation>Annotations: {0} added, {1} updated, {2} kept (local copy newer)
+Links: {3} added, {4} updated, {5} kept
+Could not be placed (orphans): {6}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="652"/>
+        <source>这条批注的文档已从文库移除</source>
+        <translation>This annotation&apos;s document was removed from the library</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="661"/>
+        <source>原文已找不到，显示它原来所在的条文</source>
+        <translation>Its words are no longer there; showing the clause where it was</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="668"/>
+        <source>高亮为</source>
+        <translation>Highlight As</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="678"/>
+        <source>编辑批注…</source>
+        <translation>Edit Note…</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsPanel</name>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="141"/>
+        <source>当前文档</source>
+        <translation>This document</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="142"/>
+        <source>全部文库</source>
+        <translation>Whole library</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="146"/>
+        <source>全部状态</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="146"/>
+        <source>未解决</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="146"/>
+        <source>已解决</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="150"/>
+        <source>筛选批注文字、引文、标签…</source>
+        <translation>Filter notes, quotes, tags…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="151"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="381"/>
+        <source>附着到正文中选中的文字</source>
+        <translation>Attach to the Words Selected in the Text</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="152"/>
+        <source>先在正文中选中新的位置，再点此按钮（可撤销）</source>
+        <translation>Select the new place in the text first, then click here (undoable)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="153"/>
+        <source>恢复所选批注</source>
+        <translation>Restore Selected Annotation</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="185"/>
+        <source>全部分类</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="188"/>
+        <source>（无分类）</source>
+        <translation>(no category)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="193"/>
+        <source>全部标签</source>
+        <translation>All tags</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="257"/>
+        <source>批注</source>
+        <translation>Annotations</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="257"/>
+        <source>孤立</source>
+        <translation>Orphans</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="257"/>
+        <source>回收站</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="266"/>
+        <source>没有打开的文档</source>
+        <translation>No document is open</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="268"/>
+        <source>显示 {0} 条批注</source>
+        <translation>{0} annotations shown</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="276"/>
+        <source>（已移除的文档 {0}）</source>
+        <translation>(removed document {0})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="286"/>
+        <source>文档已从文库移除，重新导入后自动恢复位置</source>
+        <translation>The document was removed from the library; importing it again puts the annotation back in place</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="287"/>
+        <source>重新导入后找不到原文（原位置：{0}）</source>
+        <translation>Its words were not found after a re-import (it was at {0})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="289"/>
+        <source>重新导入后位置有变动，请核对</source>
+        <translation>Moved by a re-import: please check it</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="371"/>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="374"/>
+        <source>转到正文</source>
+        <translation>Show in Text</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="375"/>
+        <source>编辑批注…</source>
+        <translation>Edit Note…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="378"/>
+        <source>标记为未解决</source>
+        <translation>Mark as Open</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="378"/>
+        <source>标记为已解决</source>
+        <translation>Mark as Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="383"/>
+        <source>删除批注</source>
+        <translation>Delete Annotation</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryEditor</name>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="357"/>
+        <source>管理分类</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="363"/>
+        <source>颜色与名称</source>
+        <translation>Colour and name</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="363"/>
+        <source>含义</source>
+        <translation>Meaning</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="363"/>
+        <source>使用</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="372"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="373"/>
+        <source>颜色…</source>
+        <translation>Colour…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="374"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="375"/>
+        <source>删除后不再可选；已有的高亮保留原颜色（可撤销）</source>
+        <translation>A deleted category can no longer be chosen; existing highlights keep their colour (undoable)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="398"/>
+        <source>新分类</source>
+        <translation>New category</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="414"/>
+        <source>分类颜色</source>
+        <translation>Category Colour</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="439"/>
+        <source>分类名称不能为空</source>
+        <translation>A category needs a name</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="442"/>
+        <source>分类名称不能重复</source>
+        <translation>Two categories cannot have the same name</translation>
+    </message>
+</context>
 <context>
     <name>DocumentTreeModel</name>
     <message>
-        <location filename="../../reader/ui/tree_model.py" line="147" />
+        <location filename="../../reader/ui/tree_model.py" line="147"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tree_model.py" line="172" />
+        <location filename="../../reader/ui/tree_model.py" line="172"/>
         <source>序言</source>
         <translation>Preamble</translation>
     </message>
@@ -16,32 +427,32 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="50" />
+        <location filename="../../reader/ui/find_bar.py" line="43"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="51" />
+        <location filename="../../reader/ui/find_bar.py" line="44"/>
         <source>在本文档中查找…</source>
         <translation>Find in this document…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="52" />
+        <location filename="../../reader/ui/find_bar.py" line="45"/>
         <source>上一处（Shift+F3）</source>
         <translation>Previous (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="53" />
+        <location filename="../../reader/ui/find_bar.py" line="46"/>
         <source>下一处（F3 或回车）</source>
         <translation>Next (F3 or Enter)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="54" />
+        <location filename="../../reader/ui/find_bar.py" line="47"/>
         <source>关闭（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/find_bar.py" line="76" />
+        <location filename="../../reader/ui/find_bar.py" line="69"/>
         <source>无结果</source>
         <translation>No matches</translation>
     </message>
@@ -49,93 +460,93 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../reader/ui/importer.py" line="61" />
+        <location filename="../../reader/ui/importer.py" line="61"/>
         <source>取消</source>
         <extracomment>An import ended (ImportReport): the library may have changed. The sample documents were imported on first start (ImportReport or None).</extracomment>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="62" />
+        <location filename="../../reader/ui/importer.py" line="62"/>
         <source>停止导入（已导入的文件会保留）</source>
         <translation>Stop the import (files already imported are kept)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="80" />
+        <location filename="../../reader/ui/importer.py" line="80"/>
         <source>导入文件</source>
         <translation>Import Files</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="81" />
+        <location filename="../../reader/ui/importer.py" line="81"/>
         <source>法规文件 (*.txt *.md *.markdown *.docx);;所有文件 (*)</source>
         <translation>Regulations (*.txt *.md *.markdown *.docx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="93" />
+        <location filename="../../reader/ui/importer.py" line="93"/>
         <source>已加入导入队列：{0} 个文件</source>
         <translation>Queued for import: {0} files</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="102" />
+        <location filename="../../reader/ui/importer.py" line="102"/>
         <source>导入 %v/%m</source>
         <translation>Import %v/%m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="106" />
+        <location filename="../../reader/ui/importer.py" line="106"/>
         <source>正在导入 {0} 个文件…</source>
         <translation>Importing {0} files…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="113" />
+        <location filename="../../reader/ui/importer.py" line="113"/>
         <source>已导入 {0}/{1}：{2}</source>
         <translation>Imported {0}/{1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="120" />
+        <location filename="../../reader/ui/importer.py" line="120"/>
         <source>正在取消导入…</source>
         <translation>Cancelling the import…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="129" />
+        <location filename="../../reader/ui/importer.py" line="129"/>
         <source>导入完成：新增 {0}，更新 {1}，重复 {2}，失败 {3}</source>
         <translation>Import finished: {0} added, {1} updated, {2} duplicates, {3} failed</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="132" />
+        <location filename="../../reader/ui/importer.py" line="132"/>
         <source>导入已取消（已处理 {0} 个文件）。</source>
         <translation>Import cancelled ({0} files processed). </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="137" />
+        <location filename="../../reader/ui/importer.py" line="137"/>
         <source>部分文件未能导入</source>
         <translation>Some Files Were Not Imported</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="143" />
+        <location filename="../../reader/ui/importer.py" line="143"/>
         <source>导入出错</source>
         <translation>Import Error</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="143" />
+        <location filename="../../reader/ui/importer.py" line="143"/>
         <source>导入意外中止。</source>
         <translation>The import stopped unexpectedly.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="160" />
+        <location filename="../../reader/ui/importer.py" line="160"/>
         <source>首次启动：正在导入示例文档…</source>
         <translation>First start: importing the sample documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="162" />
+        <location filename="../../reader/ui/importer.py" line="162"/>
         <source>示例文档</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="171" />
+        <location filename="../../reader/ui/importer.py" line="171"/>
         <source>已导入 {0} 篇示例文档</source>
         <translation>Imported {0} sample documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="177" />
+        <location filename="../../reader/ui/importer.py" line="177"/>
         <source>示例文档导入失败：{0}</source>
         <translation>The samples could not be imported: {0}</translation>
     </message>
@@ -143,281 +554,393 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="175" />
+        <location filename="../../reader/ui/library_panel.py" line="160"/>
         <source>筛选：标题、文号、机关…</source>
         <translation>Filter: title, number, issuer…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="176" />
+        <location filename="../../reader/ui/library_panel.py" line="161"/>
         <source>输入文字筛选文档（回车打开第一篇）</source>
         <translation>Type to filter the documents (Enter opens the first)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="177" />
+        <location filename="../../reader/ui/library_panel.py" line="162"/>
         <source>导入文件（Ctrl+O），也可把文件拖放到窗口</source>
         <translation>Import files (Ctrl+O); you can also drop files on the window</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="178" />
+        <location filename="../../reader/ui/library_panel.py" line="163"/>
         <source>从文库移除所选文档（Delete）</source>
         <translation>Remove the selected document from the library (Delete)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="179" />
+        <location filename="../../reader/ui/library_panel.py" line="164"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="180" />
+        <location filename="../../reader/ui/library_panel.py" line="165"/>
         <source>按种类</source>
         <translation>By kind</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="180" />
+        <location filename="../../reader/ui/library_panel.py" line="165"/>
         <source>按发布机关</source>
         <translation>By issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="181" />
+        <location filename="../../reader/ui/library_panel.py" line="166"/>
         <source>按年份</source>
         <translation>By year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="181" />
+        <location filename="../../reader/ui/library_panel.py" line="166"/>
         <source>不分组</source>
         <translation>No grouping</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="188" />
+        <location filename="../../reader/ui/library_panel.py" line="173"/>
         <source>文档的分组方式</source>
         <translation>How documents are grouped</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="189" />
+        <location filename="../../reader/ui/library_panel.py" line="174"/>
         <source>文库为空。
 点击“导入”或把文件拖放到窗口。</source>
         <translation>The library is empty.
 Click “Import” or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="227" />
+        <location filename="../../reader/ui/library_panel.py" line="212"/>
         <source>{0} 发布</source>
         <translation>issued {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="229" />
+        <location filename="../../reader/ui/library_panel.py" line="214"/>
         <source>{0} 施行</source>
         <translation>effective {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="235" />
+        <location filename="../../reader/ui/library_panel.py" line="220"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="235" />
+        <location filename="../../reader/ui/library_panel.py" line="220"/>
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="235" />
+        <location filename="../../reader/ui/library_panel.py" line="220"/>
         <source>文号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="236" />
+        <location filename="../../reader/ui/library_panel.py" line="221"/>
         <source>发布机关</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="237" />
+        <location filename="../../reader/ui/library_panel.py" line="222"/>
         <source>发布日期</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="238" />
+        <location filename="../../reader/ui/library_panel.py" line="223"/>
         <source>施行日期</source>
         <translation>Effective</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="239" />
+        <location filename="../../reader/ui/library_panel.py" line="224"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="239" />
+        <location filename="../../reader/ui/library_panel.py" line="224"/>
         <source>来源文件</source>
         <translation>Source file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="256" />
+        <location filename="../../reader/ui/library_panel.py" line="241"/>
         <source>（未注明）</source>
         <translation>(not stated)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="282" />
+        <location filename="../../reader/ui/library_panel.py" line="267"/>
         <source>{0} 篇</source>
         <translation>{0} document(s)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="283" />
+        <location filename="../../reader/ui/library_panel.py" line="268"/>
         <source>{0}/{1} 篇</source>
         <translation>{0} of {1} documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="334" />
+        <location filename="../../reader/ui/library_panel.py" line="319"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="335" />
+        <location filename="../../reader/ui/library_panel.py" line="320"/>
         <source>从文库移除…</source>
         <translation>Remove from Library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="337" />
+        <location filename="../../reader/ui/library_panel.py" line="322"/>
         <source>导入文件…</source>
         <translation>Import Files…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="338" />
+        <location filename="../../reader/ui/library_panel.py" line="323"/>
         <source>展开全部分组</source>
         <translation>Expand All Groups</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="339" />
+        <location filename="../../reader/ui/library_panel.py" line="324"/>
         <source>折叠全部分组</source>
         <translation>Collapse All Groups</translation>
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="155"/>
+        <source>链接到…</source>
+        <translation>Link To…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="177"/>
+        <source>搜索要链接的条文，如：测绘成果 或 第十八条</source>
+        <translation>Search for the clause to link to, e.g. 测绘成果 or 第十八条</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="189"/>
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="202"/>
+        <source>目录</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="206"/>
+        <source>链接说明（可选）</source>
+        <translation>Note on the link (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="211"/>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="212"/>
+        <source>关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="270"/>
+        <source>没有找到</source>
+        <translation>Nothing found</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="321"/>
+        <source>到：《{0}》{1}</source>
+        <translation>To: 《{0}》{1}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="337"/>
+        <source>请选择或填写链接关系</source>
+        <translation>Choose or type the link&apos;s relation</translation>
+    </message>
+</context>
+<context>
+    <name>LinksPanel</name>
+    <message>
+        <location filename="../../reader/ui/links_panel.py" line="54"/>
+        <source>显示整篇文档的链接</source>
+        <extracomment>Go to a link&apos;s other end: (link, side to show — &quot;dst&quot; or &quot;src&quot;).</extracomment>
+        <translation>Show the whole document&apos;s links</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/links_panel.py" line="64"/>
+        <source>{0} 的链接</source>
+        <translation>Links of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/links_panel.py" line="64"/>
+        <source>没有打开的文档</source>
+        <translation>No document is open</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/links_panel.py" line="66"/>
+        <source>引出 → ({0})</source>
+        <translation>Outgoing → ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/links_panel.py" line="66"/>
+        <source>引入 ← ({0})</source>
+        <translation>Incoming ← ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/links_panel.py" line="90"/>
+        <source>另一端的文档已移除或找不到原文</source>
+        <translation>The other end&apos;s document was removed, or its words were not found</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/links_panel.py" line="109"/>
+        <source>转到另一端</source>
+        <translation>Go to the Other End</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/links_panel.py" line="110"/>
+        <source>编辑链接…</source>
+        <translation>Edit Link…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/links_panel.py" line="112"/>
+        <source>删除链接</source>
+        <translation>Delete Link</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="163" />
+        <location filename="../../reader/ui/main_window.py" line="179"/>
         <source>法规阅读器</source>
         <translation>RegReader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="197" />
+        <location filename="../../reader/ui/main_window.py" line="213"/>
         <source>无法打开文档：{0}</source>
         <translation>Cannot open the document: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="234" />
+        <location filename="../../reader/ui/main_window.py" line="251"/>
         <source>从文库移除</source>
         <translation>Remove from Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="235" />
+        <location filename="../../reader/ui/main_window.py" line="252"/>
         <source>从文库移除《{0}》？
 原文件不受影响，可以再次导入。</source>
         <translation>Remove “{0}” from the library?
 The original file is not touched and can be imported again.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="258" />
+        <location filename="../../reader/ui/main_window.py" line="278"/>
         <source>已移除《{0}》</source>
         <translation>Removed “{0}”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="303" />
+        <location filename="../../reader/ui/main_window.py" line="323"/>
         <source>字号 {0:g}</source>
         <translation>Text {0:g} pt</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="338" />
-        <location filename="../../reader/ui/main_window.py" line="368" />
+        <location filename="../../reader/ui/main_window.py" line="368"/>
+        <location filename="../../reader/ui/main_window.py" line="398"/>
         <source>本文档中没有“{0}”</source>
         <translation>Not found in this document: “{0}”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="341" />
+        <location filename="../../reader/ui/main_window.py" line="371"/>
         <source>已转到 {0}</source>
         <translation>Went to {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="348" />
+        <location filename="../../reader/ui/main_window.py" line="378"/>
         <source>转到条文</source>
         <translation>Go to Article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="349" />
+        <location filename="../../reader/ui/main_window.py" line="379"/>
         <source>条文编号（如 43、第43条、第四十三条、第十七条第二款、第三章）：</source>
         <translation>Article (e.g. 43, 第43条, 第四十三条, 第十七条第二款, 第三章):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="382" />
+        <location filename="../../reader/ui/main_window.py" line="412"/>
         <source>第 {0} 处，共 {1} 处</source>
         <translation>Match {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="397" />
+        <location filename="../../reader/ui/main_window.py" line="427"/>
         <source>没有打开的文档</source>
         <translation>No document is open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="492" />
+        <location filename="../../reader/ui/main_window.py" line="537"/>
         <source>搜索索引不可用：{0}</source>
         <translation>Search index unavailable: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="563" />
+        <location filename="../../reader/ui/main_window.py" line="608"/>
         <source>快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="144" />
+        <location filename="../../reader/ui/main_window.py" line="158"/>
         <source>文库</source>
         <extracomment>A document finished opening (doc_id) — tests and benchmarks wait for it.</extracomment>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="145" />
+        <location filename="../../reader/ui/main_window.py" line="159"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="146" />
+        <location filename="../../reader/ui/main_window.py" line="160"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="571" />
+        <location filename="../../reader/ui/main_window.py" line="616"/>
         <source>关于法规阅读器</source>
         <translation>About RegReader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="147" />
+        <location filename="../../reader/ui/main_window.py" line="163"/>
         <source>发布</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="147" />
+        <location filename="../../reader/ui/main_window.py" line="161"/>
+        <source>批注</source>
+        <translation>Annotations</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="162"/>
+        <source>链接</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/main_window.py" line="163"/>
         <source>施行</source>
         <translation>Effective</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="147" />
+        <location filename="../../reader/ui/main_window.py" line="163"/>
         <source>失效</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="168" />
+        <location filename="../../reader/ui/main_window.py" line="184"/>
         <source>从左侧文库选择一篇文档开始阅读，或把文件拖放到窗口中导入。</source>
         <translation>Choose a document in the library on the left, or drop files on the window to import them.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="169" />
+        <location filename="../../reader/ui/main_window.py" line="185"/>
         <source>Ctrl+O 导入 · Ctrl+F 文内查找 · Ctrl+Shift+F 全库搜索 · Ctrl+G 转到条文</source>
         <translation>Ctrl+O import · Ctrl+F find · Ctrl+Shift+F search library · Ctrl+G go to article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="170" />
+        <location filename="../../reader/ui/main_window.py" line="186"/>
         <source>Alt+← / Alt+→ 后退 / 前进 · Ctrl+= / Ctrl+- 字号 · F1 全部快捷键</source>
         <translation>Alt+Left / Alt+Right back / forward · Ctrl+= / Ctrl+- text size · F1 all shortcuts</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="572" />
+        <location filename="../../reader/ui/main_window.py" line="617"/>
         <source>法规阅读器 RegReader
 离线阅读、检索与引用法规和政府文件。
 文库位置：{0}</source>
@@ -427,124 +950,210 @@ Library: {0}</translation>
     </message>
 </context>
 <context>
+    <name>NoteDialog</name>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="89"/>
+        <source>（整条批注）</source>
+        <translation>(note on the whole clause)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="90"/>
+        <source>（无分类）</source>
+        <translation>(no category)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="93"/>
+        <source>用空格或逗号分隔，如：待办 复核</source>
+        <translation>Separated by spaces or commas, e.g. todo review</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="101"/>
+        <source>这一条对你的案件意味着什么…</source>
+        <translation>What this clause means for your case…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="104"/>
+        <source>已解决</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="108"/>
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="109"/>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="114"/>
+        <source>批注</source>
+        <translation>Annotations</translation>
+    </message>
+</context>
+<context>
     <name>ReadingView</name>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="398" />
+        <location filename="../../reader/ui/reading_view.py" line="553"/>
+        <source>{0} →</source>
+        <extracomment>Widest text column, in CJK characters (a comfortable measure for Chinese). The tree unit at the top of the view changed (user scrolling or a jump). (current index, count) of the highlighted occurrences. The user asked to show a node in the tree (context menu). A click on an annotation (its id): the window selects it in the annotations panel. A click on a link marker in the margin: (link, &quot;out&quot; | &quot;in&quot;). ``hook(menu, position, point)`` adds the window&apos;s annotation commands to the context menu (document position and viewport point of the click)</extracomment>
+        <translation>{0} →</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading_view.py" line="553"/>
+        <source>← {0}</source>
+        <translation>← {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading_view.py" line="555"/>
+        <source>（单击查看链接）</source>
+        <translation>(click to follow the link)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading_view.py" line="563"/>
+        <source>（高亮，无批注）</source>
+        <translation>(highlight, no note)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading_view.py" line="567"/>
+        <source>已解决</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/reading_view.py" line="643"/>
         <source>已复制 {0}（附引注）</source>
-        <extracomment>Widest text column, in CJK characters (a comfortable measure for Chinese). The tree unit at the top of the view changed (user scrolling or a jump). (current index, count) of the highlighted occurrences. The user asked to show a node in the tree (context menu).</extracomment>
         <translation>Copied {0} with citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="406" />
+        <location filename="../../reader/ui/reading_view.py" line="651"/>
         <source>复制（附引注）</source>
         <translation>Copy with Citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="409" />
+        <location filename="../../reader/ui/reading_view.py" line="654"/>
         <source>仅复制文字</source>
         <translation>Copy Text Only</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="415" />
+        <location filename="../../reader/ui/reading_view.py" line="660"/>
         <source>复制{0}全文（附引注）</source>
         <translation>Copy {0} with Citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="417" />
+        <location filename="../../reader/ui/reading_view.py" line="662"/>
         <source>在目录中显示</source>
         <translation>Show in Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="419" />
+        <location filename="../../reader/ui/reading_view.py" line="667"/>
         <source>全选</source>
         <translation>Select All</translation>
     </message>
 </context>
 <context>
+    <name>RelationDialog</name>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="456"/>
+        <source>编辑链接</source>
+        <translation>Edit Link</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="469"/>
+        <source>关系</source>
+        <translation>Relation</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="154" />
+        <location filename="../../reader/ui/search_panel.py" line="140"/>
         <source>全文搜索…（回车）</source>
         <translation>Search the text… (Enter)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="155" />
+        <location filename="../../reader/ui/search_panel.py" line="141"/>
         <source>查找包含这段文字的条文；多个词用空格分开</source>
         <translation>Find the articles containing this text; separate several words with spaces</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="156" />
+        <location filename="../../reader/ui/search_panel.py" line="142"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="157" />
+        <location filename="../../reader/ui/search_panel.py" line="143"/>
         <source>上一处（Shift+F3）</source>
         <translation>Previous (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="158" />
+        <location filename="../../reader/ui/search_panel.py" line="144"/>
         <source>下一处（F3）</source>
         <translation>Next (F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="159" />
+        <location filename="../../reader/ui/search_panel.py" line="145"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="161" />
+        <location filename="../../reader/ui/search_panel.py" line="147"/>
         <source>全部文库</source>
         <translation>Whole library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="161" />
+        <location filename="../../reader/ui/search_panel.py" line="147"/>
         <source>当前文档</source>
         <translation>This document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="161" />
+        <location filename="../../reader/ui/search_panel.py" line="147"/>
         <source>仅标题</source>
         <translation>Titles only</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="168" />
+        <location filename="../../reader/ui/search_panel.py" line="148"/>
+        <source>批注与标签</source>
+        <translation>Notes and tags</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="155"/>
         <source>在哪里搜索</source>
         <translation>Where to search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="172" />
-        <location filename="../../reader/ui/search_panel.py" line="217" />
+        <location filename="../../reader/ui/search_panel.py" line="159"/>
+        <location filename="../../reader/ui/search_panel.py" line="206"/>
         <source>输入要查找的文字。</source>
         <translation>Type the text to find.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="211" />
+        <location filename="../../reader/ui/search_panel.py" line="200"/>
         <source>正在搜索…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="221" />
+        <location filename="../../reader/ui/search_panel.py" line="210"/>
         <source>正在建立搜索索引（{0}/{1}）…</source>
         <translation>Building the search index ({0}/{1})…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="224" />
+        <location filename="../../reader/ui/search_panel.py" line="213"/>
         <source>搜索失败：{0}</source>
         <translation>Search failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="247" />
+        <location filename="../../reader/ui/search_panel.py" line="236"/>
         <source>没有找到“{0}”。</source>
         <translation>Nothing found for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="249" />
+        <location filename="../../reader/ui/search_panel.py" line="238"/>
         <source>{0} 篇文档中共 {1} 处</source>
         <translation>{1} matches in {0} document(s)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="251" />
+        <location filename="../../reader/ui/search_panel.py" line="240"/>
         <source>（显示前 {0} 处）</source>
         <translation> (first {0} shown)</translation>
     </message>
@@ -552,23 +1161,23 @@ Library: {0}</translation>
 <context>
     <name>TreePanel</name>
     <message>
-        <location filename="../../reader/ui/tree_panel.py" line="52" />
+        <location filename="../../reader/ui/tree_panel.py" line="44"/>
         <source>展开全部（Ctrl+]）</source>
         <extracomment>The user moved to a node (keyboard or click); ``jump`` True for a click/Enter.</extracomment>
         <translation>Expand all (Ctrl+])</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tree_panel.py" line="53" />
+        <location filename="../../reader/ui/tree_panel.py" line="45"/>
         <source>折叠全部（Ctrl+[）</source>
         <translation>Collapse all (Ctrl+[)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tree_panel.py" line="57" />
+        <location filename="../../reader/ui/tree_panel.py" line="49"/>
         <source>共 {0} 条</source>
         <translation>{0} articles</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/tree_panel.py" line="59" />
+        <location filename="../../reader/ui/tree_panel.py" line="51"/>
         <source>共 {0} 个标题</source>
         <translation>{0} headings</translation>
     </message>
@@ -576,294 +1185,466 @@ Library: {0}</translation>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../reader/ui/actions.py" line="131" />
+        <location filename="../../reader/ui/actions.py" line="197"/>
+        <source>撤销 {0}</source>
+        <translation>Undo {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="197"/>
+        <location filename="../../reader/ui/actions.py" line="244"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="198"/>
+        <source>重做 {0}</source>
+        <translation>Redo {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="198"/>
+        <location filename="../../reader/ui/actions.py" line="245"/>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="201"/>
+        <source>批注(&amp;A)</source>
+        <translation>&amp;Annotate</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="202"/>
+        <source>高亮为</source>
+        <translation>Highlight As</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="203"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="132" />
+        <location filename="../../reader/ui/actions.py" line="204"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="133" />
+        <location filename="../../reader/ui/actions.py" line="205"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="134" />
+        <location filename="../../reader/ui/actions.py" line="206"/>
         <source>导航(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="135" />
+        <location filename="../../reader/ui/actions.py" line="207"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="136" />
+        <location filename="../../reader/ui/actions.py" line="208"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="137" />
+        <location filename="../../reader/ui/actions.py" line="209"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="138" />
+        <location filename="../../reader/ui/actions.py" line="210"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="140" />
+        <location filename="../../reader/ui/actions.py" line="212"/>
         <source>导入文件…</source>
         <translation>Import Files…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="140" />
+        <location filename="../../reader/ui/actions.py" line="212"/>
         <source>把文件导入文库（txt、md、docx；可多选），后台进行</source>
         <translation>Import files into the library (txt, md, docx; several at once), in the background</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="141" />
+        <location filename="../../reader/ui/actions.py" line="213"/>
         <source>从文库移除…</source>
         <translation>Remove from Library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="141" />
+        <location filename="../../reader/ui/actions.py" line="213"/>
         <source>从文库移除所选文档</source>
         <translation>Remove the selected document from the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="142" />
+        <location filename="../../reader/ui/actions.py" line="214"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="142" />
+        <location filename="../../reader/ui/actions.py" line="214"/>
         <source>关闭法规阅读器</source>
         <translation>Close RegReader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="143" />
+        <location filename="../../reader/ui/actions.py" line="215"/>
         <source>复制（附引注）</source>
         <translation>Copy with Citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="143" />
+        <location filename="../../reader/ui/actions.py" line="215"/>
         <source>复制所选文字，后附出处，如《……》第十七条第二款</source>
         <translation>Copy the selection followed by its citation, e.g. 《…》第十七条第二款</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="144" />
+        <location filename="../../reader/ui/actions.py" line="216"/>
         <source>仅复制文字</source>
         <translation>Copy Text Only</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="144" />
+        <location filename="../../reader/ui/actions.py" line="216"/>
         <source>复制所选文字，不附出处</source>
         <translation>Copy the selection without a citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="145" />
+        <location filename="../../reader/ui/actions.py" line="217"/>
         <source>复制本条全文（附引注）</source>
         <translation>Copy Whole Article with Citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="145" />
+        <location filename="../../reader/ui/actions.py" line="217"/>
         <source>复制光标所在条文的全文及出处</source>
         <translation>Copy the whole article at the cursor with its citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="146" />
+        <location filename="../../reader/ui/actions.py" line="218"/>
         <source>在文档中查找…</source>
         <translation>Find in Document…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="146" />
+        <location filename="../../reader/ui/actions.py" line="218"/>
         <source>在当前文档中查找并标出所有匹配（Ctrl+F）</source>
         <translation>Find in this document and highlight every match (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="147" />
+        <location filename="../../reader/ui/actions.py" line="219"/>
         <source>下一处</source>
         <translation>Next Match</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="147" />
+        <location filename="../../reader/ui/actions.py" line="219"/>
         <source>跳到下一处匹配（F3）</source>
         <translation>Go to the next match (F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="148" />
+        <location filename="../../reader/ui/actions.py" line="220"/>
         <source>上一处</source>
         <translation>Previous Match</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="148" />
+        <location filename="../../reader/ui/actions.py" line="220"/>
         <source>跳到上一处匹配（Shift+F3）</source>
         <translation>Go to the previous match (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="149" />
+        <location filename="../../reader/ui/actions.py" line="221"/>
         <source>全库搜索…</source>
         <translation>Search Library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="149" />
+        <location filename="../../reader/ui/actions.py" line="221"/>
         <source>在整个文库中搜索（Ctrl+Shift+F）</source>
         <translation>Search the whole library (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="150" />
+        <location filename="../../reader/ui/actions.py" line="222"/>
         <source>转到条文…</source>
         <translation>Go to Article…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="150" />
+        <location filename="../../reader/ui/actions.py" line="222"/>
         <source>转到指定条文，如 43、第四十三条、第十七条第二款（Ctrl+G）</source>
         <translation>Go to an article, e.g. 43, 第四十三条, 第十七条第二款 (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="151" />
+        <location filename="../../reader/ui/actions.py" line="223"/>
         <source>后退</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="151" />
+        <location filename="../../reader/ui/actions.py" line="223"/>
         <source>回到上一个位置（Alt+←）</source>
         <translation>Back to the previous place (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="152" />
+        <location filename="../../reader/ui/actions.py" line="224"/>
         <source>前进</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="152" />
+        <location filename="../../reader/ui/actions.py" line="224"/>
         <source>前进到下一个位置（Alt+→）</source>
         <translation>Forward to the next place (Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="153" />
+        <location filename="../../reader/ui/actions.py" line="225"/>
         <source>放大字号</source>
         <translation>Larger Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="153" />
+        <location filename="../../reader/ui/actions.py" line="225"/>
         <source>放大正文字号（Ctrl+=）</source>
         <translation>Make the text larger (Ctrl+=)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="154" />
+        <location filename="../../reader/ui/actions.py" line="226"/>
         <source>缩小字号</source>
         <translation>Smaller Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="154" />
+        <location filename="../../reader/ui/actions.py" line="226"/>
         <source>缩小正文字号（Ctrl+-）</source>
         <translation>Make the text smaller (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="155" />
+        <location filename="../../reader/ui/actions.py" line="227"/>
         <source>默认字号</source>
         <translation>Default Text Size</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="155" />
+        <location filename="../../reader/ui/actions.py" line="227"/>
         <source>恢复默认字号（Ctrl+0）</source>
         <translation>Back to the default text size (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="156" />
+        <location filename="../../reader/ui/actions.py" line="228"/>
         <source>展开全部目录</source>
         <translation>Expand All Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="156" />
+        <location filename="../../reader/ui/actions.py" line="228"/>
         <source>展开目录中的全部条目</source>
         <translation>Expand every entry of the contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="157" />
+        <location filename="../../reader/ui/actions.py" line="229"/>
         <source>折叠全部目录</source>
         <translation>Collapse All Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="157" />
+        <location filename="../../reader/ui/actions.py" line="229"/>
         <source>折叠目录中的全部条目</source>
         <translation>Collapse every entry of the contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="158" />
+        <location filename="../../reader/ui/actions.py" line="230"/>
         <source>深色模式</source>
         <translation>Dark Mode</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="158" />
+        <location filename="../../reader/ui/actions.py" line="230"/>
         <source>在浅色与深色外观之间切换</source>
         <translation>Switch between the light and dark appearance</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="159" />
+        <location filename="../../reader/ui/actions.py" line="231"/>
         <source>转到文库</source>
         <translation>Go to Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="159" />
+        <location filename="../../reader/ui/actions.py" line="231"/>
         <source>把键盘焦点移到文库列表（Ctrl+1）</source>
         <translation>Move the keyboard focus to the library list (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="160" />
+        <location filename="../../reader/ui/actions.py" line="232"/>
         <source>转到目录</source>
         <translation>Go to Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="160" />
+        <location filename="../../reader/ui/actions.py" line="232"/>
         <source>把键盘焦点移到目录（Ctrl+2）</source>
         <translation>Move the keyboard focus to the contents (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="161" />
+        <location filename="../../reader/ui/actions.py" line="233"/>
         <source>转到正文</source>
         <translation>Go to Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="161" />
+        <location filename="../../reader/ui/actions.py" line="233"/>
         <source>把键盘焦点移到正文（Ctrl+3）</source>
         <translation>Move the keyboard focus to the text (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="162" />
+        <location filename="../../reader/ui/actions.py" line="234"/>
         <source>筛选文库…</source>
         <translation>Filter Library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="162" />
+        <location filename="../../reader/ui/actions.py" line="234"/>
         <source>把键盘焦点移到文库筛选框（Ctrl+L）</source>
         <translation>Move the keyboard focus to the library filter (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="163" />
+        <location filename="../../reader/ui/actions.py" line="235"/>
         <source>快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="163" />
+        <location filename="../../reader/ui/actions.py" line="235"/>
         <source>列出全部快捷键</source>
         <translation>List every keyboard shortcut</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="164" />
+        <location filename="../../reader/ui/actions.py" line="236"/>
         <source>关于法规阅读器</source>
         <translation>About RegReader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="164" />
+        <location filename="../../reader/ui/actions.py" line="236"/>
         <source>版本与说明</source>
         <translation>Version and notes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="237"/>
+        <source>高亮</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="237"/>
+        <source>用当前分类的颜色高亮所选文字（Ctrl+H）；分类见右侧箭头</source>
+        <translation>Highlight the selection in the current category&apos;s colour (Ctrl+H); the arrow offers the categories</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="238"/>
+        <source>添加批注…</source>
+        <translation>Add Note…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="238"/>
+        <source>为所选文字写批注；未选文字时为光标所在条文写批注（Ctrl+M）</source>
+        <translation>Write a note on the selection; without one, on the clause at the cursor (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="239"/>
+        <source>条文批注…</source>
+        <translation>Note on Clause…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="239"/>
+        <source>为光标所在的整条写批注（Ctrl+Shift+M）</source>
+        <translation>Write a note on the whole clause at the cursor (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="240"/>
+        <source>添加标签…</source>
+        <translation>Add Tags…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="240"/>
+        <source>为所选文字加标签（Ctrl+T）</source>
+        <translation>Tag the selected words (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="241"/>
+        <source>链接到…</source>
+        <translation>Link To…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="241"/>
+        <source>把所选文字或本条链接到另一条文，用搜索或目录选择（Ctrl+K）</source>
+        <translation>Link the selection or this clause to another clause, picked by search or from the contents (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="242"/>
+        <source>编辑所选批注…</source>
+        <translation>Edit Selected Annotation…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="242"/>
+        <source>编辑批注面板或正文中选中的批注</source>
+        <translation>Edit the annotation selected in the panel or the text</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="243"/>
+        <source>删除所选批注</source>
+        <translation>Delete Selected Annotation</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="243"/>
+        <source>删除选中的批注（可撤销，可从回收站恢复）</source>
+        <translation>Delete the selected annotation (undoable; restorable from the trash)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="244"/>
+        <source>撤销上一次批注编辑（Ctrl+Z）</source>
+        <translation>Undo the last annotation edit (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="245"/>
+        <source>重做被撤销的批注编辑（Ctrl+Shift+Z）</source>
+        <translation>Redo the annotation edit just undone (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="246"/>
+        <source>管理分类…</source>
+        <translation>Categories…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="246"/>
+        <source>增删、改名、改颜色和含义</source>
+        <translation>Add, remove, rename categories; change their colours and meanings</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="247"/>
+        <source>作者名…</source>
+        <translation>Author Name…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="247"/>
+        <source>新批注的署名</source>
+        <translation>The name new annotations are signed with</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="248"/>
+        <source>导出批注…</source>
+        <translation>Export Annotations…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="248"/>
+        <source>导出全部批注和链接（W3C Web Annotation JSON）</source>
+        <translation>Export every annotation and link (W3C Web Annotation JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="249"/>
+        <source>导入批注…</source>
+        <translation>Import Annotations…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="249"/>
+        <source>合并同事导出的批注：按编号合并，较新的版本优先</source>
+        <translation>Merge a colleague&apos;s exported annotations: by id, the newer copy wins</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="250"/>
+        <source>批注面板</source>
+        <translation>Annotations Panel</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="250"/>
+        <source>显示或隐藏批注面板（Ctrl+Shift+A）</source>
+        <translation>Show or hide the annotations panel (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="251"/>
+        <source>链接面板</source>
+        <translation>Links Panel</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="251"/>
+        <source>显示或隐藏链接面板（Ctrl+Shift+L）</source>
+        <translation>Show or hide the links panel (Ctrl+Shift+L)</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,392 @@
+"""The annotations panel: the open document's annotations (or the whole library's) grouped
+by chapter and article, filterable by category, tag, status and text; orphans — notes
+that lost their place in a re-import, or whose document was removed — in a tab of their
+own, to be re-attached; and the deleted ones, to be restored.  A click selects, a
+double-click jumps to the text."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QComboBox, QLineEdit, QMenu, QPushButton, QTabWidget,
+                               QTreeView, QVBoxLayout, QWidget)
+
+from reader.core.annotations import Annotation, Category
+from reader.core.model import NodeKind
+from reader.ui.annotation_dialogs import swatch
+from reader.ui.annotation_layer import NEUTRAL
+from reader.ui.docinfo import DocInfo, fold, literal_rich_text
+from reader.ui.icons import hbox, item_tree, muted_label, vbox
+
+ANN_ROLE = Qt.ItemDataRole.UserRole + 21
+TABS = ("notes", "orphans", "deleted")
+
+
+@dataclass
+class PanelData:
+    """What the panel shows (the window gathers it from the Library)."""
+
+    annotations: list[Annotation]  # live and placed
+    orphans: list[Annotation]
+    deleted: list[Annotation]
+    categories: list[Category]  # all, deleted ones too (their colours)
+    infos: dict[str, DocInfo]  # documents in the library
+    titles: dict[str, str]
+    scope: str = "document"
+
+
+def group_path(ann: Annotation, info: DocInfo | None) -> list[str]:
+    """Chapter and article (or outline unit) of an annotation, for grouping."""
+    if info is None or info.node(ann.node_id) is None:
+        return []
+    path = info.path(ann.node_id)
+    groups = []
+    chapter = next((n for n in path if n.kind is NodeKind.CHAPTER), None)
+    if chapter is not None:
+        groups.append(" ".join((chapter.text or f"{chapter.label} {chapter.heading}").split()))
+    unit = info.article(ann.node_id)
+    if unit is not None and unit is not chapter:
+        label = info.cite_label(unit.id) or unit.label
+        words = info.first_words(unit, 14)
+        groups.append(f"{label}　{words}" if unit.kind is not NodeKind.ARTICLE and words else label)
+    return [g for g in groups if g]
+
+
+def describe(ann: Annotation) -> str:
+    """The row text: the quote (or 整条), the note's first lines, the tags."""
+    head = f"“{_cut(ann.quote, 40)}”" if ann.quote else "【整条】"
+    lines = [head]
+    if ann.note:
+        lines.append(_cut(" ".join(ann.note.split()), 60))
+    if ann.tags:
+        lines.append(" ".join(f"#{t}" for t in ann.tags))
+    return "\n".join(lines)
+
+
+def _cut(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
+class AnnotationsPanel(QWidget):
+    annotationSelected = Signal(str)
+    annotationActivated = Signal(str)  # double-click / Enter: jump to it
+    editRequested = Signal(str)
+    deleteRequested = Signal(str)
+    restoreRequested = Signal(str)
+    reattachRequested = Signal(str)
+    statusRequested = Signal(str, str)
+    scopeChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("annotationsPanel")
+        self._data: PanelData | None = None
+        self._syncing = False
+        self.scope = QComboBox(self)
+        self.scope.setObjectName("annotationScope")
+        self.category = QComboBox(self)
+        self.category.setObjectName("annotationCategory")
+        self.tag = QComboBox(self)
+        self.tag.setObjectName("annotationTag")
+        self.status = QComboBox(self)
+        self.status.setObjectName("annotationStatus")
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("annotationFilter")
+        self.filter.setClearButtonEnabled(True)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("annotationTabs")
+        self.models: dict[str, QStandardItemModel] = {}
+        self.views: dict[str, QTreeView] = {}
+        self.pages: dict[str, QWidget] = {}
+        for key in TABS:
+            page = QWidget(self)
+            model = QStandardItemModel(self)
+            view = item_tree(page, f"annotationList_{key}", model, wrap=False)  # lines elide
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(lambda p, k=key: self._menu(k, p))
+            view.doubleClicked.connect(self._activated)
+            view.activated.connect(self._activated)
+            view.selectionModel().currentChanged.connect(self._current_changed)
+            box = QVBoxLayout(page)
+            box.setContentsMargins(0, 4, 0, 0)
+            box.setSpacing(4)
+            box.addWidget(view, 1)
+            self.models[key], self.views[key], self.pages[key] = model, view, page
+            self.tabs.addTab(page, "")
+        self.reattach_button = QPushButton(self.pages["orphans"])
+        self.reattach_button.setObjectName("reattachButton")
+        self.pages["orphans"].layout().addWidget(self.reattach_button)
+        self.restore_button = QPushButton(self.pages["deleted"])
+        self.restore_button.setObjectName("restoreButton")
+        self.pages["deleted"].layout().addWidget(self.restore_button)
+        self.count = muted_label(self)
+        vbox(self, hbox((self.scope, 1), (self.status, 1)), hbox((self.category, 1), (self.tag, 1)),
+             self.filter, (self.tabs, 1), self.count, margins=(6, 4, 6, 6), spacing=4)
+        self.scope.currentIndexChanged.connect(lambda _i: None if self._syncing else self.scopeChanged.emit(self.current_scope()))
+        for combo in (self.category, self.tag, self.status):
+            combo.currentIndexChanged.connect(lambda _i: None if self._syncing else self._rebuild())
+        self.filter.textChanged.connect(lambda _t: self._rebuild())
+        self.tabs.currentChanged.connect(lambda _i: self._update_count())
+        self.reattach_button.clicked.connect(lambda: self._emit_current(self.reattachRequested, "orphans"))
+        self.restore_button.clicked.connect(lambda: self._emit_current(self.restoreRequested, "deleted"))
+        self.retranslate()
+
+    # -- texts ---------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self._syncing = True
+        scope = self.current_scope()
+        self.scope.clear()
+        self.scope.addItem(self.tr("当前文档"), "document")
+        self.scope.addItem(self.tr("全部文库"), "library")
+        self.scope.setCurrentIndex(1 if scope == "library" else 0)
+        status = self.status.currentData()
+        self.status.clear()
+        for text, key in ((self.tr("全部状态"), ""), (self.tr("未解决"), "open"), (self.tr("已解决"), "resolved")):
+            self.status.addItem(text, key)
+        self.status.setCurrentIndex(max(0, self.status.findData(status or "")))
+        self._syncing = False
+        self.filter.setPlaceholderText(self.tr("筛选批注文字、引文、标签…"))
+        self.reattach_button.setText(self.tr("附着到正文中选中的文字"))
+        self.reattach_button.setToolTip(self.tr("先在正文中选中新的位置，再点此按钮（可撤销）"))
+        self.restore_button.setText(self.tr("恢复所选批注"))
+        self._fill_filters()
+        self._rebuild()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- data ----------------------------------------------------------------------------
+
+    def current_scope(self) -> str:
+        return self.scope.currentData() or "document"
+
+    def set_scope(self, scope: str) -> None:
+        self._syncing = True
+        self.scope.setCurrentIndex(1 if scope == "library" else 0)
+        self._syncing = False
+
+    def set_data(self, data: PanelData | None) -> None:
+        selected = self.selected_annotation()
+        self._data = data
+        self._fill_filters()
+        self._rebuild()
+        if selected:
+            self.select(selected, quiet=True)
+
+    def _fill_filters(self) -> None:
+        self._syncing = True
+        data = self._data
+        current = self.category.currentData()
+        self.category.clear()
+        self.category.addItem(self.tr("全部分类"), None)
+        for cat in (data.categories if data else []):
+            self.category.addItem(swatch(cat.color), cat.name, cat.name)
+        self.category.addItem(self.tr("（无分类）"), "")
+        index = self.category.findData(current) if current is not None else 0
+        self.category.setCurrentIndex(max(0, index))
+        current_tag = self.tag.currentData()
+        self.tag.clear()
+        self.tag.addItem(self.tr("全部标签"), None)
+        tags: dict[str, int] = {}
+        for ann in (data.annotations + data.orphans if data else []):
+            for t in ann.tags:
+                tags[t] = tags.get(t, 0) + 1
+        for t, n in sorted(tags.items(), key=lambda kv: (-kv[1], kv[0])):
+            self.tag.addItem(f"#{t} ({n})", t)
+        self.tag.setCurrentIndex(max(0, self.tag.findData(current_tag)) if current_tag else 0)
+        self._syncing = False
+
+    def _passes(self, ann: Annotation) -> bool:
+        cat = self.category.currentData()
+        if cat is not None and ann.category != cat:
+            return False
+        tag = self.tag.currentData()
+        if tag and tag not in ann.tags:
+            return False
+        status = self.status.currentData()
+        if status and ann.status != status:
+            return False
+        needle = fold(self.filter.text().strip())
+        if needle:
+            hay = fold(" ".join([ann.quote, ann.note, ann.category, *ann.tags, *[f"#{t}" for t in ann.tags]]))
+            if needle not in hay:
+                return False
+        return True
+
+    def _colors(self) -> dict[str, str]:
+        return {c.name: c.color for c in self._data.categories} if self._data else {}
+
+    def _rebuild(self) -> None:
+        if self._syncing:
+            return
+        data = self._data
+        colors = self._colors()
+        lists = {"notes": data.annotations if data else [], "orphans": data.orphans if data else [],
+                 "deleted": data.deleted if data else []}
+        shown: dict[str, int] = {}
+        for key in TABS:
+            model = self.models[key]
+            model.clear()
+            root = model.invisibleRootItem()
+            groups: dict[tuple[str, ...], QStandardItem] = {}
+            n = 0
+            for ann in lists[key]:
+                if not self._passes(ann):
+                    continue
+                n += 1
+                path = self._group(ann, key)
+                parent = root
+                for depth in range(len(path)):
+                    k = tuple(path[:depth + 1])
+                    if k not in groups:
+                        item = QStandardItem(path[depth])
+                        item.setSelectable(False)
+                        font = item.font()
+                        font.setBold(True)
+                        item.setFont(font)
+                        parent.appendRow(item)
+                        groups[k] = item
+                    parent = groups[k]
+                parent.appendRow(self._row(ann, colors, key))
+            shown[key] = n
+            self.views[key].expandAll()
+        labels = {"notes": self.tr("批注"), "orphans": self.tr("孤立"), "deleted": self.tr("回收站")}
+        for i, key in enumerate(TABS):
+            total = len(lists[key])
+            self.tabs.setTabText(i, f"{labels[key]} ({total})")
+        self._shown = shown
+        self._update_count()
+
+    def _update_count(self) -> None:
+        if self._data is None:
+            self.count.setText(self.tr("没有打开的文档"))
+        else:
+            self.count.setText(self.tr("显示 {0} 条批注").format(getattr(self, "_shown", {}).get(self.current_tab(), 0)))
+
+    def _group(self, ann: Annotation, key: str) -> list[str]:
+        data = self._data
+        assert data is not None
+        info = data.infos.get(ann.doc_id)
+        path = group_path(ann, info) if key == "notes" else []
+        if data.scope == "library" or key != "notes":
+            title = data.titles.get(ann.doc_id) or self.tr("（已移除的文档 {0}）").format(ann.doc_id)
+            path = [title] + path[-1:]
+        return path
+
+    def _row(self, ann: Annotation, colors: dict[str, str], key: str) -> QStandardItem:
+        item = QStandardItem(swatch(colors.get(ann.category, NEUTRAL)), describe(ann))
+        item.setData(ann.id, ANN_ROLE)
+        tip = [f"【{ann.category}】" if ann.category else "", ann.quote and f"“{ann.quote}”",
+               ann.note, " ".join(f"#{t}" for t in ann.tags), ann.author and f"— {ann.author}"]
+        if key == "orphans":
+            tip.append(self.tr("文档已从文库移除，重新导入后自动恢复位置") if not ann.doc_present
+                       else self.tr("重新导入后找不到原文（原位置：{0}）").format(ann.node_id))
+        elif ann.anchor_state == "moved":
+            tip.append(self.tr("重新导入后位置有变动，请核对"))
+        item.setToolTip(literal_rich_text("\n".join(t for t in tip if t)))
+        if ann.status == "resolved" or key == "deleted":
+            item.setForeground(QBrush(QColor("#8a8f98")))
+        if ann.anchor_state == "moved" and key == "notes":
+            item.setText("⚠ " + item.text())
+        return item
+
+    # -- selection -----------------------------------------------------------------------
+
+    def current_tab(self) -> str:
+        return TABS[self.tabs.currentIndex()]
+
+    def selected_annotation(self, tab: str | None = None) -> str | None:
+        view = self.views[tab or self.current_tab()]
+        index = view.currentIndex()
+        return index.data(ANN_ROLE) if index.isValid() else None
+
+    def _find(self, key: str, ann_id: str) -> QModelIndex:
+        model = self.models[key]
+        matches = model.match(model.index(0, 0), ANN_ROLE, ann_id, 1,
+                              Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+        return matches[0] if matches else QModelIndex()
+
+    def select(self, ann_id: str, quiet: bool = True) -> bool:
+        """Show and select an annotation's row (switching tab if needed)."""
+        for i, key in enumerate(TABS):
+            index = self._find(key, ann_id)
+            if index.isValid():
+                self._syncing = quiet
+                try:
+                    self.tabs.setCurrentIndex(i)
+                    self.views[key].selectionModel().setCurrentIndex(
+                        index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                    self.views[key].scrollTo(index)
+                finally:
+                    self._syncing = False
+                return True
+        return False
+
+    def row_ids(self, tab: str = "notes") -> list[str]:
+        """Annotation ids in the order shown (tests)."""
+        out: list[str] = []
+        model = self.models[tab]
+
+        def walk(parent: QModelIndex) -> None:
+            for row in range(model.rowCount(parent)):
+                index = model.index(row, 0, parent)
+                ann_id = index.data(ANN_ROLE)
+                if ann_id:
+                    out.append(ann_id)
+                walk(index)
+
+        walk(QModelIndex())
+        return out
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing:
+            return
+        ann_id = current.data(ANN_ROLE) if current.isValid() else None
+        if ann_id:
+            self.annotationSelected.emit(ann_id)
+
+    def _activated(self, index: QModelIndex) -> None:
+        ann_id = index.data(ANN_ROLE) if index.isValid() else None
+        if ann_id:
+            self.annotationActivated.emit(ann_id)
+
+    def _emit_current(self, signal, tab: str) -> None:  # noqa: ANN001 - a bound Signal
+        ann_id = self.selected_annotation(tab)
+        if ann_id:
+            signal.emit(ann_id)
+
+    def _menu(self, key: str, point) -> None:  # noqa: ANN001
+        view = self.views[key]
+        index = view.indexAt(point)
+        ann_id = index.data(ANN_ROLE) if index.isValid() else None
+        if not ann_id:
+            return
+        ann = next((a for a in self._all() if a.id == ann_id), None)
+        menu = QMenu(self)
+        if key == "deleted":
+            menu.addAction(self.tr("恢复"), lambda: self.restoreRequested.emit(ann_id))
+        else:
+            if key == "notes":
+                menu.addAction(self.tr("转到正文"), lambda: self.annotationActivated.emit(ann_id))
+            menu.addAction(self.tr("编辑批注…"), lambda: self.editRequested.emit(ann_id))
+            if ann is not None:
+                other = "open" if ann.status == "resolved" else "resolved"
+                menu.addAction(self.tr("标记为未解决") if other == "open" else self.tr("标记为已解决"),
+                               lambda: self.statusRequested.emit(ann_id, other))
+            if key == "orphans":
+                menu.addAction(self.tr("附着到正文中选中的文字"), lambda: self.reattachRequested.emit(ann_id))
+            menu.addSeparator()
+            menu.addAction(self.tr("删除批注"), lambda: self.deleteRequested.emit(ann_id))
+        menu.exec(view.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+    def _all(self) -> list[Annotation]:
+        d = self._data
+        return (d.annotations + d.orphans + d.deleted) if d else []
+
+
+__all__ = ["AnnotationsPanel", "PanelData", "group_path", "describe", "ANN_ROLE", "TABS"]
