@@ -115,6 +115,8 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_search)
 
     _annotation_commands(sub, common, as_json)
+    _export_command(sub, common, as_json)
+    _refs_command(sub, common, as_json)
     return parser
 
 
@@ -176,6 +178,33 @@ def _annotation_commands(sub, common, as_json) -> None:  # noqa: ANN001 - argpar
                        help="merge annotations from an export (by id; the newer copy wins)")
     p.add_argument("file", metavar="FILE.json")
     p.set_defaults(func=_cmd_import_annotations)
+
+
+def _export_command(sub, common, as_json) -> None:  # noqa: ANN001 - argparse objects
+    p = sub.add_parser(
+        "export", parents=[common, as_json], help="export an annotated brief (or a document) to Word",
+        description="Write a Word (.docx) brief: cover, contents, the chosen documents with "
+        "annotations as highlights and native Word comments, references as links or citations, "
+        "an appendix of links.  Without --doc: every document that has annotations or links. "
+        "--clean writes one document without annotations; --table the annotations as a table.")
+    p.add_argument("out", metavar="OUT.docx", help="the file to write (replaced atomically)")
+    p.add_argument("--doc", metavar="DOC_ID", action="append", default=None,
+                   help="a document to include (repeatable; id or unique prefix)")
+    p.add_argument("--annotated-only", action="store_true",
+                   help="only the articles that carry annotations or links (default: full text)")
+    p.add_argument("--title", metavar="T", default=None, help="the brief's title (default 法规审阅简报)")
+    p.add_argument("--author", metavar="NAME", default=None,
+                   help="the reviewer named on the cover (default: $REGREADER_AUTHOR or the login name)")
+    p.add_argument("--no-comments", action="store_true", help="no Word comments (highlights only)")
+    p.add_argument("--review-paragraphs", action="store_true",
+                   help="also write each note as an indented 审阅意见 paragraph under its article")
+    p.add_argument("--no-resolved", action="store_true", help="leave resolved annotations out")
+    kind = p.add_mutually_exclusive_group()
+    kind.add_argument("--clean", action="store_true",
+                      help="export one document (--doc) as it reads, without annotations")
+    kind.add_argument("--table", action="store_true",
+                      help="export the annotations alone as a table (条文, 摘录, 类别, 意见, 标签, 状态)")
+    p.set_defaults(func=_cmd_export_docx)
 
 
 def _offset(text: str) -> int:
@@ -402,6 +431,94 @@ def _cmd_import_annotations(args: argparse.Namespace) -> int:
         orphans = report.anchors.get("orphan", 0)
         if orphans:
             print(f"{orphans} could not be placed in this library's text: listed as orphans")
+    return EXIT_OK
+
+
+def _cmd_export_docx(args: argparse.Namespace) -> int:
+    author = args.author if args.author is not None else default_author()
+    with _open(args) as lib:
+        if args.clean:
+            if not args.doc or len(args.doc) != 1:
+                raise UserError("--clean exports one document: give exactly one --doc DOC_ID")
+            result = lib.export_clean(args.doc[0], args.out)
+        elif args.table:
+            result = lib.export_annotation_table(args.out, args.doc, title=args.title, author=author,
+                                                 include_resolved=not args.no_resolved)
+        else:
+            result = lib.export_brief(args.out, args.doc, annotated_only=args.annotated_only,
+                                      title=args.title, author=author,
+                                      comments=not args.no_comments,
+                                      review_paragraphs=args.review_paragraphs,
+                                      include_resolved=not args.no_resolved)
+    if args.json:
+        _print_json(result.to_json())
+        return EXIT_OK
+    print(f"wrote {result.path}: {result.documents} document{'s' * (result.documents != 1)}, "
+          f"{result.units} units, {result.annotations} annotations ({result.comments} comments, "
+          f"{result.highlights} highlights), {result.hyperlinks} internal links, "
+          f"{result.citations} citations, {result.links} links in the appendix"
+          + (f", {result.orphans} not placed (listed apart)" if result.orphans else "")
+          + f" in {result.seconds:.2f} s")
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return EXIT_OK
+
+
+# -- cross-references ------------------------------------------------------------------------
+
+
+def _refs_command(sub, common, as_json) -> None:  # noqa: ANN001 - argparse objects
+    p = sub.add_parser(
+        "refs", parents=[common, as_json], help="the references a document makes, and those to it",
+        description="The cross-references detected in a document (本法第十七条, 前款, 《title》, "
+        "doc numbers…) with where they lead, and every reference to the document from the library.",
+    )
+    p.add_argument("doc_id", metavar="DOC_ID", help="a document id from `list` (or a unique prefix)")
+    p.set_defaults(func=_cmd_refs)
+
+
+def _cmd_refs(args: argparse.Namespace) -> int:
+    with _open(args) as lib:
+        doc_id = lib.full_id(args.doc_id)
+        refs = lib.refs(doc_id)
+        cited = lib.cited_by(doc_id)
+        relations = lib.document_relations(doc_id)
+        titles = lib.titles({r.target_doc_id for r in refs if r.target_doc_id} | {doc_id})
+    out_refs = [{"node_id": r.node_id, "start": r.start, "end": r.end, "text": r.text,
+                 "kind": r.kind, "target_doc_id": r.target_doc_id, "target_node_id": r.target_node_id,
+                 "target_title": (titles.get(r.target_doc_id or "") if r.resolved else None)
+                 or r.target_title, "resolved": r.resolved, "exact": r.exact,
+                 **({"target_node_ids": list(r.target_node_ids)} if r.target_node_ids else {}),
+                 **({"note": r.note} if r.note else {})} for r in refs]
+    out_cited = [c.to_json() for c in cited]
+    if args.json:
+        _print_json({"doc_id": doc_id, "refs": out_refs, "cited_by": out_cited,
+                     "relations": [r.to_json() for r in relations]})
+        return EXIT_OK
+    print(f"{titles.get(doc_id, '')}  ({doc_id})")
+    n_ok = sum(r.resolved for r in refs)
+    print(f"\nreferences: {len(refs)}, {n_ok} resolved")
+    rows = []
+    for r, j in zip(refs, out_refs):
+        if r.resolved:
+            where = r.target_node_id or ""
+            if r.target_doc_id != doc_id:
+                where = f"《{j['target_title']}》 {where}".rstrip()
+            where += "" if r.exact else "  (inexact)"
+        else:
+            where = f"unresolved{': ' + r.note if r.note else ''}"
+        rows.append([r.node_id or "(front)", r.text, "→ " + where])
+    if rows:
+        _print_table(["NODE", "TEXT", "TARGET"], rows)
+    print(f"\ncited by: {len(cited)}")
+    if cited:
+        _print_table(["DOCUMENT", "NODE", "TEXT", "TARGET"],
+                     [[c.doc_title if c.doc_id != doc_id else "(this document)", c.node_id or "(front)",
+                       c.text, "→ " + (c.target_node_id or "(document)")] for c in cited])
+    if relations:
+        print("\nrelated documents:")
+        _print_table(["RELATION", "COUNT", "TITLE"],
+                     [[r.relation.replace("_", " "), str(r.count), r.title] for r in relations])
     return EXIT_OK
 
 

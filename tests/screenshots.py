@@ -30,12 +30,13 @@ os.environ["REGREADER_LIBRARY"] = str(TMP / "library")
 os.environ["REGREADER_SETTINGS"] = str(TMP / "settings.ini")
 
 from PySide6.QtCore import QCoreApplication  # noqa: E402
-from PySide6.QtGui import QTextCursor  # noqa: E402
+from PySide6.QtGui import QCursor, QTextCursor  # noqa: E402
 from PySide6.QtWidgets import QApplication, QToolTip  # noqa: E402
 
 from reader.store.library import Library, Span  # noqa: E402
 from reader.ui.annotation_dialogs import CategoryEditor, LinkDialog, NoteDialog  # noqa: E402
 from reader.ui.docinfo import literal_rich_text  # noqa: E402
+from reader.ui.export_dialog import ExportDialog  # noqa: E402
 from reader.ui.app import create_application  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
 from reader.ui.settings import Settings  # noqa: E402
@@ -265,6 +266,51 @@ def main(argv: list[str]) -> int:
     wait(timeout=1.6)
     shoot(window, out, "15-dark-annotations")
     window.set_theme("light")
+
+    # 16. the Word export dialog after an export (the brief is kept beside the shots)
+    dialog = ExportDialog(lib, window.settings, window.runner, window, current_doc=rule)
+    dialog.title_edit.setText("测绘管理办法审阅简报")
+    dialog.author_edit.setText("王律师")
+    dialog.review.setChecked(True)
+    dialog.path_edit.setText(str(out / "16-brief.docx"))
+    dialog.show()
+    dialog.start_export()
+    wait(lambda: dialog.result is not None or not dialog.task.running, 60)
+    wait(timeout=0.3)
+    shoot_widget(dialog, out, "16-export-dialog")
+    dialog.close()
+
+    # 17. cross-references: 第十七条 with the 被引用 panel (cited by 第四十三条); 18. hovering
+    # a reference in 第四十三条 shows the words it names
+    window.annotations_dock.hide()
+    window.search_dock.hide()
+    window.links_dock.hide()
+    window.refs.dock.show()
+    seed = REPO / "resources" / "samples" / "003_d2bd9f2bf5d49910.txt"  # back to the text as issued
+    lib.remove(rule)
+    lib.import_files([seed])
+    lib.link(rule, "art_43__para_1__item_3", rule, "art_17__para_2", relation="依据", author="王律师")
+    window.annotator.forget_documents()
+    window.doc = None
+    window.refresh_library()
+    window.open_document(rule, "art_17")
+    window.refs.refresh_panel(force=True)
+    wait(timeout=1.6)
+    shoot(window, out, "17-cited-by")
+    window.open_document(rule, "art_43")
+    wait(timeout=1.6)
+    ref = next(r for r in window.refs.refs if r.text == "本办法第十七条第二款")
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(window.refs.position_of(ref) + 3)
+    point = window.view.cursorRect(cursor).center()
+    QCursor.setPos(window.view.viewport().mapToGlobal(point))  # the pointer's own tooltip: this one
+    QToolTip.showText(window.view.viewport().mapToGlobal(point),
+                      literal_rich_text(window.view._tooltip(point)), window.view.viewport())
+    wait(lambda: QToolTip.isVisible(), 2)
+    shoot_screen(window.view, out, "18-ref-hover")
+    QToolTip.hideText()
+    window.refs.refresh_panel(force=True)  # 19. 第四十三条: its references and the user's link
+    shoot(window, out, "19-refs-and-links")
 
     window.close()
     lib.close()

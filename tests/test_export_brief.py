@@ -127,6 +127,7 @@ def test_highlights_in_the_nearest_word_colour(full_brief):
     ("#00FFFF", "cyan"), ("#64B5F6", "cyan"), ("#FF0000", "red"), ("#BA68C8", "magenta"),
     ("#0000FF", "blue"), ("#1B5E20", "darkGreen"), ("#000080", "darkBlue"), ("#C0C0C0", "lightGray"),
     ("#404040", "darkGray"), ("not a colour", "yellow"), ("", "yellow"), ("#abc", "lightGray"),
+    ("#9b7ed9", "magenta"), ("#90A4F9", "cyan"),  # pastels: never Word's dark blue
 ])
 def test_nearest_highlight(colour, word):
     assert nearest_highlight(colour) == word

@@ -650,8 +650,9 @@ class _Writer:
             cid = self._comment(placed) if want else None
             if cid is not None:
                 ooxml.comment_start(p, cid)
-            ooxml.run(p, f"“{quote}”", self._props(self.t.subheading, size=self.t.small_size,
-                                                   highlight=placed.highlight))
+            ooxml.run(p, f"“{quote}”", self._props(
+                self.t.subheading, size=self.t.small_size, highlight=placed.highlight,
+                colour="FFFFFF" if placed.highlight in ooxml.DARK_HIGHLIGHTS else "000000"))
             if cid is not None:
                 ooxml.comment_end(p, cid)
             bits = self._meta_bits(ann)

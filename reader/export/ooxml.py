@@ -273,6 +273,8 @@ def nearest_highlight(colour: str | None) -> str:
     if chroma < 0.15:
         return "lightGray" if light >= 0.5 else "darkGray"
     row = _DARK if light < 0.3 else _BRIGHT
+    if light >= 0.6:  # a pastel (lavender, sky blue) reads as cyan or magenta, not as Word's dark blue
+        row = {h: name for h, name in row.items() if name != "blue"}
     deg = hue * 360
     return row[min(row, key=lambda h: min(abs(deg - h), 360 - abs(deg - h)))]
 

@@ -21,6 +21,8 @@ from reader.core.model import Document
 from reader.core.pipeline import parse_file
 from reader.store import repository, userdata
 from reader.store.annotating import AnnotationsMixin, MergeReport, Span, UnknownItem
+from reader.store.exporting import ExportingMixin
+from reader.store.references import ReferencesMixin
 from reader.store.repository import DocumentSummary
 from reader.store.schema import SCHEMA_VERSION, current_version, migrate
 
@@ -137,7 +139,7 @@ class ImportReport:
         }
 
 
-class Library(AnnotationsMixin):
+class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
     """A RegReader library folder.  Thread-safe: one connection guarded by a lock, so the
     GUI may run imports on a worker thread while the UI thread reads.  Two processes may
     share a library: writes wait for each other (SQLite's lock, retried)."""
@@ -289,6 +291,7 @@ class Library(AnnotationsMixin):
             (summary,) = repository.list_summaries(self._conn, full_id)
             with self._transaction():
                 self._conn.execute("DELETE FROM documents WHERE id = ?", (full_id,))
+                self._refs_removed(full_id)  # references to it: resolved again
                 if self._has_index():
                     _mark_pending(self._conn, full_id)
         self._index_changed({full_id})
@@ -436,6 +439,8 @@ class Library(AnnotationsMixin):
                 # the user's notes follow the new text, in the same transaction
                 for state, n in self._reanchor_document(doc, now).items():
                     anchors[state] = anchors.get(state, 0) + n
+            # cross-references: these documents' own, and others' that may now lead to them
+            self._refs_imported([next(d for d in docs if d.id == e.id) for e in added + updated])
         # only after the commit: a rolled-back file reports a failure, nothing else
         report.added += added
         report.updated += updated

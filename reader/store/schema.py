@@ -149,6 +149,49 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX anchor_log_item ON anchor_log(item_id);
     """,
+    # 3: cross-references the texts make (reader.core.refs) — derived data, rebuilt from the
+    # documents whenever needed (reader.store.references).  refs: one row per reference;
+    # ref_targets: every unit a resolved reference leads to (a range gives several), for
+    # "cited by"; ref_keys: the keys an unresolved (or inexact) reference to another document
+    # could be found under, so importing that document later resolves it.
+    """
+    CREATE TABLE refs (
+        id                INTEGER PRIMARY KEY,
+        doc_id            TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        node_id           TEXT,            -- NULL: the document's front matter
+        span_start        INTEGER NOT NULL,
+        span_end          INTEGER NOT NULL,
+        text              TEXT NOT NULL,
+        kind              TEXT NOT NULL,
+        target_title      TEXT,
+        target_doc_number TEXT,
+        target_doc_id     TEXT,
+        target_node_id    TEXT,
+        resolved          INTEGER NOT NULL DEFAULT 0,
+        exact             INTEGER NOT NULL DEFAULT 1,
+        note              TEXT NOT NULL DEFAULT '',
+        data              TEXT NOT NULL    -- JSON: the rest of the Ref (pinpoint, range, scope…)
+    );
+    CREATE INDEX refs_doc ON refs(doc_id, node_id);
+    CREATE INDEX refs_target ON refs(target_doc_id, target_node_id);
+
+    CREATE TABLE ref_targets (
+        ref_id  INTEGER NOT NULL REFERENCES refs(id) ON DELETE CASCADE,
+        doc_id  TEXT NOT NULL,
+        node_id TEXT NOT NULL DEFAULT ''  -- '' for the document as a whole
+    );
+    CREATE INDEX ref_targets_target ON ref_targets(doc_id, node_id);
+    CREATE INDEX ref_targets_ref ON ref_targets(ref_id);
+
+    CREATE TABLE ref_keys (
+        ref_id INTEGER NOT NULL REFERENCES refs(id) ON DELETE CASCADE,
+        key    TEXT NOT NULL,   -- a normalised cited title, or 'no:' + a normalised doc number
+        edge   TEXT NOT NULL DEFAULT ''  -- first two + last two characters, for inexact titles
+    );
+    CREATE INDEX ref_keys_key ON ref_keys(key);
+    CREATE INDEX ref_keys_edge ON ref_keys(edge);
+    CREATE INDEX ref_keys_ref ON ref_keys(ref_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -42,6 +42,7 @@ class WindowActions(QObject):
         K = QKeySequence.StandardKey
         self.import_ = a("actImport", w.import_dialog, K.Open, "import")
         self.remove = a("actRemove", w._remove_selected, None, "remove")
+        self.export_word = a("actExportWord", w.export_word_dialog, "Ctrl+E")
         self.quit = a("actQuit", w.close, K.Quit)
         self.copy = a("actCopy", w.view.copy, None, "copy")
         self.copy.setShortcut(K.Copy)
@@ -110,6 +111,8 @@ class WindowActions(QObject):
         bar = w.menuBar()
         self.menu_file = bar.addMenu("")
         self.menu_file.addActions([self.import_, self.remove])
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.export_word)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.quit)
         self.menu_edit = bar.addMenu("")
@@ -211,6 +214,7 @@ class WindowActions(QObject):
         texts = {
             self.import_: (self.tr("导入文件…"), self.tr("把文件导入文库（txt、md、docx；可多选），后台进行")),
             self.remove: (self.tr("从文库移除…"), self.tr("从文库移除所选文档")),
+            self.export_word: (self.tr("导出 Word 简报…"), self.tr("把批注和审阅意见连同条文导出为 Word 文档（Ctrl+E）")),
             self.quit: (self.tr("退出"), self.tr("关闭法规阅读器")),
             self.copy: (self.tr("复制（附引注）"), self.tr("复制所选文字，后附出处，如《……》第十七条第二款")),
             self.copy_plain: (self.tr("仅复制文字"), self.tr("复制所选文字，不附出处")),

@@ -23,6 +23,7 @@ from reader.ui.importer import ImportController
 from reader.ui.icons import icon
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.reading_view import ReadingView
+from reader.ui.refs_panel import RefsController
 from reader.ui.render import TitleTexts
 from reader.ui.search_backend import Hit, Results, search
 from reader.ui.search_panel import SearchPanel
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.importer = ImportController(self, library, self.runner)
         self._connect()
+        self.refs = RefsController(self)  # cross-references: links in the text, 被引用 panel
         self.retranslate()
         self._restore_window()
         self._update_nav()
@@ -465,6 +467,14 @@ class MainWindow(QMainWindow):
 
     def import_dialog(self) -> None:
         self.importer.import_dialog()
+
+    def export_word_dialog(self) -> None:
+        """文件 → 导出 Word 简报… (Ctrl+E): the export dialog, modal; the export runs in the background."""
+        from reader.ui.export_dialog import ExportDialog
+
+        self.export_dialog = ExportDialog(self.library, self.settings, self.runner, self,
+                                          current_doc=self.doc.id if self.doc else None)
+        self.export_dialog.exec()
 
     def import_files(self, paths: list[str]) -> None:
         """Import in the background (see ImportController)."""

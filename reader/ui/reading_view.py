@@ -39,6 +39,8 @@ class ReadingView(QTextBrowser):
     annotationClicked = Signal(str)
     #: A click on a link marker in the margin: (link, "out" | "in").
     linkClicked = Signal(object, str)
+    #: A (new) QTextDocument was typeset: layers that format its text apply themselves again.
+    documentRendered = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +71,8 @@ class ReadingView(QTextBrowser):
         #: ``hook(menu, position, point)`` adds the window's annotation commands to the
         #: context menu (document position and viewport point of the click)
         self.context_hook: Callable[[QMenu, int, QPoint], None] | None = None
+        #: ``ref_tooltip(point)``: the tooltip of a cross-reference link there ('' if none)
+        self.ref_tooltip: Callable[[QPoint], str] | None = None
         self._sync = QTimer(self, singleShot=True, interval=60)
         self._sync.timeout.connect(self._emit_current)
         self._flash_timer = QTimer(self, singleShot=True, interval=1400)
@@ -119,6 +123,7 @@ class ReadingView(QTextBrowser):
         self.setDocument(new)  # the previous document, our child, is deleted by Qt
         self._rebuild_layer()
         self._update_selections()
+        self.documentRendered.emit()
 
     def rerender(self) -> None:
         """Typeset again (font size, theme or language changed), keeping the place."""
@@ -555,7 +560,7 @@ class ReadingView(QTextBrowser):
             return "\n".join(lines) + "\n" + self.tr("（单击查看链接）")
         ann = self.annotation_at(point)
         if ann is None:
-            return ""
+            return self.ref_tooltip(point) if self.ref_tooltip is not None else ""
         parts = [f"【{ann.category}】" if ann.category else ""]
         if ann.note:
             parts.append(ann.note)

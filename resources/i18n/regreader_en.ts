@@ -425,6 +425,196 @@ Could not be placed (orphans): {6}</translation>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="61"/>
+        <source>导出 Word 文档</source>
+        <extracomment>The export was written (ExportResult). The export failed or was cancelled (the message shown).</extracomment>
+        <translation>Export to Word</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="73"/>
+        <source>导出内容：</source>
+        <translation>Export:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="76"/>
+        <source>审阅简报（批注、意见与关联）</source>
+        <translation>Review brief (annotations, notes and links)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="77"/>
+        <source>批注一览表</source>
+        <translation>Table of annotations</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="78"/>
+        <source>原文（不含批注，单个文件）</source>
+        <translation>Clean text (no annotations, one document)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="82"/>
+        <source>文件</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="91"/>
+        <source>有批注的</source>
+        <translation>Annotated</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="92"/>
+        <source>全选</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="93"/>
+        <source>全不选</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="101"/>
+        <source>选项</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="104"/>
+        <source>全文</source>
+        <translation>Full text</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="105"/>
+        <source>仅有批注或关联的条文</source>
+        <translation>Only articles with annotations or links</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="112"/>
+        <source>范围：</source>
+        <translation>Scope:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="113"/>
+        <source>批注写为 Word 批注（审阅窗格）</source>
+        <translation>Notes as Word comments (review pane)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="114"/>
+        <source>条文下另列“审阅意见”段落</source>
+        <translation>Also a “审阅意见” (review note) paragraph under each article</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="115"/>
+        <source>包括已解决的批注</source>
+        <translation>Include resolved annotations</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="122"/>
+        <source>标题：</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="125"/>
+        <source>审阅人：</source>
+        <translation>Reviewer:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="129"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="133"/>
+        <source>保存到：</source>
+        <translation>Save to:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="149"/>
+        <source>打开文件</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="150"/>
+        <source>打开所在文件夹</source>
+        <translation>Show in folder</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="151"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="152"/>
+        <location filename="../../reader/ui/export_dialog.py" line="264"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="179"/>
+        <source>{0} 条批注</source>
+        <translation>{0} annotations</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="181"/>
+        <source>{0} 个关联</source>
+        <translation>{0} links</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="264"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="267"/>
+        <source>导出到</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="268"/>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="321"/>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="337"/>
+        <source>导出已取消，未写入任何文件。</source>
+        <translation>Export cancelled; nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="339"/>
+        <source>未能导出：{0}</source>
+        <translation>Could not export: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="343"/>
+        <source>已导出到 {0}</source>
+        <translation>Exported to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="345"/>
+        <source>{0} 个文件，{1} 条批注（{2} 条 Word 批注），{3} 个关联，用时 {4:.1f} 秒</source>
+        <translation>{0} documents, {1} annotations ({2} Word comments), {3} links, {4:.1f} s</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="349"/>
+        <source>{0} 条批注找不到原位置，已单独列出</source>
+        <translation>{0} annotations could not be placed; listed separately</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="361"/>
+        <source>导出出错：{0}</source>
+        <translation>Export failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/export_dialog.py" line="372"/>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../reader/ui/find_bar.py" line="43"/>
@@ -806,141 +996,141 @@ Click “Import” or drop files on the window.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="179"/>
+        <location filename="../../reader/ui/main_window.py" line="181"/>
         <source>法规阅读器</source>
         <translation>RegReader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="213"/>
+        <location filename="../../reader/ui/main_window.py" line="215"/>
         <source>无法打开文档：{0}</source>
         <translation>Cannot open the document: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="251"/>
+        <location filename="../../reader/ui/main_window.py" line="253"/>
         <source>从文库移除</source>
         <translation>Remove from Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="252"/>
+        <location filename="../../reader/ui/main_window.py" line="254"/>
         <source>从文库移除《{0}》？
 原文件不受影响，可以再次导入。</source>
         <translation>Remove “{0}” from the library?
 The original file is not touched and can be imported again.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="278"/>
+        <location filename="../../reader/ui/main_window.py" line="280"/>
         <source>已移除《{0}》</source>
         <translation>Removed “{0}”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="323"/>
+        <location filename="../../reader/ui/main_window.py" line="325"/>
         <source>字号 {0:g}</source>
         <translation>Text {0:g} pt</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="368"/>
-        <location filename="../../reader/ui/main_window.py" line="398"/>
+        <location filename="../../reader/ui/main_window.py" line="370"/>
+        <location filename="../../reader/ui/main_window.py" line="400"/>
         <source>本文档中没有“{0}”</source>
         <translation>Not found in this document: “{0}”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="371"/>
+        <location filename="../../reader/ui/main_window.py" line="373"/>
         <source>已转到 {0}</source>
         <translation>Went to {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="378"/>
+        <location filename="../../reader/ui/main_window.py" line="380"/>
         <source>转到条文</source>
         <translation>Go to Article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="379"/>
+        <location filename="../../reader/ui/main_window.py" line="381"/>
         <source>条文编号（如 43、第43条、第四十三条、第十七条第二款、第三章）：</source>
         <translation>Article (e.g. 43, 第43条, 第四十三条, 第十七条第二款, 第三章):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="412"/>
+        <location filename="../../reader/ui/main_window.py" line="414"/>
         <source>第 {0} 处，共 {1} 处</source>
         <translation>Match {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="427"/>
+        <location filename="../../reader/ui/main_window.py" line="429"/>
         <source>没有打开的文档</source>
         <translation>No document is open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="537"/>
+        <location filename="../../reader/ui/main_window.py" line="547"/>
         <source>搜索索引不可用：{0}</source>
         <translation>Search index unavailable: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="608"/>
+        <location filename="../../reader/ui/main_window.py" line="618"/>
         <source>快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="158"/>
+        <location filename="../../reader/ui/main_window.py" line="160"/>
         <source>文库</source>
         <extracomment>A document finished opening (doc_id) — tests and benchmarks wait for it.</extracomment>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="159"/>
+        <location filename="../../reader/ui/main_window.py" line="161"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="160"/>
+        <location filename="../../reader/ui/main_window.py" line="162"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="616"/>
+        <location filename="../../reader/ui/main_window.py" line="626"/>
         <source>关于法规阅读器</source>
         <translation>About RegReader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="163"/>
+        <location filename="../../reader/ui/main_window.py" line="165"/>
         <source>发布</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="161"/>
+        <location filename="../../reader/ui/main_window.py" line="163"/>
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="162"/>
+        <location filename="../../reader/ui/main_window.py" line="164"/>
         <source>链接</source>
         <translation>Links</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="163"/>
+        <location filename="../../reader/ui/main_window.py" line="165"/>
         <source>施行</source>
         <translation>Effective</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="163"/>
+        <location filename="../../reader/ui/main_window.py" line="165"/>
         <source>失效</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="184"/>
+        <location filename="../../reader/ui/main_window.py" line="186"/>
         <source>从左侧文库选择一篇文档开始阅读，或把文件拖放到窗口中导入。</source>
         <translation>Choose a document in the library on the left, or drop files on the window to import them.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="185"/>
+        <location filename="../../reader/ui/main_window.py" line="187"/>
         <source>Ctrl+O 导入 · Ctrl+F 文内查找 · Ctrl+Shift+F 全库搜索 · Ctrl+G 转到条文</source>
         <translation>Ctrl+O import · Ctrl+F find · Ctrl+Shift+F search library · Ctrl+G go to article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="186"/>
+        <location filename="../../reader/ui/main_window.py" line="188"/>
         <source>Alt+← / Alt+→ 后退 / 前进 · Ctrl+= / Ctrl+- 字号 · F1 全部快捷键</source>
         <translation>Alt+Left / Alt+Right back / forward · Ctrl+= / Ctrl+- text size · F1 all shortcuts</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="617"/>
+        <location filename="../../reader/ui/main_window.py" line="627"/>
         <source>法规阅读器 RegReader
 离线阅读、检索与引用法规和政府文件。
 文库位置：{0}</source>
@@ -995,60 +1185,148 @@ Library: {0}</translation>
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="553"/>
+        <location filename="../../reader/ui/reading_view.py" line="558"/>
         <source>{0} →</source>
-        <extracomment>Widest text column, in CJK characters (a comfortable measure for Chinese). The tree unit at the top of the view changed (user scrolling or a jump). (current index, count) of the highlighted occurrences. The user asked to show a node in the tree (context menu). A click on an annotation (its id): the window selects it in the annotations panel. A click on a link marker in the margin: (link, &quot;out&quot; | &quot;in&quot;). ``hook(menu, position, point)`` adds the window&apos;s annotation commands to the context menu (document position and viewport point of the click)</extracomment>
+        <extracomment>Widest text column, in CJK characters (a comfortable measure for Chinese). The tree unit at the top of the view changed (user scrolling or a jump). (current index, count) of the highlighted occurrences. The user asked to show a node in the tree (context menu). A click on an annotation (its id): the window selects it in the annotations panel. A click on a link marker in the margin: (link, &quot;out&quot; | &quot;in&quot;). A (new) QTextDocument was typeset: layers that format its text apply themselves again. ``hook(menu, position, point)`` adds the window&apos;s annotation commands to the context menu (document position and viewport point of the click) ``ref_tooltip(point)``: the tooltip of a cross-reference link there (&apos;&apos; if none)</extracomment>
         <translation>{0} →</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="553"/>
+        <location filename="../../reader/ui/reading_view.py" line="558"/>
         <source>← {0}</source>
         <translation>← {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="555"/>
+        <location filename="../../reader/ui/reading_view.py" line="560"/>
         <source>（单击查看链接）</source>
         <translation>(click to follow the link)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="563"/>
+        <location filename="../../reader/ui/reading_view.py" line="568"/>
         <source>（高亮，无批注）</source>
         <translation>(highlight, no note)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="567"/>
+        <location filename="../../reader/ui/reading_view.py" line="572"/>
         <source>已解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="643"/>
+        <location filename="../../reader/ui/reading_view.py" line="648"/>
         <source>已复制 {0}（附引注）</source>
         <translation>Copied {0} with citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="651"/>
+        <location filename="../../reader/ui/reading_view.py" line="656"/>
         <source>复制（附引注）</source>
         <translation>Copy with Citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="654"/>
+        <location filename="../../reader/ui/reading_view.py" line="659"/>
         <source>仅复制文字</source>
         <translation>Copy Text Only</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="660"/>
+        <location filename="../../reader/ui/reading_view.py" line="665"/>
         <source>复制{0}全文（附引注）</source>
         <translation>Copy {0} with Citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="662"/>
+        <location filename="../../reader/ui/reading_view.py" line="667"/>
         <source>在目录中显示</source>
         <translation>Show in Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="667"/>
+        <location filename="../../reader/ui/reading_view.py" line="672"/>
         <source>全选</source>
         <translation>Select All</translation>
+    </message>
+</context>
+<context>
+    <name>RefsPanel</name>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="85"/>
+        <source>引用 {0} 的条文与文件</source>
+        <translation>What cites {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="86"/>
+        <source>没有打开的文档</source>
+        <translation>No document is open</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="89"/>
+        <source>被引用（{0}）</source>
+        <translation>Cited by ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="91"/>
+        <source>本条的引用 · 自动识别（{0}）</source>
+        <translation>References here · detected ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="93"/>
+        <source>本条的链接 · 我的链接（{0}）</source>
+        <translation>Links here · my links ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="95"/>
+        <source>相关文件（{0}）</source>
+        <translation>Related documents ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="119"/>
+        <source>被引用</source>
+        <translation>Cited by</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="120"/>
+        <source>未能解析的引用：{0}</source>
+        <translation>Unresolved reference: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="121"/>
+        <source>（近似匹配）</source>
+        <translation>(inexact title match)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="122"/>
+        <source>（近似）</source>
+        <translation>(inexact)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="123"/>
+        <source>未解析</source>
+        <translation>unresolved</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="124"/>
+        <source>引用本文件</source>
+        <translation>Cites this document</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="125"/>
+        <source>废止本文件</source>
+        <translation>Repeals this document</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="126"/>
+        <source>印发本文件</source>
+        <translation>Issues this document</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="127"/>
+        <source>本文件引用</source>
+        <translation>Cited by this document</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="128"/>
+        <source>本文件废止</source>
+        <translation>Repealed by this document</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="129"/>
+        <source>本文件印发</source>
+        <translation>Issued by this document</translation>
     </message>
 </context>
 <context>
@@ -1185,464 +1463,474 @@ Library: {0}</translation>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../reader/ui/actions.py" line="197"/>
+        <location filename="../../reader/ui/actions.py" line="200"/>
         <source>撤销 {0}</source>
         <translation>Undo {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="197"/>
-        <location filename="../../reader/ui/actions.py" line="244"/>
+        <location filename="../../reader/ui/actions.py" line="200"/>
+        <location filename="../../reader/ui/actions.py" line="248"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="198"/>
+        <location filename="../../reader/ui/actions.py" line="201"/>
         <source>重做 {0}</source>
         <translation>Redo {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="198"/>
-        <location filename="../../reader/ui/actions.py" line="245"/>
+        <location filename="../../reader/ui/actions.py" line="201"/>
+        <location filename="../../reader/ui/actions.py" line="249"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="201"/>
+        <location filename="../../reader/ui/actions.py" line="204"/>
         <source>批注(&amp;A)</source>
         <translation>&amp;Annotate</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="202"/>
+        <location filename="../../reader/ui/actions.py" line="205"/>
         <source>高亮为</source>
         <translation>Highlight As</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="203"/>
+        <location filename="../../reader/ui/actions.py" line="206"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="204"/>
+        <location filename="../../reader/ui/actions.py" line="207"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="205"/>
+        <location filename="../../reader/ui/actions.py" line="208"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="206"/>
+        <location filename="../../reader/ui/actions.py" line="209"/>
         <source>导航(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="207"/>
+        <location filename="../../reader/ui/actions.py" line="210"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="208"/>
+        <location filename="../../reader/ui/actions.py" line="211"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="209"/>
+        <location filename="../../reader/ui/actions.py" line="212"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="210"/>
+        <location filename="../../reader/ui/actions.py" line="213"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="212"/>
+        <location filename="../../reader/ui/actions.py" line="215"/>
         <source>导入文件…</source>
         <translation>Import Files…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="212"/>
+        <location filename="../../reader/ui/actions.py" line="215"/>
         <source>把文件导入文库（txt、md、docx；可多选），后台进行</source>
         <translation>Import files into the library (txt, md, docx; several at once), in the background</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="213"/>
+        <location filename="../../reader/ui/actions.py" line="216"/>
         <source>从文库移除…</source>
         <translation>Remove from Library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="213"/>
+        <location filename="../../reader/ui/actions.py" line="216"/>
         <source>从文库移除所选文档</source>
         <translation>Remove the selected document from the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="214"/>
+        <location filename="../../reader/ui/actions.py" line="217"/>
+        <source>导出 Word 简报…</source>
+        <translation>Export Word Brief…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="217"/>
+        <source>把批注和审阅意见连同条文导出为 Word 文档（Ctrl+E）</source>
+        <translation>Export the text with your annotations and notes as a Word document (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="218"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="214"/>
+        <location filename="../../reader/ui/actions.py" line="218"/>
         <source>关闭法规阅读器</source>
         <translation>Close RegReader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="215"/>
+        <location filename="../../reader/ui/actions.py" line="219"/>
         <source>复制（附引注）</source>
         <translation>Copy with Citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="215"/>
+        <location filename="../../reader/ui/actions.py" line="219"/>
         <source>复制所选文字，后附出处，如《……》第十七条第二款</source>
         <translation>Copy the selection followed by its citation, e.g. 《…》第十七条第二款</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="216"/>
+        <location filename="../../reader/ui/actions.py" line="220"/>
         <source>仅复制文字</source>
         <translation>Copy Text Only</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="216"/>
+        <location filename="../../reader/ui/actions.py" line="220"/>
         <source>复制所选文字，不附出处</source>
         <translation>Copy the selection without a citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="217"/>
+        <location filename="../../reader/ui/actions.py" line="221"/>
         <source>复制本条全文（附引注）</source>
         <translation>Copy Whole Article with Citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="217"/>
+        <location filename="../../reader/ui/actions.py" line="221"/>
         <source>复制光标所在条文的全文及出处</source>
         <translation>Copy the whole article at the cursor with its citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="218"/>
+        <location filename="../../reader/ui/actions.py" line="222"/>
         <source>在文档中查找…</source>
         <translation>Find in Document…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="218"/>
+        <location filename="../../reader/ui/actions.py" line="222"/>
         <source>在当前文档中查找并标出所有匹配（Ctrl+F）</source>
         <translation>Find in this document and highlight every match (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="219"/>
+        <location filename="../../reader/ui/actions.py" line="223"/>
         <source>下一处</source>
         <translation>Next Match</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="219"/>
+        <location filename="../../reader/ui/actions.py" line="223"/>
         <source>跳到下一处匹配（F3）</source>
         <translation>Go to the next match (F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="220"/>
+        <location filename="../../reader/ui/actions.py" line="224"/>
         <source>上一处</source>
         <translation>Previous Match</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="220"/>
+        <location filename="../../reader/ui/actions.py" line="224"/>
         <source>跳到上一处匹配（Shift+F3）</source>
         <translation>Go to the previous match (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="221"/>
+        <location filename="../../reader/ui/actions.py" line="225"/>
         <source>全库搜索…</source>
         <translation>Search Library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="221"/>
+        <location filename="../../reader/ui/actions.py" line="225"/>
         <source>在整个文库中搜索（Ctrl+Shift+F）</source>
         <translation>Search the whole library (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="222"/>
+        <location filename="../../reader/ui/actions.py" line="226"/>
         <source>转到条文…</source>
         <translation>Go to Article…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="222"/>
+        <location filename="../../reader/ui/actions.py" line="226"/>
         <source>转到指定条文，如 43、第四十三条、第十七条第二款（Ctrl+G）</source>
         <translation>Go to an article, e.g. 43, 第四十三条, 第十七条第二款 (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="223"/>
+        <location filename="../../reader/ui/actions.py" line="227"/>
         <source>后退</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="223"/>
+        <location filename="../../reader/ui/actions.py" line="227"/>
         <source>回到上一个位置（Alt+←）</source>
         <translation>Back to the previous place (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="224"/>
+        <location filename="../../reader/ui/actions.py" line="228"/>
         <source>前进</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="224"/>
+        <location filename="../../reader/ui/actions.py" line="228"/>
         <source>前进到下一个位置（Alt+→）</source>
         <translation>Forward to the next place (Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="225"/>
+        <location filename="../../reader/ui/actions.py" line="229"/>
         <source>放大字号</source>
         <translation>Larger Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="225"/>
+        <location filename="../../reader/ui/actions.py" line="229"/>
         <source>放大正文字号（Ctrl+=）</source>
         <translation>Make the text larger (Ctrl+=)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="226"/>
+        <location filename="../../reader/ui/actions.py" line="230"/>
         <source>缩小字号</source>
         <translation>Smaller Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="226"/>
+        <location filename="../../reader/ui/actions.py" line="230"/>
         <source>缩小正文字号（Ctrl+-）</source>
         <translation>Make the text smaller (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="227"/>
+        <location filename="../../reader/ui/actions.py" line="231"/>
         <source>默认字号</source>
         <translation>Default Text Size</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="227"/>
+        <location filename="../../reader/ui/actions.py" line="231"/>
         <source>恢复默认字号（Ctrl+0）</source>
         <translation>Back to the default text size (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="228"/>
+        <location filename="../../reader/ui/actions.py" line="232"/>
         <source>展开全部目录</source>
         <translation>Expand All Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="228"/>
+        <location filename="../../reader/ui/actions.py" line="232"/>
         <source>展开目录中的全部条目</source>
         <translation>Expand every entry of the contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="229"/>
+        <location filename="../../reader/ui/actions.py" line="233"/>
         <source>折叠全部目录</source>
         <translation>Collapse All Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="229"/>
+        <location filename="../../reader/ui/actions.py" line="233"/>
         <source>折叠目录中的全部条目</source>
         <translation>Collapse every entry of the contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="230"/>
+        <location filename="../../reader/ui/actions.py" line="234"/>
         <source>深色模式</source>
         <translation>Dark Mode</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="230"/>
+        <location filename="../../reader/ui/actions.py" line="234"/>
         <source>在浅色与深色外观之间切换</source>
         <translation>Switch between the light and dark appearance</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="231"/>
+        <location filename="../../reader/ui/actions.py" line="235"/>
         <source>转到文库</source>
         <translation>Go to Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="231"/>
+        <location filename="../../reader/ui/actions.py" line="235"/>
         <source>把键盘焦点移到文库列表（Ctrl+1）</source>
         <translation>Move the keyboard focus to the library list (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="232"/>
+        <location filename="../../reader/ui/actions.py" line="236"/>
         <source>转到目录</source>
         <translation>Go to Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="232"/>
+        <location filename="../../reader/ui/actions.py" line="236"/>
         <source>把键盘焦点移到目录（Ctrl+2）</source>
         <translation>Move the keyboard focus to the contents (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="233"/>
+        <location filename="../../reader/ui/actions.py" line="237"/>
         <source>转到正文</source>
         <translation>Go to Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="233"/>
+        <location filename="../../reader/ui/actions.py" line="237"/>
         <source>把键盘焦点移到正文（Ctrl+3）</source>
         <translation>Move the keyboard focus to the text (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="234"/>
+        <location filename="../../reader/ui/actions.py" line="238"/>
         <source>筛选文库…</source>
         <translation>Filter Library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="234"/>
+        <location filename="../../reader/ui/actions.py" line="238"/>
         <source>把键盘焦点移到文库筛选框（Ctrl+L）</source>
         <translation>Move the keyboard focus to the library filter (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="235"/>
+        <location filename="../../reader/ui/actions.py" line="239"/>
         <source>快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="235"/>
+        <location filename="../../reader/ui/actions.py" line="239"/>
         <source>列出全部快捷键</source>
         <translation>List every keyboard shortcut</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="236"/>
+        <location filename="../../reader/ui/actions.py" line="240"/>
         <source>关于法规阅读器</source>
         <translation>About RegReader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="236"/>
+        <location filename="../../reader/ui/actions.py" line="240"/>
         <source>版本与说明</source>
         <translation>Version and notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="237"/>
+        <location filename="../../reader/ui/actions.py" line="241"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="237"/>
+        <location filename="../../reader/ui/actions.py" line="241"/>
         <source>用当前分类的颜色高亮所选文字（Ctrl+H）；分类见右侧箭头</source>
         <translation>Highlight the selection in the current category&apos;s colour (Ctrl+H); the arrow offers the categories</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="238"/>
+        <location filename="../../reader/ui/actions.py" line="242"/>
         <source>添加批注…</source>
         <translation>Add Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="238"/>
+        <location filename="../../reader/ui/actions.py" line="242"/>
         <source>为所选文字写批注；未选文字时为光标所在条文写批注（Ctrl+M）</source>
         <translation>Write a note on the selection; without one, on the clause at the cursor (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="239"/>
+        <location filename="../../reader/ui/actions.py" line="243"/>
         <source>条文批注…</source>
         <translation>Note on Clause…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="239"/>
+        <location filename="../../reader/ui/actions.py" line="243"/>
         <source>为光标所在的整条写批注（Ctrl+Shift+M）</source>
         <translation>Write a note on the whole clause at the cursor (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="240"/>
+        <location filename="../../reader/ui/actions.py" line="244"/>
         <source>添加标签…</source>
         <translation>Add Tags…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="240"/>
+        <location filename="../../reader/ui/actions.py" line="244"/>
         <source>为所选文字加标签（Ctrl+T）</source>
         <translation>Tag the selected words (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="241"/>
+        <location filename="../../reader/ui/actions.py" line="245"/>
         <source>链接到…</source>
         <translation>Link To…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="241"/>
+        <location filename="../../reader/ui/actions.py" line="245"/>
         <source>把所选文字或本条链接到另一条文，用搜索或目录选择（Ctrl+K）</source>
         <translation>Link the selection or this clause to another clause, picked by search or from the contents (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="242"/>
+        <location filename="../../reader/ui/actions.py" line="246"/>
         <source>编辑所选批注…</source>
         <translation>Edit Selected Annotation…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="242"/>
+        <location filename="../../reader/ui/actions.py" line="246"/>
         <source>编辑批注面板或正文中选中的批注</source>
         <translation>Edit the annotation selected in the panel or the text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="243"/>
+        <location filename="../../reader/ui/actions.py" line="247"/>
         <source>删除所选批注</source>
         <translation>Delete Selected Annotation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="243"/>
+        <location filename="../../reader/ui/actions.py" line="247"/>
         <source>删除选中的批注（可撤销，可从回收站恢复）</source>
         <translation>Delete the selected annotation (undoable; restorable from the trash)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="244"/>
+        <location filename="../../reader/ui/actions.py" line="248"/>
         <source>撤销上一次批注编辑（Ctrl+Z）</source>
         <translation>Undo the last annotation edit (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="245"/>
+        <location filename="../../reader/ui/actions.py" line="249"/>
         <source>重做被撤销的批注编辑（Ctrl+Shift+Z）</source>
         <translation>Redo the annotation edit just undone (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="246"/>
+        <location filename="../../reader/ui/actions.py" line="250"/>
         <source>管理分类…</source>
         <translation>Categories…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="246"/>
+        <location filename="../../reader/ui/actions.py" line="250"/>
         <source>增删、改名、改颜色和含义</source>
         <translation>Add, remove, rename categories; change their colours and meanings</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="247"/>
+        <location filename="../../reader/ui/actions.py" line="251"/>
         <source>作者名…</source>
         <translation>Author Name…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="247"/>
+        <location filename="../../reader/ui/actions.py" line="251"/>
         <source>新批注的署名</source>
         <translation>The name new annotations are signed with</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="248"/>
+        <location filename="../../reader/ui/actions.py" line="252"/>
         <source>导出批注…</source>
         <translation>Export Annotations…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="248"/>
+        <location filename="../../reader/ui/actions.py" line="252"/>
         <source>导出全部批注和链接（W3C Web Annotation JSON）</source>
         <translation>Export every annotation and link (W3C Web Annotation JSON)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="249"/>
+        <location filename="../../reader/ui/actions.py" line="253"/>
         <source>导入批注…</source>
         <translation>Import Annotations…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="249"/>
+        <location filename="../../reader/ui/actions.py" line="253"/>
         <source>合并同事导出的批注：按编号合并，较新的版本优先</source>
         <translation>Merge a colleague&apos;s exported annotations: by id, the newer copy wins</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="250"/>
+        <location filename="../../reader/ui/actions.py" line="254"/>
         <source>批注面板</source>
         <translation>Annotations Panel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="250"/>
+        <location filename="../../reader/ui/actions.py" line="254"/>
         <source>显示或隐藏批注面板（Ctrl+Shift+A）</source>
         <translation>Show or hide the annotations panel (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="251"/>
+        <location filename="../../reader/ui/actions.py" line="255"/>
         <source>链接面板</source>
         <translation>Links Panel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="251"/>
+        <location filename="../../reader/ui/actions.py" line="255"/>
         <source>显示或隐藏链接面板（Ctrl+Shift+L）</source>
         <translation>Show or hide the links panel (Ctrl+Shift+L)</translation>
     </message>

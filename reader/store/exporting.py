@@ -1,0 +1,212 @@
+"""The Library's export side: Word briefs, clean documents and annotation tables.
+
+Mixed into :class:`reader.store.library.Library`.  Reads the store (documents,
+annotations, links, categories and — when the cross-reference store is present —
+detected references) into the plain records of :mod:`reader.export.model` and hands them
+to the export core, which never reads the store itself.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from pathlib import Path
+
+from reader.core.annotations import Annotation, Link, LinkEnd, parse_time
+from reader.core.errors import UserError
+from reader.core.model import Document
+from reader.core.refs.model import pinpoint_label
+from reader.export import (
+    DEFAULT_TITLE,
+    BriefAnnotation,
+    BriefDocument,
+    BriefLink,
+    BriefLinkEnd,
+    BriefOptions,
+    BriefRef,
+    BriefRequest,
+    ExportResult,
+    NothingToExport,
+    Scope,
+    export_annotation_table,
+    export_brief,
+    export_clean,
+)
+from reader.export.files import check_target
+from reader.export.plan import DocPlan, plan_document
+
+#: ``progress(done, total)``, called now and then while an export runs.
+ExportProgress = Callable[[int, int], None]
+#: ``cancel()``, polled while an export runs; True stops it and nothing is written.
+ExportCancel = Callable[[], bool]
+
+DEFAULT_COLOUR = "#FFFF00"
+
+
+class ExportingMixin:
+    """Methods of Library; relies on ``documents``, ``document``, ``annotations``,
+    ``links``, ``categories``, ``_resolve`` and (optionally) ``refs``."""
+
+    # -- what can be exported ------------------------------------------------------------
+
+    def annotated_documents(self) -> list[str]:
+        """Ids of the documents (in library order) that carry a live annotation or link end."""
+        used: set[str] = {a.doc_id for a in self.annotations()}  # type: ignore[attr-defined]
+        for link in self.links():  # type: ignore[attr-defined]
+            used.update((link.src.doc_id, link.dst.doc_id))
+        return [d.id for d in self.documents() if d.id in used]  # type: ignore[attr-defined]
+
+    def export_counts(self) -> dict[str, tuple[int, int]]:
+        """Document id → (live annotations, links touching it): for the export dialog."""
+        out: dict[str, list[int]] = {}
+        for ann in self.annotations():  # type: ignore[attr-defined]
+            out.setdefault(ann.doc_id, [0, 0])[0] += 1
+        for link in self.links():  # type: ignore[attr-defined]
+            for doc_id in {link.src.doc_id, link.dst.doc_id}:
+                out.setdefault(doc_id, [0, 0])[1] += 1
+        return {k: (v[0], v[1]) for k, v in out.items()}
+
+    # -- the three exports ---------------------------------------------------------------
+
+    def export_brief(self, out_path: str | Path, doc_ids: Iterable[str] | None = None, *,
+                     annotated_only: bool = False, title: str | None = None,
+                     author: str | None = None, comments: bool = True,
+                     review_paragraphs: bool = False, include_resolved: bool = True,
+                     progress: ExportProgress | None = None,
+                     cancel: ExportCancel | None = None) -> ExportResult:
+        """Write the annotated brief (审阅简报) of ``doc_ids`` to ``out_path`` (.docx).
+
+        ``doc_ids`` None: every document that carries an annotation or a link — and
+        :class:`NothingToExport` when there is none.  Raises ExportError (a UserError
+        naming the file and the reason) when the file cannot be written; the target is
+        then left as it was."""
+        check_target(out_path)  # fail before reading the store
+        request = self.brief_request(out_path, doc_ids, annotated_only=annotated_only, title=title,
+                                     author=author, comments=comments,
+                                     review_paragraphs=review_paragraphs,
+                                     include_resolved=include_resolved)
+        return export_brief(request, out_path, progress=progress, cancel=cancel)
+
+    def export_clean(self, doc_id: str, out_path: str | Path,
+                     progress: ExportProgress | None = None,
+                     cancel: ExportCancel | None = None) -> ExportResult:
+        """Write one document as it reads (no annotations) to ``out_path`` (.docx)."""
+        check_target(out_path)
+        return export_clean(self.document(doc_id), out_path, progress=progress,  # type: ignore[attr-defined]
+                            cancel=cancel)
+
+    def export_annotation_table(self, out_path: str | Path, doc_ids: Iterable[str] | None = None, *,
+                                title: str | None = None, author: str | None = None,
+                                include_resolved: bool = True,
+                                progress: ExportProgress | None = None,
+                                cancel: ExportCancel | None = None) -> ExportResult:
+        """Write the annotations alone (条文, 摘录, 类别, 意见, 标签, 状态) as a table."""
+        check_target(out_path)
+        request = self.brief_request(out_path, doc_ids, title=title, author=author,
+                                     include_resolved=include_resolved, with_refs=False)
+        return export_annotation_table(request, out_path, progress=progress, cancel=cancel)
+
+    # -- building the request ------------------------------------------------------------
+
+    def brief_request(self, out_path: str | Path, doc_ids: Iterable[str] | None = None, *,
+                      annotated_only: bool = False, title: str | None = None,
+                      author: str | None = None, comments: bool = True,
+                      review_paragraphs: bool = False, include_resolved: bool = True,
+                      with_refs: bool = True) -> BriefRequest:
+        """The export request for ``doc_ids`` (see :meth:`export_brief`), read from the store."""
+        if doc_ids is None:
+            ids = self.annotated_documents()
+            if not ids:
+                raise NothingToExport(out_path, "文库中没有批注或关联，简报会是空的"
+                                                "（请用 --doc 选择要导出全文的文件）")
+        else:
+            ids = []
+            for doc_id in doc_ids:
+                full = self._resolve(doc_id)  # type: ignore[attr-defined]
+                if full not in ids:
+                    ids.append(full)
+            if not ids:
+                raise NothingToExport(out_path, "没有选择任何文件")
+        chosen = set(ids)
+        colours = {c.name: c.color for c in self.categories(include_deleted=True)}  # type: ignore[attr-defined]
+        docs: dict[str, Document | None] = {}
+        plans: dict[str, DocPlan] = {}  # documents outside the brief, for citations
+        documents = []
+        for doc_id in ids:
+            doc = self.document(doc_id)  # type: ignore[attr-defined]
+            docs[doc_id] = doc
+            anns = [_annotation(a, colours) for a in self.annotations(doc_id)]  # type: ignore[attr-defined]
+            refs = self._brief_refs(doc_id, chosen, docs, plans) if with_refs else []
+            documents.append(BriefDocument(doc, anns, refs))
+        links = [self._brief_link(link, chosen, docs, plans) for link in self.links()  # type: ignore[attr-defined]
+                 if link.src.doc_id in chosen or link.dst.doc_id in chosen]
+        options = BriefOptions(scope=Scope.ANNOTATED if annotated_only else Scope.FULL,
+                               comments=comments, review_paragraphs=review_paragraphs,
+                               include_resolved=include_resolved)
+        return BriefRequest(documents, links, title=(title or "").strip() or DEFAULT_TITLE,
+                            author=(author or "").strip(), date=date.today(), options=options)
+
+    def _other_document(self, doc_id: str, docs: dict[str, Document | None]) -> Document | None:
+        if doc_id not in docs:
+            try:
+                docs[doc_id] = self.document(doc_id)  # type: ignore[attr-defined]
+            except UserError:  # removed from the library
+                docs[doc_id] = None
+        return docs[doc_id]
+
+    def _citation(self, doc_id: str, node_id: str | None, docs: dict[str, Document | None],
+                  plans: dict[str, DocPlan]) -> str:
+        """《title》第X条第X款 of a place in a document outside the brief ("" if unknown)."""
+        if doc_id not in plans:
+            doc = self._other_document(doc_id, docs)
+            if doc is None:
+                return ""
+            plans[doc_id] = plan_document(BriefDocument(doc), Scope.FULL, True, [], set())
+        return plans[doc_id].citation(node_id)
+
+    def _brief_refs(self, doc_id: str, chosen: set[str], docs: dict[str, Document | None],
+                    plans: dict[str, DocPlan]) -> list[BriefRef]:
+        refs_of = getattr(self, "refs", None)
+        if not callable(refs_of):
+            return []  # the cross-reference store is not there (yet)
+        out = []
+        for ref in refs_of(doc_id):
+            target = getattr(ref, "target_doc_id", None)
+            cite = ""
+            if target and target not in chosen:
+                cite = self._citation(target, getattr(ref, "target_node_id", None), docs, plans)
+            elif not target and getattr(ref, "target_title", None):
+                cite = f"《{ref.target_title}》{pinpoint_label(getattr(ref, 'pinpoint', ()) or ())}"
+            out.append(BriefRef(ref.node_id, ref.start, ref.end, ref.text, target,
+                                getattr(ref, "target_node_id", None), cite))
+        return out
+
+    def _brief_link(self, link: Link, chosen: set[str], docs: dict[str, Document | None],
+                    plans: dict[str, DocPlan]) -> BriefLink:
+        def end(e: LinkEnd) -> BriefLinkEnd:
+            cite = "" if e.doc_id in chosen else self._citation(e.doc_id, e.node_id, docs, plans)
+            return BriefLinkEnd(e.doc_id, e.node_id, e.quote, cite)
+
+        return BriefLink(end(link.src), end(link.dst), link.relation, link.note, link.id,
+                         link.author, _time(link.created))
+
+
+def _annotation(a: Annotation, colours: dict[str, str]) -> BriefAnnotation:
+    whole = a.kind == "clause_note"
+    return BriefAnnotation(
+        id=a.id, node_id=a.node_id, start=0 if whole else a.start, end=0 if whole else a.end,
+        quote="" if whole else a.quote, category=a.category,
+        colour=colours.get(a.category, DEFAULT_COLOUR), note=a.note, tags=tuple(a.tags),
+        status=a.status, author=a.author, created=_time(a.created), modified=_time(a.modified),
+        orphan=a.orphan or not a.doc_present)
+
+
+def _time(text: str) -> datetime | None:
+    if not text:
+        return None
+    try:
+        return parse_time(text)
+    except ValueError:
+        return None
+
+
+__all__ = ["ExportCancel", "ExportProgress", "ExportingMixin"]

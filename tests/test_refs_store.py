@@ -1,0 +1,174 @@
+"""Cross-references in the library: stored on import, cited-by from the index, resolved late
+when the target arrives, unresolved again when it goes, rebuilt from the documents; CLI."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.core.refs import EXTERNAL, INTERNAL, REPEAL
+from reader.store.library import Library
+from tests.conftest import SAMPLES, SHARED
+
+SURVEY = SAMPLES / "003_d2bd9f2bf5d49910.txt"  # 广州市测绘地理信息管理办法 (and others)
+SURVEY_TITLE = "广州市测绘地理信息管理办法"
+SURVEY_LAW = SHARED / "corpus" / "laws" / "行政法" / "测绘法(2017-04-27).md"
+
+
+def survey_id(lib: Library) -> str:
+    return next(d.id for d in lib.documents() if d.title == SURVEY_TITLE)
+
+
+def rows(lib: Library, sql: str, *params) -> list[tuple]:
+    return lib._conn.execute(sql, params).fetchall()
+
+
+@pytest.fixture
+def survey_lib(library: Library) -> Library:
+    report = library.import_files([SURVEY])
+    assert report.ok and report.added
+    return library
+
+
+def test_refs_stored_on_import(survey_lib: Library) -> None:
+    doc_id = survey_id(survey_lib)
+    refs = survey_lib.refs(doc_id)
+    texts = [(r.node_id, r.text) for r in refs]
+    assert ("art_43__para_1__item_3", "本办法第十七条第二款") in texts
+    r = next(r for r in refs if r.text == "本办法第十七条第二款")
+    assert r.kind == INTERNAL and r.resolved and r.target_doc_id == doc_id
+    assert r.target_node_id == "art_17__para_2"
+    node = survey_lib.document(doc_id).find(r.node_id)
+    assert node is not None and node.text[r.start:r.end] == r.text
+    law = next(r for r in refs if r.text == "《中华人民共和国测绘法》")
+    assert law.kind == EXTERNAL and not law.resolved and law.target_title == "中华人民共和国测绘法"
+
+
+def test_cited_by_answers_from_the_index(survey_lib: Library) -> None:
+    doc_id = survey_id(survey_lib)
+    cited = survey_lib.cited_by(doc_id, "art_17")
+    assert [c.node_id for c in cited] == [f"art_43__para_1__item_{i}" for i in (2, 3, 4)]
+    assert {c.target_node_id for c in cited} == {"art_17__para_1", "art_17__para_2", "art_17__para_3"}
+    assert all(c.doc_id == doc_id and c.doc_title == SURVEY_TITLE for c in cited)
+    # a paragraph: only what names it (or a unit inside it)
+    assert [c.text for c in survey_lib.cited_by(doc_id, "art_17__para_2")] == ["本办法第十七条第二款"]
+    assert survey_lib.cited_by(doc_id, "art_1") == []
+    # art_1 must not match art_17, art_10 …: the prefix is the id plus "__"
+    assert not any(c.target_node_id.startswith("art_17") for c in survey_lib.cited_by(doc_id, "art_1"))
+    plan = rows(survey_lib, "EXPLAIN QUERY PLAN SELECT ref_id FROM ref_targets WHERE doc_id = ? AND node_id = ?",
+                doc_id, "art_17")
+    assert "ref_targets_target" in " ".join(str(p) for p in plan)
+
+
+@pytest.mark.skipif(not SURVEY_LAW.exists(), reason="shared corpus absent")
+def test_external_reference_resolves_when_target_imported_later(survey_lib: Library) -> None:
+    doc_id = survey_id(survey_lib)
+    before = [r for r in survey_lib.refs(doc_id) if r.target_title == "中华人民共和国测绘法"]
+    assert before and not any(r.resolved for r in before)
+    survey_lib.import_files([SURVEY_LAW])
+    law_id = next(d.id for d in survey_lib.documents() if d.title == "中华人民共和国测绘法")
+    after = [r for r in survey_lib.refs(doc_id) if r.target_title == "中华人民共和国测绘法"]
+    assert after and all(r.resolved and r.target_doc_id == law_id for r in after)
+    cited = survey_lib.cited_by(law_id)
+    assert {c.doc_id for c in cited} >= {doc_id}
+    rel = survey_lib.document_relations(law_id)
+    assert any(r.relation == "cited_by" and r.doc_id == doc_id for r in rel)
+    assert any(r.relation == "cites" and r.doc_id == law_id for r in survey_lib.document_relations(doc_id))
+
+    # removing the target: the references stay, unresolved, with their title
+    survey_lib.remove(law_id)
+    gone = [r for r in survey_lib.refs(doc_id) if r.target_title == "中华人民共和国测绘法"]
+    assert len(gone) == len(after) and not any(r.resolved for r in gone)
+    assert rows(survey_lib, "SELECT COUNT(*) FROM ref_targets WHERE doc_id = ?", law_id) == [(0,)]
+    # …and resolve again when it comes back
+    survey_lib.import_files([SURVEY_LAW])
+    assert all(r.resolved for r in survey_lib.refs(doc_id) if r.target_title == "中华人民共和国测绘法")
+
+
+def test_remove_deletes_own_refs(survey_lib: Library) -> None:
+    doc_id = survey_id(survey_lib)
+    assert rows(survey_lib, "SELECT COUNT(*) FROM refs WHERE doc_id = ?", doc_id)[0][0] > 0
+    survey_lib.remove(doc_id)
+    assert rows(survey_lib, "SELECT COUNT(*) FROM refs WHERE doc_id = ?", doc_id) == [(0,)]
+    assert rows(survey_lib, "SELECT COUNT(*) FROM ref_targets WHERE doc_id = ?", doc_id) == [(0,)]
+
+
+def test_reimport_replaces_refs(survey_lib: Library) -> None:
+    doc_id = survey_id(survey_lib)
+    n = len(survey_lib.refs(doc_id))
+    report = survey_lib.import_files([SURVEY])
+    assert report.updated
+    assert len(survey_lib.refs(doc_id)) == n
+
+
+def test_rebuild_gives_the_same_refs(library: Library, seed_files: list[Path]) -> None:
+    library.import_files(seed_files)
+    query = ("SELECT doc_id, node_id, span_start, kind, target_doc_id, target_node_id, resolved, exact"
+             " FROM refs ORDER BY 1, 2, 3, 4, 5, 6")
+    incremental = rows(library, query)
+    targets = rows(library, "SELECT COUNT(*) FROM ref_targets")
+    assert incremental
+    library._conn.execute("DELETE FROM refs")  # derived data lost: rebuilt from SQLite
+    assert library.rebuild_refs() == len(incremental)
+    assert rows(library, query) == incremental
+    assert rows(library, "SELECT COUNT(*) FROM ref_targets") == targets
+
+
+def test_stale_refs_rebuilt_on_use(library_dir: Path, seed_files: list[Path]) -> None:
+    with Library.open(library_dir) as lib:
+        lib.import_files(seed_files[3:4])
+        doc_id = survey_id(lib)
+        n = len(lib.refs(doc_id))
+        lib._conn.execute("DELETE FROM refs")
+        lib._conn.execute("UPDATE meta SET value = 'old' WHERE key = 'refs_version'")
+    with Library.open(library_dir) as lib:
+        assert len(lib.refs(doc_id)) == n
+
+
+def test_seed_relations_and_inexact_titles(library: Library, seed_files: list[Path]) -> None:
+    library.import_files(seed_files)
+    docs = {d.title: d.id for d in library.documents()}
+    plan = docs["国家城乡融合发展试验区广东广清接合片区实施方案"]
+    citing = library.cited_by(plan)
+    assert citing and any(not c.exact for c in citing)  # seed 000 cites it by a shorter title
+    kinds = {r.kind for d in docs.values() for r in library.refs(d)}
+    assert INTERNAL in kinds and EXTERNAL in kinds
+    repeals = [r for d in docs.values() for r in library.refs(d) if r.kind == REPEAL]
+    assert repeals  # 同时废止 … is recorded (resolved or not)
+
+
+def test_refs_disabled_stores_nothing(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Library, "refs_enabled", False)
+    library.import_files([SURVEY])
+    assert rows(library, "SELECT COUNT(*) FROM refs") == [(0,)]
+
+
+# -- CLI -----------------------------------------------------------------------------------
+
+
+def test_cli_refs_json_shape(capsys: pytest.CaptureFixture[str], library_dir: Path) -> None:
+    assert main(["--library", str(library_dir), "import", str(SURVEY)]) == 0
+    capsys.readouterr()
+    with Library.open(library_dir) as lib:
+        doc_id = survey_id(lib)
+    assert main(["--library", str(library_dir), "refs", doc_id[:10], "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"refs", "cited_by"} <= set(data)
+    keys = {"node_id", "start", "end", "text", "target_doc_id", "target_node_id", "target_title",
+            "resolved", "exact"}
+    assert data["refs"] and all(keys <= set(r) for r in data["refs"])
+    assert all({"doc_id", "node_id", "text", "target_node_id"} <= set(c) for c in data["cited_by"])
+    r = next(r for r in data["refs"] if r["text"] == "本办法第十七条第二款")
+    assert (r["target_doc_id"], r["target_node_id"], r["resolved"], r["exact"]) == (doc_id, "art_17__para_2", True, True)
+    assert r["target_title"] == SURVEY_TITLE
+    ext = next(r for r in data["refs"] if r["text"] == "《中华人民共和国测绘法》")
+    assert ext["target_title"] == "中华人民共和国测绘法" and ext["resolved"] is False
+    assert any(c["node_id"] == "art_43__para_1__item_3" and c["target_node_id"] == "art_17__para_2"
+               for c in data["cited_by"])
+
+    assert main(["--library", str(library_dir), "refs", doc_id]) == 0
+    out = capsys.readouterr().out
+    assert "本办法第十七条第二款" in out and "art_17__para_2" in out and "cited by" in out
+    assert main(["--library", str(library_dir), "refs", "no_such_doc"]) != 0
