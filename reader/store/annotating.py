@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from reader.core.anchoring import Anchor, AnchorError, anchor_clause, anchor_quote, make_anchor, reanchor_all
 from reader.core.annotations import (DEFAULT_RELATIONS, STATUSES, Annotation, Category, Link,
@@ -108,13 +108,11 @@ class AnnotationsMixin:
     _conn: sqlite3.Connection
     _last_user_backup: float = 0.0
 
+    # provided by Library
+    _transaction: Callable[[], _Transaction]
+    _resolve: Callable[[str], str]
+
     # -- plumbing ------------------------------------------------------------------------
-
-    def _transaction(self) -> _Transaction:  # provided by Library
-        raise NotImplementedError
-
-    def _resolve(self, doc_id: str) -> str:  # provided by Library
-        raise NotImplementedError
 
     @contextmanager
     def _user_write(self) -> Iterator[str]:
