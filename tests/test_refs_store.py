@@ -57,9 +57,10 @@ def test_cited_by_answers_from_the_index(survey_lib: Library) -> None:
     assert survey_lib.cited_by(doc_id, "art_1") == []
     # art_1 must not match art_17, art_10 …: the prefix is the id plus "__"
     assert not any(c.target_node_id.startswith("art_17") for c in survey_lib.cited_by(doc_id, "art_1"))
-    plan = rows(survey_lib, "EXPLAIN QUERY PLAN SELECT ref_id FROM ref_targets WHERE doc_id = ? AND node_id = ?",
-                doc_id, "art_17")
-    assert "ref_targets_target" in " ".join(str(p) for p in plan)
+    plans = " ".join(str(p) for sql in ("SELECT id FROM refs WHERE target_doc_id = ? AND target_node_id = ?",
+                                         "SELECT ref_id FROM ref_targets WHERE doc_id = ? AND node_id = ?")
+                     for p in rows(survey_lib, "EXPLAIN QUERY PLAN " + sql, doc_id, "art_17"))
+    assert "refs_target" in plans and "ref_targets_target" in plans
 
 
 @pytest.mark.skipif(not SURVEY_LAW.exists(), reason="shared corpus absent")
@@ -81,6 +82,7 @@ def test_external_reference_resolves_when_target_imported_later(survey_lib: Libr
     survey_lib.remove(law_id)
     gone = [r for r in survey_lib.refs(doc_id) if r.target_title == "中华人民共和国测绘法"]
     assert len(gone) == len(after) and not any(r.resolved for r in gone)
+    assert rows(survey_lib, "SELECT COUNT(*) FROM refs WHERE target_doc_id = ? AND resolved = 1", law_id) == [(0,)]
     assert rows(survey_lib, "SELECT COUNT(*) FROM ref_targets WHERE doc_id = ?", law_id) == [(0,)]
     # …and resolve again when it comes back
     survey_lib.import_files([SURVEY_LAW])
@@ -172,3 +174,147 @@ def test_cli_refs_json_shape(capsys: pytest.CaptureFixture[str], library_dir: Pa
     out = capsys.readouterr().out
     assert "本办法第十七条第二款" in out and "art_17__para_2" in out and "cited by" in out
     assert main(["--library", str(library_dir), "refs", "no_such_doc"]) != 0
+
+
+# -- one import, many files: references to other documents are resolved once, at the end ----
+
+
+REFS_QUERY = ("SELECT doc_id, node_id, span_start, span_end, kind, target_doc_id, target_node_id,"
+              " resolved, exact, note, data FROM refs ORDER BY 1, 2, 3, 4, 5")
+TARGETS_QUERY = ("SELECT r.doc_id, r.node_id, r.span_start, r.kind, t.doc_id, t.node_id FROM ref_targets t"
+                 " JOIN refs r ON r.id = t.ref_id ORDER BY 1, 2, 3, 4, 5, 6")
+KEYS_QUERY = ("SELECT r.doc_id, r.node_id, r.span_start, r.kind, k.key, k.edge FROM ref_keys k"
+              " JOIN refs r ON r.id = k.ref_id ORDER BY 1, 2, 3, 4, 5, 6")
+
+
+def stored(lib: Library) -> tuple[list[tuple], ...]:
+    return rows(lib, REFS_QUERY), rows(lib, TARGETS_QUERY), rows(lib, KEYS_QUERY)
+
+
+@pytest.fixture(scope="module")
+def mixed_files(seed_files: list[Path]) -> list[Path]:
+    """The seeds and laws that cite each other (the 测绘法, which seed 003 cites; 献血法 …)."""
+    laws = SHARED / "corpus" / "laws"
+    picked = [SURVEY_LAW, laws / "行政法" / "献血法(1997-12-29).md", laws / "宪法相关法" / "立法法(2023-03-13).md"]
+    return seed_files + [p for p in picked if p.exists()]
+
+
+def test_batch_import_stores_what_a_rebuild_does(library: Library, mixed_files: list[Path]) -> None:
+    library.import_files(mixed_files)
+    batch = stored(library)
+    assert batch[0] and batch[1]
+    assert not rows(library, "SELECT key FROM meta WHERE key LIKE 'refs_pending:%'")
+    library.rebuild_refs()
+    assert stored(library) == batch
+
+
+def test_file_by_file_in_any_order_stores_the_same(library_dir: Path, tmp_path: Path,
+                                                   mixed_files: list[Path]) -> None:
+    with Library.open(library_dir) as lib:
+        lib.import_files(mixed_files)
+        batch = stored(lib)
+    with Library.open(tmp_path / "other") as lib:
+        for path in reversed(mixed_files):  # the cited documents arrive first, or last
+            lib.import_files([path])
+        assert stored(lib) == batch
+
+
+def test_flushes_during_a_long_import(library: Library, mixed_files: list[Path],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.store.references as references
+
+    monkeypatch.setattr(references, "FLUSH_EVERY", 2)
+    flushes = []
+    real = Library._refs_flush
+    monkeypatch.setattr(Library, "_refs_flush", lambda self: (flushes.append(len(self._refs_queue())), real(self)))
+    library.import_files(mixed_files)
+    assert len([n for n in flushes if n]) > 2
+    batch = stored(library)
+    library.rebuild_refs()
+    assert stored(library) == batch
+
+
+def test_import_cut_short_is_finished_on_next_open(library_dir: Path, tmp_path: Path,
+                                                   mixed_files: list[Path],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    with Library.open(tmp_path / "whole") as lib:
+        lib.import_files(mixed_files)
+        whole = stored(lib)
+    # the process "dies" after the files committed, before the references to other
+    # documents were resolved: the marker rows say which documents to finish
+    monkeypatch.setattr(Library, "_refs_flush", lambda self: None)
+    lib = Library.open(library_dir)
+    lib.import_files(mixed_files)
+    lib._close()
+    monkeypatch.undo()
+    with Library.open(library_dir) as lib:
+        assert rows(lib, "SELECT COUNT(*) FROM meta WHERE key LIKE 'refs_pending:%'")[0][0] > 0
+        assert lib.refs_outdated()
+        assert lib.ensure_refs()
+        assert not lib.refs_outdated()
+        assert stored(lib) == whole
+        assert rows(lib, "SELECT COUNT(*) FROM meta WHERE key LIKE 'refs_pending:%'") == [(0,)]
+
+
+def test_ensure_refs_after_an_upgrade_in_steps(library_dir: Path, seed_files: list[Path]) -> None:
+    with Library.open(library_dir) as lib:
+        lib.import_files(seed_files)
+        before = stored(lib)
+        lib._conn.execute("UPDATE meta SET value = 'old' WHERE key = 'refs_version'")
+    with Library.open(library_dir) as lib:
+        assert lib.refs_outdated()
+        assert lib.ensure_refs(cancel=lambda: True) is False  # stopped: the rest waits
+        assert lib.refs_outdated()
+        steps: list[tuple[int, int]] = []
+        assert lib.ensure_refs(progress=lambda done, total: steps.append((done, total)))
+        assert steps and steps[-1][0] == steps[-1][1] == len(lib.documents())
+        assert stored(lib) == before and not lib.refs_outdated()
+
+
+def test_removed_while_waiting_is_skipped(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Library, "_refs_flush", lambda self: None)
+    library.import_files([SURVEY])
+    monkeypatch.undo()
+    doc_id = survey_id(library)
+    library.remove(doc_id)
+    library._refs_flush()  # the waiting references of a document no longer there: dropped
+    assert rows(library, "SELECT COUNT(*) FROM refs WHERE doc_id = ?", doc_id) == [(0,)]
+    others = rows(library, "SELECT COUNT(*) FROM refs WHERE kind = 'external'")[0][0]
+    assert others > 0  # the other documents of the file got theirs
+    assert rows(library, "SELECT COUNT(*) FROM meta WHERE key LIKE 'refs_pending:%'") == [(0,)]
+
+
+def test_rows_give_back_the_references(mixed_files: list[Path]) -> None:
+    """What a row stores (columns + the JSON written out by hand) is the Ref again."""
+    from reader.core.pipeline import parse_file
+    from reader.core.refs import LibraryIndex, detect, resolve
+    from reader.store.references import _ref, _row
+
+    docs = [d for p in mixed_files for d in parse_file(p)]
+    index = LibraryIndex.from_documents(docs)
+    refs = [r for d in docs for r in resolve(detect(d), d, index)]
+    assert any(r.pinpoint_end for r in refs) and any(r.target_node_ids for r in refs)
+    for ref in refs:
+        row = _row("doc", ref)
+        json.loads(row[13])
+        assert _ref(row) == ref
+    odd = refs[0].__class__(node_id="x", start=0, end=1, text="x", kind="internal",
+                            scope='att_"1"\\', hint="第（一）项\n")
+    assert _ref(_row("doc", odd)) == odd
+
+
+def test_cited_by_finds_every_unit_of_a_range(library: Library, mixed_files: list[Path]) -> None:
+    library.import_files(mixed_files)
+    ranged = [(d.id, r) for d in library.documents() for r in library.refs(d.id)
+              if r.resolved and len(r.target_node_ids) >= 3]
+    assert ranged  # 第二十条至第二十二条, 前三款 …
+    for doc_id, ref in ranged[:20]:
+        for unit in ref.target_node_ids:
+            cited = library.cited_by(ref.target_doc_id, unit)
+            assert any(c.doc_id == doc_id and c.node_id == ref.node_id and c.start == ref.start
+                       for c in cited), (ref.text, unit)
+        whole = library.cited_by(ref.target_doc_id)
+        assert len([c for c in whole if (c.doc_id, c.node_id, c.start) == (doc_id, ref.node_id, ref.start)]) == 1
+    doc_id, ref = ranged[0]
+    assert all(c.doc_id != ref.target_doc_id
+               for c in library.cited_by(ref.target_doc_id, include_self=False))

@@ -191,6 +191,12 @@ class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
         return library
 
     def close(self) -> None:
+        try:
+            self._refs_flush()  # normally done by the import; a marker would redo it anyway
+        finally:
+            self._close()
+
+    def _close(self) -> None:
         self._final_backup()
         if self._search_index is not None:
             self._search_index.close()
@@ -258,8 +264,11 @@ class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
         report = ImportReport()
         try:
             self._import_files(files, report, progress, cancel)
-        finally:  # the search index follows in the same operation, even after a cancel
-            self._index_changed({d.id for d in report.added + report.updated})
+        finally:  # references and the search index follow in the same operation, even after a cancel
+            try:
+                self._refs_flush()
+            finally:
+                self._index_changed({d.id for d in report.added + report.updated})
         return report
 
     def _import_files(self, files: list[str], report: ImportReport, progress: Progress | None,
@@ -277,6 +286,8 @@ class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
                     Failure(file, f"internal error: {type(exc).__name__}: {exc}", internal=True)
                 )
             report.files_done = done + 1
+            if self._refs_due():
+                self._refs_flush()
             if progress is not None:
                 progress(done + 1, len(files), file)
 
@@ -439,8 +450,9 @@ class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
                 # the user's notes follow the new text, in the same transaction
                 for state, n in self._reanchor_document(doc, now).items():
                     anchors[state] = anchors.get(state, 0) + n
-            # cross-references: these documents' own, and others' that may now lead to them
-            self._refs_imported([next(d for d in docs if d.id == e.id) for e in added + updated])
+            # cross-references: within these documents now, to others at the end of the import
+            waiting = self._refs_imported([next(d for d in docs if d.id == e.id) for e in added + updated])
+        self._refs_committed(waiting)
         # only after the commit: a rolled-back file reports a failure, nothing else
         report.added += added
         report.updated += updated

@@ -2,17 +2,21 @@
 
 Mixed into :class:`reader.store.library.Library`.  References are *derived* data
 (reader.core.refs detects and resolves them from the text), stored in the ``refs``,
-``ref_targets`` and ``ref_keys`` tables (schema migration 3) and rebuilt from the documents
-whenever needed (``rebuild_refs``; also automatically when ``REFS_VERSION`` changes).
+``ref_targets`` and ``ref_keys`` tables (schema migration 3) and redone from the documents
+whenever needed (``rebuild_refs``; ``ensure_refs`` after a ``REFS_VERSION`` change).
 
-* Import: a document's references are detected and resolved in the same transaction as the
-  document; then the references of *other* documents that may lead to it — unresolved or
-  inexact ones whose cited title or doc number matches it (``ref_keys``), and those leading to
-  another version of it or to an earlier import of it — are resolved again, so an external
-  reference resolves by itself when its target arrives later.
+* Import: a document's references within itself are stored in the same transaction as the
+  document.  Those to other documents wait until the end of the import (or every
+  ``FLUSH_EVERY`` documents) and are resolved then, once, against everything it brought — a
+  marker row per document (``refs_pending:``) finishes the work on next use if the process
+  dies first.  Then the references stored *earlier* that may lead to the new documents —
+  unresolved or inexact ones whose cited title or doc number matches (``ref_keys``), and
+  those leading to another version or an earlier import of them — are resolved again, so an
+  external reference resolves by itself when its target arrives later.
 * Remove: the document's own references go with it (foreign key); references to it are
   resolved again (to another version, or left unresolved with their title and pinpoint).
-* ``cited_by`` answers from the ``ref_targets`` index (never by scanning texts).
+* ``cited_by`` answers from indexes: ``refs_target`` on the first unit a reference leads
+  to, ``ref_targets`` for the other units of a range (never by scanning texts).
 
 The in-memory :class:`~reader.core.refs.LibraryIndex` (titles and doc numbers → ids) is
 built on first use from the documents table and kept in step by import and remove.
@@ -21,8 +25,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from json.encoder import encode_basestring as _string  # a JSON string literal (C)
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +42,7 @@ from reader.core.refs import (
     resolve,
     version_date,
 )
-from reader.core.refs.model import DOCUMENT_KINDS
+from reader.core.refs.model import DOCUMENT_KINDS, Pinpoint
 from reader.core.refs.titles import cited_keys, inexact_score, stored_keys, volume_keys
 
 if TYPE_CHECKING:
@@ -46,8 +51,16 @@ if TYPE_CHECKING:
     from reader.store.library import _Transaction
 
 #: Bump when detection or resolution changes what is stored: libraries rebuild their refs.
-REFS_VERSION = "1"
+REFS_VERSION = "2"  # 2: ref_targets holds only the rest of a range
 _META_KEY = "refs_version"
+#: meta key prefix marking a document whose references are not all stored yet; the value
+#: says why: its import is under way (or was cut short), or everything is being redone.
+_PENDING = "refs_pending:"
+_LATE, _ALL = "import", "rebuild"
+#: An import resolves the waiting references at least every this many documents (memory).
+FLUSH_EVERY = 2000
+#: Documents redone per transaction by ``ensure_refs`` (readers wait at most this long).
+REDO_CHUNK = 20
 _NUMBER = "no:"
 #: Relations between documents as ``document_relations`` reports them.
 CITES, CITED_BY, REPEALS, REPEALED_BY, ISSUES, ISSUED_BY = (
@@ -122,28 +135,28 @@ class ReferencesMixin:
                  include_self: bool = True) -> list[Citation]:
         """References leading to ``doc_id`` (to ``node_id`` or a unit inside it, when given),
         from the whole library, the document itself included unless ``include_self`` is
-        False.  Answered from the ``ref_targets`` index."""
+        False.  Answered from indexes (``refs_target``, ``ref_targets``), never by scanning."""
         with self._lock:
             full_id = self._resolve(doc_id)
             self._refs_ready()
-            where = "t.doc_id = ?"
+            # the first unit a reference leads to is in refs, the rest of a range in ref_targets
+            direct, ranged = "r.target_doc_id = ? AND r.resolved = 1", "t.doc_id = ?"
+            unit = ""
             params: list[Any] = [full_id]
-            if node_id:
-                # the unit and everything inside it (ids nest: art_17 ⊃ art_17__para_2)
-                where += " AND (t.node_id = ? OR (t.node_id >= ? AND t.node_id < ?))"
+            if node_id:  # the unit and everything inside it (ids nest: art_17 ⊃ art_17__para_2)
+                unit = " AND ({0} = ? OR ({0} >= ? AND {0} < ?))"
                 params += [node_id, node_id + "__", node_id + "_`"]
-            if not include_self:
-                where += " AND r.doc_id != ?"
-                params.append(full_id)
+            others = " AND r.doc_id != ?" if not include_self else ""
             rows = self._conn.execute(
-                "SELECT DISTINCT r.id, r.doc_id, d.title, r.node_id, r.span_start, r.span_end,"
+                "SELECT r.id, r.doc_id, d.title, r.node_id, r.span_start, r.span_end,"
                 " r.text, r.kind, r.target_node_id, r.exact, n.ord"
-                " FROM ref_targets t JOIN refs r ON r.id = t.ref_id"
-                " JOIN documents d ON d.id = r.doc_id"
+                " FROM refs r JOIN documents d ON d.id = r.doc_id"
                 " LEFT JOIN nodes n ON n.doc_id = r.doc_id AND n.node_id = r.node_id"
-                f" WHERE {where}"
+                f" WHERE r.id IN (SELECT r.id FROM refs r WHERE {direct}{unit.format('r.target_node_id')}"
+                f" UNION SELECT t.ref_id FROM ref_targets t WHERE {ranged}{unit.format('t.node_id')}){others}"
                 " ORDER BY r.doc_id != ?, d.issued IS NULL, d.issued DESC, d.title, r.doc_id,"
-                " n.ord IS NOT NULL, n.ord, r.span_start", (*params, full_id)).fetchall()
+                " n.ord IS NOT NULL, n.ord, r.span_start",
+                (*params, *params, *([full_id] if others else []), full_id)).fetchall()
         return [Citation(r[1], r[2], r[3], r[4], r[5], r[6], r[7], full_id, r[8], bool(r[9]))
                 for r in rows]
 
@@ -182,15 +195,9 @@ class ReferencesMixin:
 
     def titles(self, doc_ids: Iterable[str]) -> dict[str, str]:
         """Titles of the documents ``doc_ids`` that exist."""
-        ids = sorted(set(doc_ids))
-        out: dict[str, str] = {}
         with self._lock:
-            for start in range(0, len(ids), 500):
-                chunk = ids[start:start + 500]
-                out.update(self._conn.execute(
-                    f"SELECT id, title FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
-                    chunk).fetchall())
-        return out
+            return dict(_select_in(self._conn, "SELECT id, title FROM documents WHERE id IN ({})",
+                                   sorted(set(doc_ids))))
 
     def unit_text(self, doc_id: str, node_id: str | None) -> str:
         """The full text of a unit (its own text and everything inside it); the document's
@@ -205,44 +212,111 @@ class ReferencesMixin:
     # -- writing -----------------------------------------------------------------------
 
     def rebuild_refs(self, progress: Callable[[int, int], None] | None = None) -> int:
-        """Detect and resolve every document's references again, from the stored documents
-        (one transaction); returns how many references were stored."""
-        with self._lock, self._transaction():
-            return self._rebuild_refs(progress)
+        """Detect and resolve every document's references again, from the stored documents;
+        returns how many references were stored."""
+        with self._lock:
+            with self._transaction():
+                self._refs_mark_all()
+            self._refs_redo(progress)
+            return self._conn.execute("SELECT COUNT(*) FROM refs").fetchone()[0]
 
-    # -- hooks called by Library (inside its transaction, lock held) ---------------------
+    def ensure_refs(self, progress: Callable[[int, int], None] | None = None,
+                    cancel: Callable[[], bool] | None = None) -> bool:
+        """Bring the stored references up to date (after a ``REFS_VERSION`` change, or an
+        import cut short by a crash), a few documents per transaction so readers are never
+        held up long.  False when ``cancel`` stopped it (the rest is done on next use)."""
+        with self._lock:
+            if getattr(self, "_refs_current", False):
+                return True
+            with self._transaction():
+                self._refs_check()
+        return self._refs_redo(progress, cancel)
 
-    def _refs_imported(self, docs: list[Document]) -> None:
-        """``docs`` were just saved (added or re-imported): store their references and
-        resolve again the references elsewhere that may now lead to them."""
+    def refs_outdated(self) -> bool:
+        """Whether stored references are being (or must be) redone: a window shows none
+        meanwhile and asks again after ``ensure_refs``; answered without doing the work."""
+        with self._lock:
+            if getattr(self, "_refs_current", False):
+                return False
+            return self._refs_version_stale() or self._refs_marked(1) != []
+
+    # -- hooks called by Library ---------------------------------------------------------
+
+    def _refs_imported(self, docs: list[Document]) -> list[_Waiting]:
+        """``docs`` were just saved (added or re-imported; inside the file's transaction).
+
+        Their references within themselves are stored now.  Those to other documents wait
+        (in memory, with a marker row in case the process dies) for ``_refs_flush`` at the end
+        of the import: resolved then, against every document the import brought, none is
+        resolved twice — a whole corpus imports in one pass, in any order.  The caller keeps
+        the returned work only once the transaction has committed."""
         if not self.refs_enabled or not docs:
-            return
+            return []
         try:
-            if not self._refs_ready(in_transaction=True):
-                return  # rebuilt whole just now, these documents included
+            self._refs_ready(in_transaction=True)
             index = self._ref_index()
+            for doc in docs:
+                index.add(doc.id, doc.title, doc.doc_number, version_date(doc))
             hot = getattr(self, "_refs_hot", None)
             self._refs_hot = {d.id: d for d in docs}
+            waiting: list[_Waiting] = []
             try:
                 for doc in docs:
-                    index.add(doc.id, doc.title, doc.doc_number, version_date(doc))
-                for doc in docs:
                     self._conn.execute("DELETE FROM refs WHERE doc_id = ?", (doc.id,))
-                    self._store_refs(doc.id, resolve(detect(doc), doc, index))
-                self._reresolve(self._refs_leading_to(docs, index), index)
+                    found = detect(doc)
+                    own = [r for r in found if r.kind not in DOCUMENT_KINDS]
+                    other = [r for r in found if r.kind in DOCUMENT_KINDS]
+                    self._store_refs([(doc.id, resolve(own, doc, index))])
+                    waiting.append(_Waiting(_citing_part(doc, other), other))
             finally:
                 self._refs_hot = hot
+            self._conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                                   [(_PENDING + d.id, _LATE) for d in docs])
+            return waiting
         except BaseException:
             self._refs_index = None  # rebuilt from the database on next use
             raise
+
+    def _refs_committed(self, waiting: list[_Waiting]) -> None:
+        """The transaction holding ``waiting`` committed: queue it for ``_refs_flush``."""
+        if waiting:
+            with self._lock:
+                self._refs_queue().extend(waiting)
+
+    def _refs_due(self) -> bool:
+        """Whether enough references wait that the import should flush them now (memory)."""
+        return len(getattr(self, "_refs_waiting", ())) >= FLUSH_EVERY
+
+    def _refs_flush(self) -> None:
+        """Resolve and store the waiting references to other documents (``_refs_imported``),
+        then resolve again the references stored earlier that these documents may answer."""
+        with self._lock:
+            waiting = self._refs_queue()
+            if not waiting:
+                return
+            self._refs_waiting = []
+            latest = {w.doc.id: w for w in waiting}  # re-imported within the batch: the last
+            try:
+                with self._transaction():
+                    marked = self._refs_marked_among(list(latest))  # not removed or rebuilt since
+                    batch = [w for doc_id, w in latest.items() if doc_id in marked]
+                    index = self._ref_index()
+                    self._store_refs([(w.doc.id, resolve(w.refs, w.doc, index)) for w in batch])
+                    self._reresolve(self._refs_leading_to([w.doc for w in batch], index), index)
+                    self._conn.executemany("DELETE FROM meta WHERE key = ?",
+                                           [(_PENDING + doc_id,) for doc_id in marked])
+            except BaseException:
+                self._refs_index = None
+                self._refs_current = False  # the markers stay: redone on next use
+                raise
 
     def _refs_removed(self, doc_id: str) -> None:
         """``doc_id`` was just deleted (its refs went with it): re-resolve those leading to it."""
         if not self.refs_enabled:
             return
         try:
-            if not self._refs_ready(in_transaction=True):
-                return
+            self._refs_ready(in_transaction=True)
+            self._conn.execute("DELETE FROM meta WHERE key = ?", (_PENDING + doc_id,))
             index = self._ref_index()
             index.remove(doc_id)
             ids = [r[0] for r in self._conn.execute(
@@ -256,41 +330,91 @@ class ReferencesMixin:
 
     # -- internals -----------------------------------------------------------------------
 
-    def _refs_ready(self, in_transaction: bool = False) -> bool:
-        """Make sure the stored references are current; False when they were just rebuilt."""
+    def _refs_queue(self) -> list[_Waiting]:
+        queue = getattr(self, "_refs_waiting", None)
+        if queue is None:
+            queue = self._refs_waiting = []
+        return queue
+
+    def _refs_ready(self, in_transaction: bool = False) -> None:
+        """Make sure the stored references are current before they are read or added to:
+        redo whatever a ``REFS_VERSION`` change or a crashed import left marked."""
         if getattr(self, "_refs_current", False):
-            return True
-        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (_META_KEY,)).fetchone()
-        if row and row[0] == REFS_VERSION:
-            self._refs_current = True
-            return True
+            return
         if in_transaction:
-            self._rebuild_refs(None)
+            self._refs_check()
         else:
             with self._transaction():
-                self._rebuild_refs(None)
-        return False
+                self._refs_check()
+        self._refs_redo(None, None, in_transaction)
 
-    def _rebuild_refs(self, progress: Callable[[int, int], None] | None) -> int:
-        from reader.store import repository
+    def _refs_check(self) -> None:
+        """After a ``REFS_VERSION`` change, drop every reference and mark every document."""
+        if self._refs_version_stale():
+            self._refs_mark_all()
 
+    def _refs_version_stale(self) -> bool:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (_META_KEY,)).fetchone()
+        return not row or row[0] != REFS_VERSION
+
+    def _refs_mark_all(self) -> None:
         self._conn.execute("DELETE FROM refs")  # ref_targets and ref_keys follow (cascade)
-        self._refs_index = None
-        index = self._ref_index()
-        ids = [r[0] for r in self._conn.execute("SELECT id FROM documents ORDER BY id")]
-        total = 0
-        for n, doc_id in enumerate(ids):
-            doc = repository.load_document(self._conn, doc_id)
-            if doc is not None:
-                refs = resolve(detect(doc), doc, index)
-                self._store_refs(doc_id, refs)
-                total += len(refs)
-            if progress is not None:
-                progress(n + 1, len(ids))
+        self._conn.execute("DELETE FROM meta WHERE key LIKE ?", (_PENDING + "%",))
+        self._conn.execute("INSERT INTO meta (key, value) SELECT ? || id, ? FROM documents",
+                           (_PENDING, _ALL))
         self._conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                            (_META_KEY, REFS_VERSION))
+        self._refs_waiting = []
+        self._refs_index = None
+
+    def _refs_marked(self, limit: int = -1) -> list[tuple[str, str]]:
+        """(doc_id, why) of documents marked and not waiting in this process's queue."""
+        queued = {w.doc.id for w in self._refs_queue()}
+        rows = self._conn.execute("SELECT substr(key, ?), value FROM meta WHERE key LIKE ?"
+                                  " ORDER BY key", (len(_PENDING) + 1, _PENDING + "%")).fetchall()
+        out = [(doc_id, why) for doc_id, why in rows if doc_id not in queued]
+        return out if limit < 0 else out[:limit]
+
+    def _refs_marked_among(self, doc_ids: list[str]) -> set[str]:
+        return {r[0][len(_PENDING):] for r in _select_in(
+            self._conn, "SELECT key FROM meta WHERE key IN ({})", [_PENDING + d for d in doc_ids])}
+
+    def _refs_redo(self, progress: Callable[[int, int], None] | None = None,
+                   cancel: Callable[[], bool] | None = None, in_transaction: bool = False) -> bool:
+        """Detect and resolve again every marked document, ``REDO_CHUNK`` per transaction
+        (``in_transaction``: all in the caller's).  A document marked by a crashed import
+        may answer references stored earlier: those are resolved again too."""
+        from contextlib import nullcontext
+
+        from reader.store import repository
+
+        marked = self._refs_marked()
+        total, done = len(marked), 0
+        while marked:
+            if cancel is not None and cancel():
+                return False
+            chunk, marked = marked[:REDO_CHUNK], marked[REDO_CHUNK:]
+            with self._lock, nullcontext() if in_transaction else self._transaction():
+                index = self._ref_index()
+                late: list[Document] = []
+                items: list[tuple[str, list[Ref]]] = []
+                for doc_id, why in chunk:
+                    self._conn.execute("DELETE FROM refs WHERE doc_id = ?", (doc_id,))
+                    self._conn.execute("DELETE FROM meta WHERE key = ?", (_PENDING + doc_id,))
+                    doc = repository.load_document(self._conn, doc_id)
+                    if doc is None:
+                        continue
+                    items.append((doc_id, resolve(detect(doc), doc, index)))
+                    if why != _ALL:
+                        late.append(doc)
+                self._store_refs(items)
+                if late:
+                    self._reresolve(self._refs_leading_to(late, index), index)
+            done += len(chunk)
+            if progress is not None:
+                progress(done, total)
         self._refs_current = True
-        return total
+        return True
 
     def _ref_index(self) -> LibraryIndex:
         index = getattr(self, "_refs_index", None)
@@ -316,25 +440,29 @@ class ReferencesMixin:
             return node.full_text() if node is not None else None
         return _unit_text(self._conn, doc_id, node_id)
 
-    def _store_refs(self, doc_id: str, refs: Iterable[Ref]) -> None:
-        refs = list(refs)
-        if not refs:
-            return
-        first = self._conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM refs").fetchone()[0]
-        ids = range(first, first + len(refs))
-        self._conn.executemany(
-            f"INSERT INTO refs (id, {_COLUMNS}) VALUES ({', '.join('?' * 15)})",
-            [(i, *_row(doc_id, r)) for i, r in zip(ids, refs)])
-        self._index_refs(zip(ids, refs))
+    def _store_refs(self, items: Iterable[tuple[str, list[Ref]]]) -> None:
+        """Insert the references of documents (``(doc_id, refs)``), ids in one run."""
+        rows: list[tuple[Any, ...]] = []
+        pairs: list[tuple[int, Ref]] = []
+        next_id = self._conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM refs").fetchone()[0]
+        for doc_id, refs in items:
+            for ref in refs:
+                rows.append((next_id, *_row(doc_id, ref)))
+                pairs.append((next_id, ref))
+                next_id += 1
+        if rows:
+            self._conn.executemany(f"INSERT INTO refs (id, {_COLUMNS}) VALUES ({', '.join('?' * 15)})", rows)
+            self._index_refs(pairs)
 
     def _index_refs(self, items: Iterable[tuple[int, Ref]]) -> None:
-        """Fill ref_targets (resolved) and ref_keys (unresolved or inexact, to other documents)."""
+        """Fill ref_targets (the units of a range after its first, which is in refs) and
+        ref_keys (references to other documents, unresolved or inexact)."""
         targets: list[tuple[int, str, str]] = []
         keys: list[tuple[int, str, str]] = []
         for ref_id, ref in items:
-            if ref.resolved and ref.target_doc_id:
-                units = ref.target_node_ids or (ref.target_node_id or "",)
-                targets += [(ref_id, ref.target_doc_id, u or "") for u in dict.fromkeys(units)]
+            if ref.resolved and len(ref.target_node_ids) > 1:  # a range: the units after the first
+                targets += [(ref_id, ref.target_doc_id, u) for u in dict.fromkeys(ref.target_node_ids)
+                            if u != ref.target_node_id]
             if ref.kind in DOCUMENT_KINDS and (not ref.resolved or not ref.exact):
                 if ref.target_title:
                     cited = cited_keys(ref.target_title)
@@ -366,28 +494,22 @@ class ReferencesMixin:
             same = index.find(title=doc.title)  # other versions of it (same title)
             if same is not None and same.how == "title":
                 targets.update(same.doc_ids)
-        found: set[int] = set()
-        q = self._conn.execute
-        for key in keys:
-            found.update(r[0] for r in q("SELECT ref_id FROM ref_keys WHERE key = ?", (key,)))
-        for edge, key in edges:  # inexact: only titles close enough to count
-            n = len(key)
-            found.update(r[0] for r in q("SELECT ref_id, key FROM ref_keys WHERE edge = ?"
-                                         " AND length(key) BETWEEN ? AND ?", (edge, n - 3, n + 3))
-                         if _close(r[1], key))
-        for target in targets:
-            found.update(r[0] for r in q("SELECT id FROM refs WHERE target_doc_id = ?", (target,)))
-        own_ids = {d.id for d in docs}
+        conn = self._conn
+        found = {r[0] for r in _select_in(conn, "SELECT ref_id FROM ref_keys WHERE key IN ({})", sorted(keys))}
+        wanted: dict[str, list[str]] = {}
+        for edge, key in edges:
+            wanted.setdefault(edge, []).append(key)
+        for ref_id, edge, key in _select_in(conn, "SELECT ref_id, edge, key FROM ref_keys WHERE edge IN ({})",
+                                            sorted(wanted)):  # inexact: only titles close enough count
+            if any(abs(len(key) - len(own)) <= 3 and _close(key, own) for own in wanted[edge]):
+                found.add(ref_id)
+        found.update(r[0] for r in _select_in(conn, "SELECT id FROM refs WHERE target_doc_id IN ({})",
+                                              sorted(targets)))
+        own_ids = {d.id for d in docs}  # resolved just now, with everything these docs know
         kinds = sorted(DOCUMENT_KINDS)
-        out: list[int] = []
-        ids = sorted(found)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            out += [r[0] for r in q(
-                f"SELECT id, doc_id FROM refs WHERE id IN ({','.join('?' * len(chunk))})"
-                f" AND kind IN ({','.join('?' * len(kinds))})", (*chunk, *kinds))
+        return [r[0] for r in _select_in(conn, f"SELECT id, doc_id FROM refs WHERE id IN ({{}})"
+                                         f" AND kind IN ({','.join('?' * len(kinds))})", sorted(found), after=kinds)
                 if r[1] not in own_ids]
-        return out
 
     def _reresolve(self, ref_ids: Iterable[int], index: LibraryIndex) -> None:
         """Resolve the stored references ``ref_ids`` again against ``index``; update rows."""
@@ -395,11 +517,8 @@ class ReferencesMixin:
         if not ids:
             return
         by_doc: dict[str, list[tuple[int, Ref]]] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            for row in self._conn.execute(
-                    f"SELECT r.id, {_SELECT} FROM refs r WHERE r.id IN ({','.join('?' * len(chunk))})", chunk):
-                by_doc.setdefault(row[1], []).append((row[0], _ref(row[1:])))
+        for row in _select_in(self._conn, f"SELECT r.id, {_SELECT} FROM refs r WHERE r.id IN ({{}})", ids):
+            by_doc.setdefault(row[1], []).append((row[0], _ref(row[1:])))
         updates: list[tuple[Any, ...]] = []
         done: list[tuple[int, Ref]] = []
         for doc_id, items in by_doc.items():
@@ -419,23 +538,43 @@ class ReferencesMixin:
         self._index_refs(done)
 
     def _citing_stub(self, doc_id: str, node_ids: set[str | None]) -> Document | None:
-        """Enough of a citing document to resolve its external references again: its dates,
-        front matter and the texts of the units holding them (not the whole tree)."""
+        """Enough of a stored citing document to resolve its references to other documents
+        again (see ``_citing_part``), from its rows."""
         row = self._conn.execute("SELECT title, doc_number, issued, effective, front_matter"
                                  " FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             return None
         from reader.store.repository import _date
 
-        wanted = sorted(n for n in node_ids if n)
-        nodes: list[Node] = []
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            nodes += [Node(id=r[0], kind=NodeKind.TEXT, text=r[1]) for r in self._conn.execute(
-                f"SELECT node_id, text FROM nodes WHERE doc_id = ? AND node_id IN"
-                f" ({','.join('?' * len(chunk))})", (doc_id, *chunk))]
+        nodes = [Node(id=r[0], kind=NodeKind.TEXT, text=r[1]) for r in _select_in(
+            self._conn, "SELECT node_id, text FROM nodes WHERE doc_id = ? AND node_id IN ({})",
+            sorted(n for n in node_ids if n), before=(doc_id,))]
         return Document(title=row[0], nodes=nodes, doc_number=row[1], issued=_date(row[2]),
                         effective=_date(row[3]), front_matter=row[4] or "", id=doc_id)
+
+
+@dataclass
+class _Waiting:
+    """A just-imported document's references to other documents, waiting for the flush."""
+
+    doc: Document  # its ``_citing_part``
+    refs: list[Ref]
+
+
+def _citing_part(doc: Document, refs: list[Ref]) -> Document:
+    """What resolving references to other documents reads of the citing one: its dates, front
+    matter and the texts of the units holding them (the words after a pinpoint are checked
+    against a later version of the target) — not the whole tree, which may be large."""
+    holding = {r.node_id for r in refs if r.node_id}
+    nodes: list[Node] = []
+    stack = list(doc.nodes) if holding else []
+    while stack and len(nodes) < len(holding):
+        node = stack.pop()
+        if node.id in holding:
+            nodes.append(Node(id=node.id, kind=NodeKind.TEXT, text=node.text))
+        stack.extend(node.children)
+    return Document(title=doc.title, nodes=nodes, doc_number=doc.doc_number, issued=doc.issued,
+                    effective=doc.effective, front_matter=doc.front_matter, id=doc.id)
 
 
 #: refs columns a Ref is rebuilt from (``_ref``), the citing document's id first.
@@ -445,27 +584,38 @@ _SELECT = ("r.doc_id, r.node_id, r.span_start, r.span_end, r.text, r.kind, r.tar
 
 def _row(doc_id: str, ref: Ref) -> tuple[Any, ...]:
     """The refs row of a Ref: columns, then in ``data`` (JSON) only what has no column."""
-    extra: dict[str, Any] = {}
-    if ref.pinpoint:
-        extra["pins"] = [list(p) for p in ref.pinpoint]
-    if ref.pinpoint_end:
-        extra["pins_end"] = [list(p) for p in ref.pinpoint_end]
-    if ref.target_node_ids:
-        extra["target_node_ids"] = list(ref.target_node_ids)
-    if ref.nearest_node_id:
-        extra["nearest_node_id"] = ref.nearest_node_id
-    if ref.scope:
-        extra["scope"] = ref.scope
-    if ref.hint:
-        extra["hint"] = ref.hint
     return (doc_id, ref.node_id, ref.start, ref.end, ref.text, ref.kind, ref.target_title,
             ref.target_doc_number, ref.target_doc_id, ref.target_node_id, int(ref.resolved),
-            int(ref.exact), ref.note, json.dumps(extra, ensure_ascii=False) if extra else "{}")
+            int(ref.exact), ref.note, _data(ref))
+
+
+def _data(ref: Ref) -> str:
+    """The JSON of a Ref's other fields, written out directly: an import stores tens of
+    thousands, and a general encoder spends more on them than resolving them costs."""
+    parts: list[str] = []
+    if ref.pinpoint:
+        parts.append('"pins":' + _pins(ref.pinpoint))
+    if ref.pinpoint_end:
+        parts.append('"pins_end":' + _pins(ref.pinpoint_end))
+    if ref.target_node_ids:
+        parts.append('"target_node_ids":[' + ",".join(map(_string, ref.target_node_ids)) + "]")
+    if ref.nearest_node_id:
+        parts.append('"nearest_node_id":' + _string(ref.nearest_node_id))
+    if ref.scope:
+        parts.append('"scope":' + _string(ref.scope))
+    if ref.hint:
+        parts.append('"hint":' + _string(ref.hint))
+    return "{" + ",".join(parts) + "}"
+
+
+def _pins(pins: Pinpoint) -> str:
+    """[["article",17,0],…]: a Pin's unit is one of the fixed names in reader.core.refs.model."""
+    return "[" + ",".join(['["%s",%d,%d]' % pin for pin in pins]) + "]"
 
 
 def _ref(row: tuple[Any, ...]) -> Ref:
     """The inverse of ``_row`` (a row selected with ``_SELECT``)."""
-    extra = json.loads(row[13]) if row[13] and row[13] != "{}" else {}
+    extra = json.loads(row[13]) if row[13] != "{}" else {}
     return Ref(node_id=row[1], start=row[2], end=row[3], text=row[4], kind=row[5],
                target_title=row[6], target_doc_number=row[7],
                pinpoint=tuple(Pin(*p) for p in extra.get("pins", ())),
@@ -475,6 +625,16 @@ def _ref(row: tuple[Any, ...]) -> Ref:
                resolved=bool(row[10]), exact=bool(row[11]), note=row[12] or "",
                nearest_node_id=extra.get("nearest_node_id"), scope=extra.get("scope", ""),
                hint=extra.get("hint", ""))
+
+
+def _select_in(conn: sqlite3.Connection, sql: str, values: list[Any], before: Iterable[Any] = (),
+               after: Iterable[Any] = ()) -> Iterator[tuple[Any, ...]]:
+    """Rows of ``sql`` whose ``IN ({})`` takes ``values``, a few hundred per query (SQLite
+    limits the parameters of one statement); ``before``/``after``: the other parameters."""
+    before, after = tuple(before), tuple(after)
+    for start in range(0, len(values), 500):
+        chunk = values[start:start + 500]
+        yield from conn.execute(sql.format(",".join("?" * len(chunk))), (*before, *chunk, *after))
 
 
 def _close(cited: str, stored: str) -> bool:

@@ -540,8 +540,11 @@ class MainWindow(QMainWindow):
             self.importer.import_samples()
         if files:
             self.import_files(list(files))
-        if index and hasattr(self.library, "ensure_index"):  # so the first search need not wait
-            lib = self.library
+        lib = self.library
+        if hasattr(lib, "ensure_refs") and lib.refs_outdated():  # an upgrade redoes them: not here
+            self.runner.start(lambda t: lib.ensure_refs(cancel=t.cancelled), name="refs",
+                              on_done=lambda _: self.refs.reload())
+        if index and hasattr(lib, "ensure_index"):  # so the first search need not wait
             self.runner.start(lambda t: lib.ensure_index(cancel=t.cancelled), name="index",
                               on_error=lambda m: self.statusBar().showMessage(
                                   self.tr("搜索索引不可用：{0}").format(m.splitlines()[0]), 8000))

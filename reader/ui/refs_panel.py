@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from reader.core.refs import Ref, pinpoint_label
-from reader.ui import theme
+from reader.ui import ref_notes, theme
 from reader.ui.docinfo import literal_rich_text
 from reader.ui.icons import item_tree, muted_label, vbox
 
@@ -204,8 +204,9 @@ class RefsController:
         self._doc_id, self._doc = doc_id, doc  # the same id may come back re-imported
         self._texts.clear()
         self._titles.clear()
-        try:
-            self.refs = self.library.refs(doc_id) if doc_id else []
+        try:  # while references are being redone (an upgrade), none: reloaded when done
+            outdated = self.library.refs_outdated()
+            self.refs = self.library.refs(doc_id) if doc_id and not outdated else []
         except Exception:  # noqa: BLE001 - removed meanwhile: nothing to mark
             self.refs = []
         self.apply()
@@ -225,12 +226,10 @@ class RefsController:
         colors = theme.colors(getattr(view, "_theme", "light"))
         qdoc = rendered.document
         for i, ref in enumerate(self.refs):
-            if ref.node_id is None:
-                continue
-            where = rendered.text_range(ref.node_id, ref.end)
+            where = rendered.text_range(ref.node_id, ref.end, ref.start)
             if where is None:
                 continue
-            start, end = where[0] + ref.start, where[0] + ref.end
+            start, end = where
             fmt = QTextCharFormat()
             fmt.setAnchor(True)
             fmt.setAnchorHref(f"{HREF_PREFIX}{i}")
@@ -282,12 +281,14 @@ class RefsController:
             named += pinpoint_label(ref.pinpoint)
             lines = [w["unresolved_ref"].format(named or ref.text)]
             if ref.note:
-                lines.append(ref.note)
+                lines.append(ref_notes.translate(ref.note))
             return "\n".join(lines)
         doc_id, node_id = ref.target_doc_id or "", ref.target_node_id
         head = self._label(doc_id, node_id)
         if not ref.exact:
             head += "  " + w["inexact_match"]
+            if ref.note:
+                head += "\n" + ref_notes.translate(ref.note)
         key = (doc_id, node_id)
         if key not in self._texts:
             try:
@@ -349,9 +350,12 @@ class RefsController:
             return
         self._place = place_key
         w = self.panel.words()
+        cited_rows: list = []
+        relations: list = []
         try:
-            cited_rows = self.library.cited_by(doc.id, unit.id) if unit is not None else []
-            relations = self.library.document_relations(doc.id)
+            if not self.library.refs_outdated():  # being redone (an upgrade): shown when done
+                cited_rows = self.library.cited_by(doc.id, unit.id) if unit is not None else []
+                relations = self.library.document_relations(doc.id)
         except Exception:  # noqa: BLE001 - removed meanwhile
             cited_rows, relations = [], []
         cited = [(self._label(c.doc_id, c.node_id), c.text,

@@ -41,10 +41,18 @@ class Rendered:
     #: for character (offset k of ``node.text`` is position ``text_at[id] + k``); the
     #: others (an attachment's reflowed title lines) cannot carry a span annotation
     text_at: dict[str, int] = field(default_factory=dict)
+    #: the front matter's lines as shown (stripped, blank ones dropped): (start, end) offsets
+    #: into ``doc.front_matter`` → position where the line's text starts
+    front_at: list[tuple[int, int, int]] = field(default_factory=list)
 
-    def text_range(self, node_id: str, length: int) -> tuple[int, int] | None:
-        start = self.text_at.get(node_id)
-        return (start, start + length) if start is not None else None
+    def text_range(self, node_id: str | None, length: int, start: int = 0) -> tuple[int, int] | None:
+        """Positions of ``node.text[start:length]`` (``node_id`` None: the front matter's);
+        None when those characters are not shown as they are."""
+        if node_id is None:
+            return next(((pos + start - a, pos + length - a) for a, b, pos in self.front_at
+                         if a <= start and length <= b), None)
+        at = self.text_at.get(node_id)
+        return (at + start, at + length) if at is not None else None
 
 
 @dataclass(frozen=True)
@@ -217,11 +225,12 @@ class _Builder:
         if line:
             self.new_block(self._block(indent=0, align=centered, bottom=0.2), self.muted)
             self.write(line, self.muted)
-        front = [ln.strip() for ln in (doc.front_matter or "").split("\n") if ln.strip()]
+        front = _lines_with_offsets(doc.front_matter or "")
         if front:
             self.begin_box()
-            for ln in front:
+            for offset, ln in front:
                 self.new_block(self._block(indent=0, bottom=0.0, line=122, align=Qt.AlignmentFlag.AlignLeft), self.small)
+                self.out.front_at.append((offset, offset + len(ln), self.cur.position()))
                 self.write(ln, self.small)
             self.end_box()
         self.rule(top=0.2 if front else 0.6, bottom=1.2)
@@ -355,3 +364,15 @@ def render(doc: Document, info: DocInfo, size: float, colors: theme.Colors,
            texts: TitleTexts | None = None) -> Rendered:
     """Build the QTextDocument of ``doc`` (call on the UI thread; ~25 ms for a large law)."""
     return _Builder(doc, info, size, colors, texts or TitleTexts()).build()
+
+
+def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    """The non-blank lines of ``text``, stripped, each with the offset where it starts."""
+    out: list[tuple[int, str]] = []
+    offset = 0
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if line:
+            out.append((offset + raw.index(line), line))
+        offset += len(raw) + 1
+    return out

@@ -1059,12 +1059,12 @@ The original file is not touched and can be imported again.</translation>
         <translation>No document is open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="547"/>
+        <location filename="../../reader/ui/main_window.py" line="550"/>
         <source>搜索索引不可用：{0}</source>
         <translation>Search index unavailable: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="618"/>
+        <location filename="../../reader/ui/main_window.py" line="621"/>
         <source>快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
@@ -1085,7 +1085,7 @@ The original file is not touched and can be imported again.</translation>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="626"/>
+        <location filename="../../reader/ui/main_window.py" line="629"/>
         <source>关于法规阅读器</source>
         <translation>About RegReader</translation>
     </message>
@@ -1130,7 +1130,7 @@ The original file is not touched and can be imported again.</translation>
         <translation>Alt+Left / Alt+Right back / forward · Ctrl+= / Ctrl+- text size · F1 all shortcuts</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="627"/>
+        <location filename="../../reader/ui/main_window.py" line="630"/>
         <source>法规阅读器 RegReader
 离线阅读、检索与引用法规和政府文件。
 文库位置：{0}</source>
@@ -1239,6 +1239,74 @@ Library: {0}</translation>
         <location filename="../../reader/ui/reading_view.py" line="672"/>
         <source>全选</source>
         <translation>Select All</translation>
+    </message>
+</context>
+<context>
+    <name>RefNotes</name>
+    <message>
+        <location filename="../../reader/ui/ref_notes.py" line="20"/>
+        <source>库中没有所引文件</source>
+        <translation>The cited document is not in the library</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ref_notes.py" line="21"/>
+        <source>标题近似匹配（相似度 {0}）</source>
+        <translation>Approximate title match (similarity {0})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ref_notes.py" line="22"/>
+        <source>所引文件中没有{0}</source>
+        <translation>The cited document has no {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ref_notes.py" line="23"/>
+        <source>所引文件的条文结构未知</source>
+        <translation>The cited document's structure is unknown</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ref_notes.py" line="24"/>
+        <source>库中只有较晚的版本（{0}）</source>
+        <translation>Only a later version ({0}) is in the library</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ref_notes.py" line="25"/>
+        <source>该版本{1}中有“{0}”</source>
+        <translation>Its {1} contains “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ref_notes.py" line="26"/>
+        <source>该版本的{0}可能不是所引的那一条</source>
+        <translation>Its {0} may not be the one cited</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ref_notes.py" line="28"/>
+        <source>本文件其他引文的措辞印证了该版本的条文编号</source>
+        <translation>Other citations in this document confirm its numbering</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ref_notes.py" line="29"/>
+        <source>未指明具体条款</source>
+        <translation>No article or paragraph is named</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ref_notes.py" line="30"/>
+        <source>此前没有{0}</source>
+        <translation>There is no earlier {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ref_notes.py" line="31"/>
+        <source>未说明是哪个附件</source>
+        <translation>Which attachment is not said</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ref_notes.py" line="32"/>
+        <source>本文件没有附件</source>
+        <translation>This document has no attachment</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ref_notes.py" line="38"/>
+        <source>；</source>
+        <translation>; </translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 """Import speed: parse and import the whole corpus and the seeds, against the floor.
 
-    python tests/benchmarks/bench_import.py [--limit N] [--no-library] [--no-scaling]
+    python tests/benchmarks/bench_import.py [--limit N] [--no-parse] [--no-library] [--no-scaling]
+                                            [--repeat N]
 
 The floor is merely reading and decoding the same files (bytes → str), measured in the same
 run, so "parse/floor" says what structure costs on this machine. Sets:
@@ -10,8 +11,10 @@ run, so "parse/floor" says what structure costs on this machine. Sets:
                    files, parse_file through the txt importer (the text-repair path);
 * seeds          — shared/seeds (or resources/samples), the real gazette extracts.
 
-Then, when reader.store.library.Library exists, the full corpus (and the seeds) imported
-into a fresh temporary library. Last, a scaling check: one synthetic gazette made of the
+Then, when reader.store.library.Library exists, the full corpus with the seeds (and the
+seeds alone) imported into fresh temporary libraries, with and without cross-references
+(alternately, best of --repeat): the baseline for what references add (aim, issue 6: at
+most 20 %). Last, a scaling check: one synthetic gazette made of the
 PDF-like laws concatenated, cut at 1, 5 and 20 MB, parsed (and imported); time per MB
 must stay flat — a quadratic step shows as a growing ratio. Aim (issue 2): parsing within
 10× of the floor, the corpus imported in under a minute. No asserts: figures only.
@@ -98,26 +101,58 @@ def parse_all(paths: list[Path], base: Run, repeat: int = 1) -> Run:
     return best
 
 
-def library_import(paths: list[Path]) -> tuple[float, str] | None:
-    """Import ``paths`` into a fresh temporary library; None when there is no Library yet."""
+def library_import(paths: list[Path], refs: bool = True) -> tuple[float, str] | None:
+    """Import ``paths`` into a fresh temporary library; None when there is no Library yet.
+
+    ``refs`` False: without cross-references (``Library.refs_enabled``), the baseline their
+    cost is measured against."""
     try:
         from reader.store.library import Library
     except ImportError:
         return None
+    Library.refs_enabled = refs
     with tempfile.TemporaryDirectory(prefix="regreader-bench-lib-") as tmp:
         lib = Library.open(Path(tmp) / "library")
         try:
+            gc.collect()
             start = time.perf_counter()
             report = lib.import_files(paths)
             secs = time.perf_counter() - start
+            stored, resolved = lib._conn.execute(
+                "SELECT COUNT(*), COALESCE(SUM(resolved), 0) FROM refs").fetchone()
         finally:
             lib.close()
+            Library.refs_enabled = True
     parts = [f"{len(getattr(report, name, []))} {name}" for name in ("added", "updated", "duplicates", "failures")]
+    if refs:
+        parts.append(f"{stored} references, {resolved} resolved")
     failures = getattr(report, "failures", [])
     if failures:
         first = failures[0]
         parts.append(f"first failure: {getattr(first, 'file', '')}: {getattr(first, 'reason', first)}"[:160])
     return secs, ", ".join(parts)
+
+
+def refs_cost(name: str, paths: list[Path], repeat: int) -> bool:
+    """The corpus imported with and without cross-references, alternately, best of ``repeat``
+    each: what detecting, resolving and storing them adds (issue 6's aim: at most 20 %)."""
+    best: dict[bool, tuple[float, str]] = {}
+    for _ in range(repeat):
+        for refs in (False, True):
+            result = library_import(paths, refs)
+            if result is None:
+                print("  reader.store.library.Library not available yet — skipped")
+                return False
+            if refs not in best or result[0] < best[refs][0]:
+                best[refs] = result
+    size = sum(p.stat().st_size for p in paths) / MB
+    for refs, label in ((False, "without refs"), (True, "with refs")):
+        secs, summary = best[refs]
+        print(f"  {name:<12} {len(paths):>5} files {size:>7.2f} MB  {label:<13} {secs:>8.2f} s "
+              f"({len(paths) / secs:.1f} files/s)  {summary}")
+    print(f"  cross-references add {best[True][0] / best[False][0] - 1:+.1%} to the import"
+          f" (best of {repeat}; aim ≤ 20 %)")
+    return True
 
 
 # --- printing -------------------------------------------------------------------------
@@ -222,6 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, help="only the first N corpus files (quick look)")
     ap.add_argument("--no-library", action="store_true", help="skip the library imports")
     ap.add_argument("--no-scaling", action="store_true", help="skip the 1/5/20 MB scaling check")
+    ap.add_argument("--no-parse", action="store_true", help="skip the parse-only sets")
+    ap.add_argument("--repeat", type=int, default=2, help="library imports: best of N (default 2)")
     args = ap.parse_args(argv)
 
     seeds_dir = next((d for d in SEED_DIRS if d.is_dir() and any(d.glob("*.txt"))), None)
@@ -235,31 +272,25 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Import benchmark — corpus: {len(corpus)} files ({CORPUS_DIR}); seeds: {len(seeds)} ({seeds_dir})")
     with tempfile.TemporaryDirectory(prefix="regreader-bench-") as tmp_name:
         tmp = Path(tmp_name)
-        start = time.perf_counter()
-        (tmp / "pdf").mkdir()
-        rendered = render_corpus(corpus, tmp / "pdf")
-        print(f"(rendered the corpus as PDF-like text in {time.perf_counter() - start:.1f}s; not timed below)\n")
+        rendered: list[Path] = []
+        if not (args.no_parse and args.no_scaling):
+            start = time.perf_counter()
+            (tmp / "pdf").mkdir()
+            rendered = render_corpus(corpus, tmp / "pdf")
+            print(f"(rendered the corpus as PDF-like text in {time.perf_counter() - start:.1f}s; not timed below)\n")
         print(HEAD)
         print("-" * len(HEAD))
-        if corpus:
+        if corpus and not args.no_parse:
             bench_set("corpus .md", corpus)
             bench_set("corpus as PDF (.txt)", rendered)
-        if seeds:
+        if seeds and not args.no_parse:
             bench_set("seeds (.txt)", seeds)
 
         if not args.no_library:
             print("\nLibrary import (fresh temporary library):")
-            for name, paths in (("corpus .md", corpus), ("seeds", seeds)):
-                if not paths:
-                    continue
-                result = library_import(paths)
-                if result is None:
-                    print("  reader.store.library.Library not available yet — skipped")
+            for name, paths in (("corpus+seeds", corpus + seeds), ("seeds", seeds)):
+                if paths and not refs_cost(name, paths, args.repeat):
                     break
-                secs, summary = result
-                size = sum(p.stat().st_size for p in paths) / MB
-                print(f"  {name:<12} {len(paths):>5} files {size:>7.2f} MB  {secs:>8.2f} s "
-                      f"({len(paths) / secs:.1f} files/s)  {summary}")
         if not args.no_scaling and rendered:
             scaling(rendered, tmp, with_library=not args.no_library)
     return 0

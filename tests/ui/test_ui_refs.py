@@ -121,3 +121,33 @@ def test_related_documents(qtbot, make_window, seeded_library) -> None:
     window.refs.refresh_panel(force=True)
     rels = window.refs.panel.rows("relation")
     assert rels and any("引用本文件" in r for r in rels)
+
+
+def test_front_matter_references_are_links(qtbot, make_window, seeded_library) -> None:
+    window = make_window(seeded_library)
+    did = doc_id(seeded_library, "无偿献血激励与优待办法")
+    assert window.open_document(did)
+    ref = next(r for r in window.refs.refs if r.node_id is None and r.text == "《广州市献血管理规定》")
+    pos = window.refs.position_of(ref)
+    assert pos is not None and char_format(window, pos).isAnchor()
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(pos)
+    cursor.setPosition(pos + len(ref.text), QTextCursor.MoveMode.KeepAnchor)
+    assert cursor.selectedText() == ref.text
+
+
+def test_why_unresolved_is_said_in_chinese(qtbot, make_window, seeded_library) -> None:
+    window = make_window(seeded_library)
+    open_survey(window, seeded_library)
+    tip = window.refs.tooltip(the_ref(window, "《中华人民共和国测绘法》"))
+    assert "库中没有所引文件" in tip and "not in the library" not in tip
+
+
+def test_references_redone_after_an_upgrade_off_the_ui_thread(qtbot, make_window, seeded_library) -> None:
+    seeded_library._conn.execute("UPDATE meta SET value = 'old' WHERE key = 'refs_version'")
+    seeded_library._refs_current = False
+    window = make_window(seeded_library)  # start() redoes them in the background…
+    qtbot.waitUntil(lambda: not seeded_library.refs_outdated(), timeout=20000)
+    window.runner.wait()
+    open_survey(window, seeded_library)  # …and the links are there
+    assert the_ref(window, "本办法第十七条第二款").resolved

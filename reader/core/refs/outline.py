@@ -152,8 +152,10 @@ class Outline:
             return [f"{prefix}{n}" for n in range(int(num_a), int(num_b) + 1) if f"{prefix}{n}" in self.ids]
         return [first, last]
 
-    def locate(self, pins: tuple[Pin, ...], scope: str = "", hint: str = "") -> tuple[str | None, str | None, str]:
-        """(node id, deepest unit that exists, note) for a pinpoint path."""
+    def locate(self, pins: tuple[Pin, ...], scope: str = "", hint: str = "") -> tuple[str | None, str | None, Pin | None]:
+        """(node id, deepest unit that exists, the first unit missing) for a pinpoint path;
+        ``missing_note`` words the failure (only when it is shown: building it costs more
+        than the lookup)."""
         node: str | None = None
         part_number: int | None = None
         for pin in pins:
@@ -190,9 +192,9 @@ class Outline:
             elif unit == SUBITEM:
                 found = self.child(node, "sub", n) or self.child(node, "l3", n)
             if found is None:
-                return None, node, _missing(pin, node)
+                return None, node, pin
             node = found
-        return node, node, ""
+        return node, node, None
 
 
 def _last(node_id: str) -> str:
@@ -207,6 +209,7 @@ def _paragraph_of(node_id: str, article_id: str) -> str:
     return f"{article_id}__{rest.split('__', 1)[0]}"
 
 
-def _missing(pin: Pin, within: str | None) -> str:
+def missing_note(pin: Pin, within: str | None) -> str:
+    """What ``Outline.locate`` could not find, in words: 'target has no 第十条 in ch_2'."""
     return f"target has no {pin.label()}" + (f" in {within}" if within else "")
 

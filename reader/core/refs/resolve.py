@@ -38,7 +38,7 @@ from reader.core.refs.model import (
     Ref,
     pinpoint_label,
 )
-from reader.core.refs.outline import Outline
+from reader.core.refs.outline import Outline, missing_note
 from reader.core.refs.titles import (
     bigrams,
     cited_keys,
@@ -416,15 +416,15 @@ def defined_term(text: str, end: int) -> str | None:
 
 def _place(r: Ref, outline: Outline, scope_free: bool = False) -> None:
     scope = "" if scope_free else r.scope
-    node, nearest, note = outline.locate(r.pinpoint, scope, r.hint)
+    node, nearest, missing = outline.locate(r.pinpoint, scope, r.hint)
     if node is None:
-        r.nearest_node_id, r.note = nearest, note
+        r.nearest_node_id, r.note = nearest, missing_note(missing, nearest)  # type: ignore[arg-type]
         return
     ids = [node]
     if r.pinpoint_end:
-        last, _, note = outline.locate(r.pinpoint_end, scope, r.hint)
+        last, within, missing = outline.locate(r.pinpoint_end, scope, r.hint)
         if last is None:
-            r.nearest_node_id, r.note = node, note
+            r.nearest_node_id, r.note = node, missing_note(missing, within)  # type: ignore[arg-type]
             return
         ids = outline.range_ids(node, last)
     r.target_node_id, r.target_node_ids, r.resolved = node, tuple(ids), True

@@ -1,0 +1,49 @@
+"""Why a reference did not resolve (or resolved only inexactly), in the interface's language.
+
+The core writes its notes in plain English for the command line and JSON
+(``reader.core.refs``: "not in the library; inexact title match (0.93)"); the window shows
+them in Chinese (or English) through these translatable templates, one "; "-separated part
+at a time.  A part no template knows is shown as it is.
+"""
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+_UNITS = {"article": "条", "paragraph": "款", "item": "项", "subitem": "目", "chapter": "章",
+          "section": "节", "part": "编", "subpart": "分编"}
+
+_N = "RefNotes"  # the translation context (spelled out below too: lupdate reads literals)
+# (pattern, translatable template with {0}… for the groups) — the source strings are Chinese
+_TEMPLATES: list[tuple[re.Pattern[str], str]] = [(re.compile(p), t) for p, t in (
+    (r"not in the library", QT_TRANSLATE_NOOP("RefNotes", "库中没有所引文件")),
+    (r"inexact title match \(([\d.]+)\)", QT_TRANSLATE_NOOP("RefNotes", "标题近似匹配（相似度 {0}）")),
+    (r"target has no (\S+)(?: in \S+)?", QT_TRANSLATE_NOOP("RefNotes", "所引文件中没有{0}")),
+    (r"target's units unknown", QT_TRANSLATE_NOOP("RefNotes", "所引文件的条文结构未知")),
+    (r"only a later version \(([\d-]+)\) is in the library", QT_TRANSLATE_NOOP("RefNotes", "库中只有较晚的版本（{0}）")),
+    (r"“(.+)” is in its (\S+)", QT_TRANSLATE_NOOP("RefNotes", "该版本{1}中有“{0}”")),
+    (r"its (\S+) may not be the one cited", QT_TRANSLATE_NOOP("RefNotes", "该版本的{0}可能不是所引的那一条")),
+    (r"its numbering matches the words cited elsewhere in this document",
+     QT_TRANSLATE_NOOP("RefNotes", "本文件其他引文的措辞印证了该版本的条文编号")),
+    (r"no unit named", QT_TRANSLATE_NOOP("RefNotes", "未指明具体条款")),
+    (r"no (\w+) before this one", QT_TRANSLATE_NOOP("RefNotes", "此前没有{0}")),
+    (r"which attachment is not said", QT_TRANSLATE_NOOP("RefNotes", "未说明是哪个附件")),
+    (r"document has no attachment", QT_TRANSLATE_NOOP("RefNotes", "本文件没有附件")),
+)]
+
+
+def translate(note: str) -> str:
+    """``note`` (as the core wrote it) in the interface's language."""
+    separator = QCoreApplication.translate("RefNotes", "；")
+    return separator.join(_part(p.strip()) for p in note.split(";") if p.strip())
+
+
+def _part(part: str) -> str:
+    for pattern, template in _TEMPLATES:
+        m = pattern.fullmatch(part)
+        if m:
+            groups = [_UNITS.get(g, g) for g in m.groups()]
+            return QCoreApplication.translate(_N, template).format(*groups)
+    return part
+
