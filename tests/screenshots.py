@@ -312,6 +312,22 @@ def main(argv: list[str]) -> int:
     window.refs.refresh_panel(force=True)  # 19. 第四十三条: its references and the user's link
     shoot(window, out, "19-refs-and-links")
 
+    # 20. a reference in the front matter (the 令 that issues a rule) is a link too; hovering an
+    # unresolved one says why, in the interface's language
+    blood = next(d.id for d in lib.documents() if d.title.endswith("无偿献血激励与优待办法"))
+    window.open_document(blood)
+    wait(timeout=1.6)
+    ref = next(r for r in window.refs.refs if r.node_id is None and r.text == "《广州市献血管理规定》")
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(window.refs.position_of(ref) + 3)
+    point = window.view.cursorRect(cursor).center()
+    QCursor.setPos(window.view.viewport().mapToGlobal(point))
+    QToolTip.showText(window.view.viewport().mapToGlobal(point),
+                      literal_rich_text(window.view._tooltip(point)), window.view.viewport())
+    wait(lambda: QToolTip.isVisible(), 2)
+    shoot_screen(window.view, out, "20-front-matter-ref-hover")
+    QToolTip.hideText()
+
     window.close()
     lib.close()
     app.processEvents()

@@ -61,9 +61,7 @@ class Node:
 
     def walk(self) -> Iterator[Node]:
         """This node and all descendants in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        return _walk([self])
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -129,8 +127,8 @@ class Document:
             self.id = document_id(self.title, self.doc_number, self.issued)
 
     def walk(self) -> Iterator[Node]:
-        for node in self.nodes:
-            yield from node.walk()
+        """Every node in document order."""
+        return _walk(self.nodes)
 
     def find(self, node_id: str) -> Node | None:
         return next((n for n in self.walk() if n.id == node_id), None)
@@ -200,3 +198,14 @@ def document_id(title: str, doc_number: str | None, issued: date | None) -> str:
     else:
         key = f"{identity_key(title)}|{issued.isoformat() if issued else ''}"
     return "doc_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _walk(nodes: list[Node]) -> Iterator[Node]:
+    """``nodes`` and their descendants in document order, with an explicit stack: nested
+    generators cost a call per level for every node, and trees here are walked often."""
+    stack = nodes[::-1]
+    while stack:
+        node = stack.pop()
+        yield node
+        if node.children:
+            stack.extend(reversed(node.children))

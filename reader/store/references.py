@@ -267,7 +267,7 @@ class ReferencesMixin:
                     own = [r for r in found if r.kind not in DOCUMENT_KINDS]
                     other = [r for r in found if r.kind in DOCUMENT_KINDS]
                     self._store_refs([(doc.id, resolve(own, doc, index))])
-                    waiting.append(_Waiting(_citing_part(doc, other), other))
+                    waiting.append(_Waiting.of(doc, other))
             finally:
                 self._refs_hot = hot
             self._conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
@@ -295,14 +295,14 @@ class ReferencesMixin:
             if not waiting:
                 return
             self._refs_waiting = []
-            latest = {w.doc.id: w for w in waiting}  # re-imported within the batch: the last
+            latest = {w.id: w for w in waiting}  # re-imported within the batch: the last
             try:
                 with self._transaction():
                     marked = self._refs_marked_among(list(latest))  # not removed or rebuilt since
-                    batch = [w for doc_id, w in latest.items() if doc_id in marked]
+                    citing = [w.citing() for doc_id, w in latest.items() if doc_id in marked]
                     index = self._ref_index()
-                    self._store_refs([(w.doc.id, resolve(w.refs, w.doc, index)) for w in batch])
-                    self._reresolve(self._refs_leading_to([w.doc for w in batch], index), index)
+                    self._store_refs([(doc.id, resolve(latest[doc.id].refs(), doc, index)) for doc in citing])
+                    self._reresolve(self._refs_leading_to(citing, index), index)
                     self._conn.executemany("DELETE FROM meta WHERE key = ?",
                                            [(_PENDING + doc_id,) for doc_id in marked])
             except BaseException:
@@ -369,7 +369,7 @@ class ReferencesMixin:
 
     def _refs_marked(self, limit: int = -1) -> list[tuple[str, str]]:
         """(doc_id, why) of documents marked and not waiting in this process's queue."""
-        queued = {w.doc.id for w in self._refs_queue()}
+        queued = {w.id for w in self._refs_queue()}
         rows = self._conn.execute("SELECT substr(key, ?), value FROM meta WHERE key LIKE ?"
                                   " ORDER BY key", (len(_PENDING) + 1, _PENDING + "%")).fetchall()
         out = [(doc_id, why) for doc_id, why in rows if doc_id not in queued]
@@ -539,7 +539,7 @@ class ReferencesMixin:
 
     def _citing_stub(self, doc_id: str, node_ids: set[str | None]) -> Document | None:
         """Enough of a stored citing document to resolve its references to other documents
-        again (see ``_citing_part``), from its rows."""
+        again (see ``_Waiting.citing``), from its rows."""
         row = self._conn.execute("SELECT title, doc_number, issued, effective, front_matter"
                                  " FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
@@ -555,26 +555,41 @@ class ReferencesMixin:
 
 @dataclass
 class _Waiting:
-    """A just-imported document's references to other documents, waiting for the flush."""
+    """A just-imported document's references to other documents, waiting for the flush.
 
-    doc: Document  # its ``_citing_part``
-    refs: list[Ref]
+    Held as plain values (strings, numbers, tuples of them), which the garbage collector stops
+    tracking: an import holds tens of thousands of references, and live Ref and Node objects
+    made every collection during the rest of the import slower."""
 
+    id: str
+    head: tuple[Any, ...]  # title, doc number, issued, effective, front matter
+    texts: dict[str, str]  # the units holding the references: node id → text
+    rows: tuple[tuple[Any, ...], ...]  # each reference as ``_row`` stores it
 
-def _citing_part(doc: Document, refs: list[Ref]) -> Document:
-    """What resolving references to other documents reads of the citing one: its dates, front
-    matter and the texts of the units holding them (the words after a pinpoint are checked
-    against a later version of the target) — not the whole tree, which may be large."""
-    holding = {r.node_id for r in refs if r.node_id}
-    nodes: list[Node] = []
-    stack = list(doc.nodes) if holding else []
-    while stack and len(nodes) < len(holding):
-        node = stack.pop()
-        if node.id in holding:
-            nodes.append(Node(id=node.id, kind=NodeKind.TEXT, text=node.text))
-        stack.extend(node.children)
-    return Document(title=doc.title, nodes=nodes, doc_number=doc.doc_number, issued=doc.issued,
-                    effective=doc.effective, front_matter=doc.front_matter, id=doc.id)
+    @classmethod
+    def of(cls, doc: Document, refs: list[Ref]) -> _Waiting:
+        holding = {r.node_id for r in refs if r.node_id}
+        texts: dict[str, str] = {}
+        stack = list(doc.nodes) if holding else []
+        while stack and len(texts) < len(holding):
+            node = stack.pop()
+            if node.id in holding:
+                texts[node.id] = node.text
+            stack.extend(node.children)
+        return cls(doc.id, (doc.title, doc.doc_number, doc.issued, doc.effective, doc.front_matter),
+                   texts, tuple(_row(doc.id, r) for r in refs))
+
+    def citing(self) -> Document:
+        """What resolving references to other documents reads of the citing one: its dates,
+        front matter and the units holding them (the words after a pinpoint are checked
+        against a later version of the target) — not the whole tree."""
+        title, number, issued, effective, front = self.head
+        nodes = [Node(id=node_id, kind=NodeKind.TEXT, text=text) for node_id, text in self.texts.items()]
+        return Document(title=title, nodes=nodes, doc_number=number, issued=issued, effective=effective,
+                        front_matter=front, id=self.id)
+
+    def refs(self) -> list[Ref]:
+        return [_ref(row) for row in self.rows]
 
 
 #: refs columns a Ref is rebuilt from (``_ref``), the citing document's id first.
