@@ -318,3 +318,20 @@ def test_cited_by_finds_every_unit_of_a_range(library: Library, mixed_files: lis
     doc_id, ref = ranged[0]
     assert all(c.doc_id != ref.target_doc_id
                for c in library.cited_by(ref.target_doc_id, include_self=False))
+
+
+def test_garbage_collection_paused_only_during_an_import(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    seen: list[bool] = []
+    real = Library._import_one
+    monkeypatch.setattr(Library, "_import_one", lambda self, *a: (seen.append(gc.isenabled()), real(self, *a)))
+    assert gc.isenabled()
+    library.import_files([SURVEY])
+    assert seen == [False] and gc.isenabled()
+    gc.disable()  # someone else's choice is kept
+    try:
+        library.import_files([SURVEY])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -1,13 +1,18 @@
 """Chinese numerals ↔ integers, as used in article and outline labels (第一百零三条)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 CN_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_UNITS)
 
 
+@lru_cache(maxsize=4096)
 def cn_to_int(text: str) -> int | None:
-    """'十七' → 17, '一百零三' → 103, '二〇二二' → 2022, '17' → 17; None if not a numeral."""
+    """'十七' → 17, '一百零三' → 103, '二〇二二' → 2022, '17' → 17; None if not a numeral.
+
+    Cached: the same few hundred numerals are read again and again (article numbers)."""
     if not text:
         return None
     if text.isdigit():

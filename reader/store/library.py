@@ -22,6 +22,7 @@ from reader.core.pipeline import parse_file
 from reader.store import repository, userdata
 from reader.store.annotating import AnnotationsMixin, MergeReport, Span, UnknownItem
 from reader.store.exporting import ExportingMixin
+from reader.store.gcpause import collector_paused
 from reader.store.references import ReferencesMixin
 from reader.store.repository import DocumentSummary
 from reader.store.schema import SCHEMA_VERSION, current_version, migrate
@@ -262,13 +263,14 @@ class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
         """
         files = [str(p) for p in paths]
         report = ImportReport()
-        try:
-            self._import_files(files, report, progress, cancel)
-        finally:  # references and the search index follow in the same operation, even after a cancel
+        with collector_paused():
             try:
-                self._refs_flush()
-            finally:
-                self._index_changed({d.id for d in report.added + report.updated})
+                self._import_files(files, report, progress, cancel)
+            finally:  # references and the search index follow in the same operation, even after a cancel
+                try:
+                    self._refs_flush()
+                finally:
+                    self._index_changed({d.id for d in report.added + report.updated})
         return report
 
     def _import_files(self, files: list[str], report: ImportReport, progress: Progress | None,

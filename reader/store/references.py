@@ -43,7 +43,9 @@ from reader.core.refs import (
     version_date,
 )
 from reader.core.refs.model import DOCUMENT_KINDS, Pinpoint
+from reader.core.refs.outline import node_ids
 from reader.core.refs.titles import cited_keys, inexact_score, stored_keys, volume_keys
+from reader.store.gcpause import collector_paused
 
 if TYPE_CHECKING:
     import threading
@@ -245,14 +247,15 @@ class ReferencesMixin:
     def _refs_imported(self, docs: list[Document]) -> list[_Waiting]:
         """``docs`` were just saved (added or re-imported; inside the file's transaction).
 
-        Their references within themselves are stored now.  Those to other documents wait
-        (in memory, with a marker row in case the process dies) for ``_refs_flush`` at the end
-        of the import: resolved then, against every document the import brought, none is
-        resolved twice — a whole corpus imports in one pass, in any order.  The caller keeps
-        the returned work only once the transaction has committed."""
+        Their references are detected now, and those within themselves resolved.  They are
+        stored by ``_refs_flush`` at the end of the import (in memory meanwhile, with a marker
+        row in case the process dies), those to other documents resolved then, against every
+        document the import brought: none is resolved twice — a whole corpus imports in one
+        pass, in any order — and the rows are written together, not page by page with every
+        file.  The caller keeps the returned work only once the transaction has committed."""
         if not self.refs_enabled or not docs:
             return []
-        try:
+        try:  # (inside import_files: garbage collection is paused)
             self._refs_ready(in_transaction=True)
             index = self._ref_index()
             for doc in docs:
@@ -264,10 +267,8 @@ class ReferencesMixin:
                 for doc in docs:
                     self._conn.execute("DELETE FROM refs WHERE doc_id = ?", (doc.id,))
                     found = detect(doc)
-                    own = [r for r in found if r.kind not in DOCUMENT_KINDS]
-                    other = [r for r in found if r.kind in DOCUMENT_KINDS]
-                    self._store_refs([(doc.id, resolve(own, doc, index))])
-                    waiting.append(_Waiting.of(doc, other))
+                    own = resolve([r for r in found if r.kind not in DOCUMENT_KINDS], doc, index)
+                    waiting.append(_Waiting.of(doc, own, [r for r in found if r.kind in DOCUMENT_KINDS]))
             finally:
                 self._refs_hot = hot
             self._conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
@@ -288,8 +289,8 @@ class ReferencesMixin:
         return len(getattr(self, "_refs_waiting", ())) >= FLUSH_EVERY
 
     def _refs_flush(self) -> None:
-        """Resolve and store the waiting references to other documents (``_refs_imported``),
-        then resolve again the references stored earlier that these documents may answer."""
+        """Store the waiting references (``_refs_imported``), those to other documents resolved
+        now; then resolve again the references stored earlier that these documents may answer."""
         with self._lock:
             waiting = self._refs_queue()
             if not waiting:
@@ -297,11 +298,18 @@ class ReferencesMixin:
             self._refs_waiting = []
             latest = {w.id: w for w in waiting}  # re-imported within the batch: the last
             try:
-                with self._transaction():
+                with self._transaction(), collector_paused():
                     marked = self._refs_marked_among(list(latest))  # not removed or rebuilt since
-                    citing = [w.citing() for doc_id, w in latest.items() if doc_id in marked]
                     index = self._ref_index()
-                    self._store_refs([(doc.id, resolve(latest[doc.id].refs(), doc, index)) for doc in citing])
+                    citing: list[Document] = []
+                    rows: list[_Stored] = []
+                    for doc_id in marked:
+                        w = latest[doc_id]
+                        doc = w.citing()
+                        citing.append(doc)
+                        rows += w.own
+                        rows += [_stored(doc_id, r) for r in resolve(w.refs, doc, index)]
+                    self._insert_refs(rows)
                     self._reresolve(self._refs_leading_to(citing, index), index)
                     self._conn.executemany("DELETE FROM meta WHERE key = ?",
                                            [(_PENDING + doc_id,) for doc_id in marked])
@@ -394,7 +402,7 @@ class ReferencesMixin:
             if cancel is not None and cancel():
                 return False
             chunk, marked = marked[:REDO_CHUNK], marked[REDO_CHUNK:]
-            with self._lock, nullcontext() if in_transaction else self._transaction():
+            with self._lock, nullcontext() if in_transaction else self._transaction(), collector_paused():
                 index = self._ref_index()
                 late: list[Document] = []
                 items: list[tuple[str, list[Ref]]] = []
@@ -429,7 +437,7 @@ class ReferencesMixin:
     def _ref_nodes(self, doc_id: str) -> list[str]:
         hot = getattr(self, "_refs_hot", None) or {}
         if doc_id in hot:
-            return [n.id for n in hot[doc_id].walk()]
+            return node_ids(hot[doc_id])
         return [r[0] for r in self._conn.execute(
             "SELECT node_id FROM nodes WHERE doc_id = ? ORDER BY ord", (doc_id,))]
 
@@ -441,34 +449,28 @@ class ReferencesMixin:
         return _unit_text(self._conn, doc_id, node_id)
 
     def _store_refs(self, items: Iterable[tuple[str, list[Ref]]]) -> None:
-        """Insert the references of documents (``(doc_id, refs)``), ids in one run."""
-        rows: list[tuple[Any, ...]] = []
-        pairs: list[tuple[int, Ref]] = []
-        next_id = self._conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM refs").fetchone()[0]
-        for doc_id, refs in items:
-            for ref in refs:
-                rows.append((next_id, *_row(doc_id, ref)))
-                pairs.append((next_id, ref))
-                next_id += 1
-        if rows:
-            self._conn.executemany(f"INSERT INTO refs (id, {_COLUMNS}) VALUES ({', '.join('?' * 15)})", rows)
-            self._index_refs(pairs)
+        """Insert the references of documents (``(doc_id, refs)``)."""
+        self._insert_refs([_stored(doc_id, r) for doc_id, refs in items for r in refs])
 
-    def _index_refs(self, items: Iterable[tuple[int, Ref]]) -> None:
-        """Fill ref_targets (the units of a range after its first, which is in refs) and
-        ref_keys (references to other documents, unresolved or inexact)."""
+    def _insert_refs(self, stored: list[_Stored]) -> None:
+        """Insert references in their stored form, ids in one run."""
+        if not stored:
+            return
+        next_id = self._conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM refs").fetchone()[0]
+        ids = range(next_id, next_id + len(stored))
+        self._conn.executemany(f"INSERT INTO refs (id, {_COLUMNS}) VALUES ({', '.join('?' * 15)})",
+                               [(i, *row) for i, (row, _, _) in zip(ids, stored)])
+        self._index_refs(zip(ids, stored))
+
+    def _index_refs(self, items: Iterable[tuple[int, _Stored]]) -> None:
+        """Fill ref_targets and ref_keys for references stored as ``ids``."""
         targets: list[tuple[int, str, str]] = []
         keys: list[tuple[int, str, str]] = []
-        for ref_id, ref in items:
-            if ref.resolved and len(ref.target_node_ids) > 1:  # a range: the units after the first
-                targets += [(ref_id, ref.target_doc_id, u) for u in dict.fromkeys(ref.target_node_ids)
-                            if u != ref.target_node_id]
-            if ref.kind in DOCUMENT_KINDS and (not ref.resolved or not ref.exact):
-                if ref.target_title:
-                    cited = cited_keys(ref.target_title)
-                    keys += [(ref_id, k, _edge(k) if i == 0 else "") for i, k in enumerate(cited)]
-                if ref.target_doc_number:
-                    keys.append((ref_id, _NUMBER + identity_key(ref.target_doc_number), ""))
+        for ref_id, (_, units, cited) in items:
+            if units:
+                targets += [(ref_id, doc_id, unit) for doc_id, unit in units]
+            if cited:
+                keys += [(ref_id, key, edge) for key, edge in cited]
         if targets:
             self._conn.executemany("INSERT INTO ref_targets (ref_id, doc_id, node_id) VALUES (?, ?, ?)",
                                    targets)
@@ -491,9 +493,7 @@ class ReferencesMixin:
             if own and len(own[0]) >= 8:
                 edges.append((_edge(own[0]), own[0]))
             targets.add(doc.id)
-            same = index.find(title=doc.title)  # other versions of it (same title)
-            if same is not None and same.how == "title":
-                targets.update(same.doc_ids)
+            targets.update(index.versions(doc.id))  # other versions of it
         conn = self._conn
         found = {r[0] for r in _select_in(conn, "SELECT ref_id FROM ref_keys WHERE key IN ({})", sorted(keys))}
         wanted: dict[str, list[str]] = {}
@@ -520,15 +520,16 @@ class ReferencesMixin:
         for row in _select_in(self._conn, f"SELECT r.id, {_SELECT} FROM refs r WHERE r.id IN ({{}})", ids):
             by_doc.setdefault(row[1], []).append((row[0], _ref(row[1:])))
         updates: list[tuple[Any, ...]] = []
-        done: list[tuple[int, Ref]] = []
+        done: list[tuple[int, _Stored]] = []
         for doc_id, items in by_doc.items():
             doc = self._citing_stub(doc_id, {r.node_id for _, r in items})
             if doc is None:
                 continue
             again = resolve([r for _, r in items], doc, index)
             for (ref_id, _), ref in zip(items, again):
-                updates.append((*_row(doc_id, ref)[8:], ref_id))
-                done.append((ref_id, ref))
+                form = _stored(doc_id, ref)
+                updates.append((*form[0][8:], ref_id))
+                done.append((ref_id, form))
         self._conn.executemany(
             "UPDATE refs SET target_doc_id = ?, target_node_id = ?, resolved = ?, exact = ?,"
             " note = ?, data = ? WHERE id = ?", updates)
@@ -557,18 +558,18 @@ class ReferencesMixin:
 class _Waiting:
     """A just-imported document's references to other documents, waiting for the flush.
 
-    Held as plain values (strings, numbers, tuples of them), which the garbage collector stops
-    tracking: an import holds tens of thousands of references, and live Ref and Node objects
-    made every collection during the rest of the import slower."""
+    The references within the document are kept as the rows they will be; the citing
+    document only as the few texts resolution reads (``citing``)."""
 
     id: str
     head: tuple[Any, ...]  # title, doc number, issued, effective, front matter
-    texts: dict[str, str]  # the units holding the references: node id → text
-    rows: tuple[tuple[Any, ...], ...]  # each reference as ``_row`` stores it
+    own: tuple[_Stored, ...]  # the references within the document, resolved
+    texts: dict[str, str]  # the units holding pinpointed references to other documents
+    refs: tuple[Ref, ...]  # the references to other documents, as detected
 
     @classmethod
-    def of(cls, doc: Document, refs: list[Ref]) -> _Waiting:
-        holding = {r.node_id for r in refs if r.node_id}
+    def of(cls, doc: Document, own: list[Ref], refs: list[Ref]) -> _Waiting:
+        holding = {r.node_id for r in refs if r.node_id and r.pinpoint}  # (only a pinpoint reads them)
         texts: dict[str, str] = {}
         stack = list(doc.nodes) if holding else []
         while stack and len(texts) < len(holding):
@@ -577,7 +578,7 @@ class _Waiting:
                 texts[node.id] = node.text
             stack.extend(node.children)
         return cls(doc.id, (doc.title, doc.doc_number, doc.issued, doc.effective, doc.front_matter),
-                   texts, tuple(_row(doc.id, r) for r in refs))
+                   tuple(_stored(doc.id, r) for r in own), texts, tuple(refs))
 
     def citing(self) -> Document:
         """What resolving references to other documents reads of the citing one: its dates,
@@ -587,9 +588,6 @@ class _Waiting:
         nodes = [Node(id=node_id, kind=NodeKind.TEXT, text=text) for node_id, text in self.texts.items()]
         return Document(title=title, nodes=nodes, doc_number=number, issued=issued, effective=effective,
                         front_matter=front, id=self.id)
-
-    def refs(self) -> list[Ref]:
-        return [_ref(row) for row in self.rows]
 
 
 #: refs columns a Ref is rebuilt from (``_ref``), the citing document's id first.
@@ -602,6 +600,26 @@ def _row(doc_id: str, ref: Ref) -> tuple[Any, ...]:
     return (doc_id, ref.node_id, ref.start, ref.end, ref.text, ref.kind, ref.target_title,
             ref.target_doc_number, ref.target_doc_id, ref.target_node_id, int(ref.resolved),
             int(ref.exact), ref.note, _data(ref))
+
+
+#: A reference as stored: its refs row (``_row``), the units of a range after the first
+#: ((doc_id, node_id) for ref_targets) and the keys it may resolve under ((key, edge) for
+#: ref_keys) — plain values, which the garbage collector does not track.
+_Stored = tuple[tuple[Any, ...], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
+
+
+def _stored(doc_id: str, ref: Ref) -> _Stored:
+    units: tuple[tuple[str, str], ...] = ()
+    if ref.resolved and len(ref.target_node_ids) > 1 and ref.target_doc_id:
+        units = tuple((ref.target_doc_id, u) for u in dict.fromkeys(ref.target_node_ids)
+                      if u != ref.target_node_id)
+    keys: tuple[tuple[str, str], ...] = ()
+    if ref.kind in DOCUMENT_KINDS and (not ref.resolved or not ref.exact):
+        if ref.target_title:
+            keys = tuple((k, _edge(k) if i == 0 else "") for i, k in enumerate(cited_keys(ref.target_title)))
+        if ref.target_doc_number:
+            keys += ((_NUMBER + identity_key(ref.target_doc_number), ""),)
+    return _row(doc_id, ref), units, keys
 
 
 def _data(ref: Ref) -> str:

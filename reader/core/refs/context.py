@@ -16,6 +16,7 @@ from reader.core.refs.model import (
     SUBPART,
     Pin,
     Pinpoint,
+    pin,
 )
 
 
@@ -82,6 +83,9 @@ class Ctx:
 
 
 def inherit(prev: Pinpoint, pins: tuple[Pin, ...]) -> Pinpoint:
+    """``pins`` completed with the larger units of ``prev`` (第五条第一款、第二款 → 第五条第二款)."""
+    if not prev:
+        return pins
     rank = RANK[pins[0].unit]
     return tuple(p for p in prev if RANK[p.unit] < rank) + pins
 
@@ -90,16 +94,16 @@ _ARTICLE_PINS: dict[int, Pin] = {}
 
 
 def article_pin(node: Node) -> Pin:
-    if "之" not in node.label:
+    if "之" not in node.label:  # (every article of every document comes here: a plain dict is quickest)
         n = node.number or 0
-        pin = _ARTICLE_PINS.get(n)
-        if pin is None:
-            pin = _ARTICLE_PINS[n] = Pin(ARTICLE, n)
-        return pin
+        found = _ARTICLE_PINS.get(n)
+        if found is None:
+            found = _ARTICLE_PINS[n] = pin(ARTICLE, n)
+        return found
     seg = node.id.rsplit("__", 1)[-1]
     parts = seg.split("_")
     sub = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() and "之" in node.label else 0
-    return Pin(ARTICLE, node.number or 0, sub)
+    return pin(ARTICLE, node.number or 0, sub)
 
 
 def here(ctx: Ctx, unit: str | None) -> Pinpoint:
@@ -116,34 +120,34 @@ def here(ctx: Ctx, unit: str | None) -> Pinpoint:
         return tuple(path)
     if ctx.paragraph is None:
         return ()
-    path.append(Pin(PARAGRAPH, ctx.paragraph))
+    path.append(pin(PARAGRAPH, ctx.paragraph))
     if unit == PARAGRAPH:
         return tuple(path)
     if ctx.item is None:
         return ()
-    path.append(Pin(ITEM, ctx.item))
+    path.append(pin(ITEM, ctx.item))
     if unit == ITEM:
         return tuple(path)
     if ctx.subitem is None:
         return ()
-    return tuple(path) + (Pin(SUBITEM, ctx.subitem),)
+    return tuple(path) + (pin(SUBITEM, ctx.subitem),)
 
 
 def before(ctx: Ctx, unit: str | None, count: int) -> tuple[Pinpoint, Pinpoint, str]:
     """前款 / 前两款 / 前条 / 前项: (first, last of a range, note)."""
     if unit == ARTICLE:
-        prev = ctx.prev_articles
         if ctx.article is None:
             return (), (), ""
-        if len(prev) < count:
+        seen, before_this = ctx.seen  # (not ctx.prev_articles: no copy of a long list)
+        if before_this < count:
             return (), (), "no article before this one"
-        return (prev[-count],), ((prev[-1],) if count > 1 else ()), ""
+        return (seen[before_this - count],), ((seen[before_this - 1],) if count > 1 else ()), ""
     path = here(ctx, unit)
     if not path:
         return (), (), ""
     last = path[-1]
     if last.number - count < 1:
         return (), (), f"no {unit} before this one"
-    first = path[:-1] + (Pin(last.unit, last.number - count),)
-    end = path[:-1] + (Pin(last.unit, last.number - 1),) if count > 1 else ()
+    first = path[:-1] + (pin(last.unit, last.number - count),)
+    end = path[:-1] + (pin(last.unit, last.number - 1),) if count > 1 else ()
     return first, end, ""

@@ -24,14 +24,18 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
-from reader.core.model import Document, NodeKind, identity_key
+from reader.core.model import Document, Node, NodeKind
+from reader.core.model import identity_key as _identity_key
 from reader.core.numerals import cn_to_int
 from reader.core.refs.context import Ctx, article_pin, before, here, inherit
 from reader.core.refs.grammar import (
     CN_NUM,
     DOC_NUMBER,
+    NO_UNIT_TAIL,
     ORDER_NUMBER,
     Chain,
     chain_is_citation,
@@ -66,26 +70,50 @@ from reader.core.refs.model import DOC_NUMBER as DOC_NUMBER_KIND
 from reader.core.refs.outline import Outline
 from reader.core.refs.titles import issued_title
 
+#: ``identity_key``, remembered: the same titles are cited in document after document.
+identity_key = lru_cache(maxsize=4096)(_identity_key)
+
 _GENRES = ("实施细则|实施办法|实施条例|实施方案|实施意见|法典|法|条例|规定|办法|细则|措施|决定|解释|规则|意见|通知|方案|"
            "规划|计划|纲要|章程|准则|守则|标准|制度|公约|协定|规程|批复|答复|指引|指南|规范|条约|协议|目录|要点|清单")
+# The anchor words after their first character, shared by _MASTER and _FAST.
+_SELF_TAIL = rf"(?:{_GENRES})(?=第)"
+_BEN_REL_TAIL = r"(?:分编|编(?![辑写制号])|章(?!程)|节(?![约能日省])|条(?![例件])|款(?!项)|项(?!目)|目(?![标录的前]))"
+_QIAN_COUNT = r"[两二三四五六七八九十]"
+_QIAN_TAIL = r"(?:款(?!项)|条(?![件例])|项(?!目))"
+_GAI_REL_TAIL = r"(?:条(?![例款件])|款(?!项))"
+_THAT_TAIL = r"(?:法典|法(?![人律规定院官庭医])|条例|规定|办法|决定|解释|细则)"
 _MASTER = re.compile(
     r"(?P<title>《)"
-    rf"|(?P<self>本(?:{_GENRES}))(?=第)"
-    r"|(?P<rel>本(?:分编|编(?![辑写制号])|章(?!程)|节(?![约能日省])|条(?![例件])|款(?!项)|项(?!目)|目(?![标录的前]))"
-    r"|前(?P<n>[两二三四五六七八九十])?(?:款(?!项)|条(?![件例])|项(?!目))"
-    r"|该(?:条(?![例款件])|款(?!项)))"
-    r"|(?P<that>该(?:法典|法(?![人律规定院官庭医])|条例|规定|办法|决定|解释|细则))"
+    rf"|(?P<self>本{_SELF_TAIL})"
+    rf"|(?P<rel>本{_BEN_REL_TAIL}|前(?P<n>{_QIAN_COUNT})?{_QIAN_TAIL}|该{_GAI_REL_TAIL})"
+    rf"|(?P<that>该{_THAT_TAIL})"
     rf"|(?P<num>第(?=[{CN_NUM}\d（(]))"
     r"|(?P<att>附件)"
 )
-# What every anchor starts with (and the character after it): cheap to find, then matched.
-_FAST = re.compile(r"《|本(?=[法条规办细措决解意通方计纲章准守标制公协目要清实节款项编分])|前(?=[两二三四五六七八九十款条项])"
-                   r"|该(?=[法条款规办决解细])|第(?=[零〇一二三四五六七八九十百千两\d（(])|附(?=件)")
+# The characters that may follow an anchor's first one.
+_AFTER_BEN = "[法条规办细措决解意通方计纲章准守标制公协目要清实节款项编分]"
+_AFTER_QIAN = "[两二三四五六七八九十款条项]"
+_AFTER_GAI = "[法条款规办决解细]"
+_AFTER_DI = r"[零〇一二三四五六七八九十百千两\d（(]"
+# Where an anchor may start: its first character and the one after it.
+_CANDIDATE = re.compile(rf"《|本(?={_AFTER_BEN})|前(?={_AFTER_QIAN})|该(?={_AFTER_GAI})|第(?={_AFTER_DI})|附(?=件)")
+# Where one does start: a candidate _MASTER matches at, and not a 第 that cannot begin a
+# pinpoint (第三方, 第九届) — the other hits would be looked at for nothing.  Each branch opens
+# with its character, so the search skips ahead fast; the rest are lookaheads, so an anchor
+# inside another's words is still found.
+_FAST = re.compile(r"《|附(?=件)"
+                   rf"|第(?={_AFTER_DI})(?!{NO_UNIT_TAIL})"
+                   rf"|本(?={_AFTER_BEN})(?={_SELF_TAIL}|{_BEN_REL_TAIL})"
+                   rf"|前(?={_AFTER_QIAN})(?={_QIAN_COUNT}?{_QIAN_TAIL})"
+                   rf"|该(?={_AFTER_GAI})(?={_GAI_REL_TAIL}|{_THAT_TAIL})")
+#: A text without an anchor or 号 (a doc number's last character) has nothing to find.
+_WORTH_SCANNING = re.compile(_FAST.pattern + "|号")
 #: Characters before 本 / 前 that make a word of it (基本, 成本, 目前, 提前): not an anchor.
 _NOT_BEN = frozenset("基根资成样版日原文剧课账书副正范标蓝读底老血手话拓抄善孤摹稿刊译注工脚母节")
 _NOT_QIAN = frozenset("目当提此事眼空跟面门上超史年日月天期先战产婚会赛饭睡午节向")  # 以前款 is 以 + 前款
 _SKIP_KINDS = frozenset({NodeKind.ARTICLE, NodeKind.PART, NodeKind.SUBPART, NodeKind.CHAPTER, NodeKind.SECTION,
                          NodeKind.ATTACHMENT})
+_ARTICLE, _ATTACHMENT = NodeKind.ARTICLE, NodeKind.ATTACHMENT  # (NodeKind.X is a slow look-up)
 # After a bare pinpoint in a document without articles, what shows it cites (第一条规定的…).
 _CITING_FOLLOW = re.compile(r"[规的、，。；：和或及与至中所第之以有关等）”明要内外]")
 _ATT_NUMBERED = re.compile(r"附件\s?(\d{1,2}|[一二三四五六七八九十]{1,3})(?![\d一二三四五六七八九十])")
@@ -141,9 +169,13 @@ class _Detector:
         self._amend_art: Pin | None = None
         self._amend_para = 1
         self._amend_node: str | None = None
-        self.subject = _subject(doc.title)
         self._attachments: int | None = None
         self.refs: list[Ref] = []
+
+    @cached_property
+    def subject(self) -> str | None:
+        """The law the title says this document is about (asked only for documents without articles)."""
+        return _subject(self.doc.title)
 
     @property
     def has_articles(self) -> bool:
@@ -168,48 +200,58 @@ class _Detector:
     def _walk(self) -> None:
         """Every node in document order, with the context of the units around it.
 
-        One mutable context; a node that changes it pushes what to restore after its subtree
-        (an explicit stack: the corpus has 200,000 nodes, and recursion is most of the cost)."""
-        ctx = Ctx()
-        articles: dict[str, list[Pin]] = {}
-        stack: list = list(reversed(self.doc.nodes))
+        Most texts name nothing: those without an anchor or a doc number are not scanned at all
+        (an amendment's all are: its quotations span paragraphs)."""
+        worth = _always if self.amendment else _WORTH_SCANNING.search
+        self._visit(self.doc.nodes, Ctx(), {}, worth)
+
+    def _visit(self, nodes: list[Node], ctx: Ctx, articles: dict[str, list[Pin]],
+               worth: Callable[[str], object]) -> None:
+        """``nodes`` and their subtrees in order; one mutable context, put back after each unit
+        that changes it.  A plain loop per list of siblings: most nodes are leaves (paragraphs)."""
         skip = _SKIP_KINDS
-        while stack:
-            node = stack.pop()
-            if node.__class__ is tuple:
-                ctx.restore(node)
-                continue
+        for node in nodes:
             kind = node.kind
-            saved = None
-            if kind is NodeKind.ARTICLE:
-                saved = ctx.save()
-                seen = articles.setdefault(ctx.scope, [])
+            if kind not in skip:  # a paragraph, item, outline unit…: only its text matters
+                text = node.text
+                if text and worth(text):
+                    ctx.node_id = node.id
+                    self.scan(text, ctx)
+                if node.children:
+                    self._visit(node.children, ctx, articles, worth)
+                continue
+            if kind is _ARTICLE:  # the commonest unit: only what it changes is put back
+                article, before = ctx.article, ctx.seen
+                seen = articles.get(ctx.scope)
+                if seen is None:
+                    seen = articles[ctx.scope] = []
                 ctx.article = pin = article_pin(node)
                 ctx.seen = (seen, len(seen))
                 seen.append(pin)
-            elif kind in _CONTAINER_UNIT:
-                saved = ctx.save()
+                if node.children:
+                    self._visit(node.children, ctx, articles, worth)
+                ctx.article, ctx.seen = article, before
+                continue
+            saved = ctx.save()
+            if kind is _ATTACHMENT:
+                ctx.restore(Ctx(node.id).save())
+            else:
                 unit = _CONTAINER_UNIT[kind]
                 keep = tuple(p for p in ctx.container if RANK[p.unit] < RANK[unit])
                 ctx.container = keep + (Pin(unit, node.number or 0),)
-            elif kind is NodeKind.ATTACHMENT:
-                saved = ctx.save()
-                ctx.restore(Ctx(node.id).save())
-            if node.text and kind not in skip:
-                ctx.node_id = node.id
-                self.scan(node.text, ctx)
             if node.children:
-                if saved is not None:
-                    stack.append(saved)
-                stack.extend(reversed(node.children))
-            elif saved is not None:
-                ctx.restore(saved)
+                self._visit(node.children, ctx, articles, worth)
+            ctx.restore(saved)
 
     # ---- one text --------------------------------------------------------------------------
 
     def scan(self, text: str, ctx: Ctx) -> None:
         if self.amendment:  # the new wording an amendment quotes may run over several paragraphs
             self._quotes, self._quote_open = _quote_spans(text, self._quote_open)
+            if self._amend_art is not None and text.startswith("“") and ctx.node_id != self._amend_node \
+                    and _CANDIDATE.search(text):  # (a paragraph with an anchor-like word is counted)
+                self._amend_para += 1  # the quoted wording goes on: its next paragraph
+                self._amend_node = ctx.node_id
         hits = _FAST.finditer(text)
         hit = next(hits, None)
         if hit is None:
@@ -219,42 +261,45 @@ class _Detector:
                 self._relations(text, self._text_first)
             return
         first = self._text_first = len(self.refs)
-        if self._amend_art is not None and text.startswith("“") and ctx.node_id != self._amend_node:
-            self._amend_para += 1  # the quoted wording goes on: its next paragraph
-            self._amend_node = ctx.node_id
         covered: list[tuple[int, int]] = []
-        quotes = self._quotes
         pos = 0
         for f in itertools.chain((hit,), hits):
             i = f.start()
             if i < pos:
                 continue
-            m = _MASTER.match(text, i)
-            if m is None:
-                continue
-            group = m.lastgroup
-            if group == "n":
-                group = "rel"
-            inside_quote = bool(quotes) and any(a <= i < b for a, b in quotes)
-            if group == "title":
-                pos = self._title(text, i, ctx, covered)
-            elif group == "self":
-                pos = self._self(text, m, ctx, inside_quote)
-            elif group == "rel":
-                if i and text[i - 1] in (_NOT_BEN if text[i] == "本" else _NOT_QIAN if text[i] == "前" else ()):
-                    continue
-                if inside_quote:
-                    pos = self._amended_relative(text, m, ctx)
-                    continue
-                pos = self._relative(text, m, ctx)
-            elif group == "that":
-                pos = self._that(text, m, ctx)
-            elif group == "num":
+            c = text[i]
+            # 第, 《 and 附件 hits are always the num / title / att anchors: no need to match them
+            if c == "第":
                 pos = self._bare(text, i, ctx)
-            elif group == "att":
+            elif c == "《":
+                pos = self._title(text, i, ctx, covered)
+            elif c == "附":
                 pos = self._attachment(text, i, ctx)
-        self._doc_numbers(text, ctx, first, covered)
-        self._relations(text, first)
+            else:
+                pos = self._word(text, i, ctx, pos)
+        if "号" in text:
+            self._doc_numbers(text, ctx, first, covered)
+        if "废止" in text or "印发" in text:
+            self._relations(text, first)
+
+    def _word(self, text: str, i: int, ctx: Ctx, pos: int) -> int:
+        """An anchor word starting with 本 / 前 / 该 at ``i``; returns where scanning goes on."""
+        m = _MASTER.match(text, i)
+        if m is None:
+            return pos
+        group = m.lastgroup
+        if group == "that":
+            return self._that(text, m, ctx)
+        quotes = self._quotes
+        inside_quote = bool(quotes) and any(a <= i < b for a, b in quotes)
+        if group == "self":
+            return self._self(text, m, ctx, inside_quote)
+        # a relative word: 本条, 前款, 该条…
+        if i and text[i - 1] in (_NOT_BEN if text[i] == "本" else _NOT_QIAN if text[i] == "前" else ()):
+            return pos
+        if inside_quote:
+            return self._amended_relative(text, m, ctx)
+        return self._relative(text, m, ctx)
 
     def _add(self, ref: Ref) -> None:
         self.refs.append(ref)
@@ -266,15 +311,14 @@ class _Detector:
         """One Ref per chain; the first one's words start at the anchor."""
         prev = base
         end = anchor
+        ref_scope = (ctx.scope if scope is None else scope) if kind in (INTERNAL, RELATIVE) else ""
         for k, ch in enumerate(chains):
             path = inherit(prev, ch.pins)
             to = inherit(path, ch.to.pins) if ch.to else ()
             prev = to or path
             start = anchor if k == 0 else ch.start
             self._add(Ref(ctx.node_id, start, ch.end, text[start:ch.end], kind, target_title=title,
-                          target_doc_number=number, pinpoint=path, pinpoint_end=to,
-                          scope=(ctx.scope if scope is None else scope) if kind in (INTERNAL, RELATIVE) else "",
-                          hint=hint))
+                          target_doc_number=number, pinpoint=path, pinpoint_end=to, scope=ref_scope, hint=hint))
             end = ch.end
         if self.amendment and kind == EXTERNAL and self.state.default and title == self.state.default[0] \
                 and not any(a <= anchor < b for a, b in self._quotes):
@@ -439,7 +483,8 @@ class _Detector:
         if not chains:
             return i + 1
         end = chains[-1].end
-        alias = next((a for a in self.state.bare_aliases if text.startswith(a, i - len(a))), None)
+        aliases = self.state.bare_aliases
+        alias = next((a for a in aliases if text.startswith(a, i - len(a))), None) if aliases else None
         if alias:
             title, number = self.state.aliases[identity_key(alias)]
             return self._emit(text, chains, i - len(alias), (), ctx, EXTERNAL, title, number)
@@ -550,6 +595,8 @@ class _Detector:
         spans = covered + [(r.start, r.end) for r in self.refs[first:]]
         found: list[Ref] = []
         for pattern, order in ((DOC_NUMBER, False), (ORDER_NUMBER, True)):
+            if not _may_match(text, order):
+                continue  # (the patterns are slow to fail: they try every position)
             for m in pattern.finditer(text):
                 got = doc_number_at(text, m, order)
                 if not got:
@@ -587,6 +634,11 @@ class _Detector:
 
 # ---- helpers --------------------------------------------------------------------------------
 
+def _always(text: str) -> bool:
+    """Every text is worth scanning (an amendment's: its quotations span paragraphs)."""
+    return True
+
+
 def _subject(title: str) -> str | None:
     """The law a document without articles of its own is about (罪名的意见 → 刑法), if its title says."""
     m = re.search(r"《([^》]+)》", title)
@@ -606,6 +658,13 @@ def _repealed_after(text: str, pos: int) -> bool:
     return "废止" in text[pos:end]
 
 
+def _may_match(text: str, order: bool) -> bool:
+    """Whether ``text`` has the character an order number (…令) or a doc number (〔2019〕) needs."""
+    if order:
+        return "令" in text
+    return "〔" in text or "[" in text or "［" in text
+
+
 def _alone_on_line(text: str, start: int, end: int) -> bool:
     a = text.rfind("\n", 0, start) + 1
     b = text.find("\n", end)
@@ -616,6 +675,9 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
 
 
 
+_QUOTE_MARKS = re.compile("[“”]")
+
+
 def _quote_spans(text: str, open_at_start: bool = False) -> tuple[list[tuple[int, int]], bool]:
     """Spans of “quoted” text, and whether a quotation is still open at the end.  A quotation
     open from an earlier paragraph goes on (a paragraph opening with “ continues it)."""
@@ -623,12 +685,13 @@ def _quote_spans(text: str, open_at_start: bool = False) -> tuple[list[tuple[int
         return [], False
     spans: list[tuple[int, int]] = []
     depth, start = (1, 0) if open_at_start and not text.startswith("“") else (0, 0)
-    for k, c in enumerate(text):
-        if c == "“":
+    for m in _QUOTE_MARKS.finditer(text):  # (only the marks matter: jump from one to the next)
+        k = m.start()
+        if m.group() == "“":
             if depth == 0:
                 start = k
             depth += 1
-        elif c == "”" and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
                 spans.append((start, k + 1))

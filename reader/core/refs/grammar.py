@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.core.numerals import cn_to_int
 from reader.core.refs.lexicon import LAW_NAMES
-from reader.core.refs.model import PART, RANK, UNIT_CHAR, Pin
+from reader.core.refs.model import PART, RANK, UNIT_CHAR, Pin, pin
 
 CN_NUM = "零〇一二三四五六七八九十百千两"
 _NUM = rf"(?:[{CN_NUM}]+|\d{{1,4}})"
@@ -29,9 +30,11 @@ _RANGE_SEPS = frozenset(("至", "到", "—", "～", "~", "－", "-"))
 _NOT_A_CITATION = re.compile(r"[线路道河街桥船轨跑腿江渠堤管隧巷]")
 
 
-@dataclass(frozen=True)
-class Chain:
-    """第十七条第二款: units named without a separator; ``to`` is the end of a range."""
+class Chain(NamedTuple):
+    """第十七条第二款: units named without a separator; ``to`` is the end of a range.
+
+    A named tuple: a group makes one or more, and a frozen dataclass costs five times as much
+    to build."""
 
     start: int
     end: int
@@ -39,7 +42,7 @@ class Chain:
     to: Chain | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Raw:
     start: int
     end: int
@@ -55,50 +58,22 @@ _SIMPLE = re.compile(rf"第({_NUM})条(?:第({_NUM})款)?(?:第(?:({_NUM})|（({
                      r"(?![、和及或与至到—～~－\-（(第之\d零〇一二三四五六七八九十百千两])")
 
 
+#: After 第: a number followed by nothing that could give it a unit (第三方, 第622号, 第九届), so
+#: no group starts there.  Atomic, so the number is not shortened to find such a character.
+NO_UNIT_TAIL = rf"(?>[{CN_NUM}]+|\d{{1,4}})(?![分编章节条款项目以或、和及与至到—～~－\-第（(])"
+_NO_UNIT = re.compile("第" + NO_UNIT_TAIL)
+
+
 def parse_group(text: str, pos: int) -> list[Chain]:
     """The chains of the pinpoint group starting with 第 at ``pos`` ([] if it names no unit)."""
+    if _NO_UNIT.match(text, pos):
+        return []
     m = _SIMPLE.match(text, pos)
     if m:
-        art = cn_to_int(m.group(1))
-        if art is not None and art <= 9999:
-            pins = [Pin("article", art)]
-            for group, unit in ((2, "paragraph"), (3, "item"), (4, "item")):
-                if m.group(group):
-                    n = cn_to_int(m.group(group))
-                    if n is None:
-                        break
-                    pins.append(Pin(unit, n))
-            else:
-                return [Chain(pos, m.end(), tuple(pins))]
-    raws: list[_Raw] = []
-    p, sep = pos, None
-    n = len(text)
-    while p < n:
-        m = _ELEM.match(text, p)
-        if not m or m.end() == p:
-            break
-        di, paren = m.group(1) is not None, m.group(3) is not None
-        if not raws and not di:
-            break
-        if raws and sep is None and not (di or paren):
-            break
-        number = cn_to_int(m.group(2) or m.group(3))
-        if number is None or number > 9999:
-            break
-        sub = (cn_to_int(m.group(5)) or 0) if m.group(5) else 0
-        unit = m.group(4)
-        raws.append(_Raw(m.start(), m.end(), number, sub, unit, paren, sep))
-        p = m.end()
-        s = _SEP.match(text, p)
-        if s:
-            nxt = _ELEM.match(text, s.end())
-            if nxt and nxt.end() > s.end():
-                sep, p = s.group(), s.end()
-                continue
-        sep = None
-        if p < n and text[p] in "第（(":
-            continue
-        break
+        chain = _simple_chain(m, pos)
+        if chain is not None:
+            return [chain]
+    raws = _elements(text, pos)
     if not raws:
         return []
     # 第二百三十六第三款 (条 dropped): a number glued before 第Y款 is an article
@@ -123,6 +98,55 @@ def parse_group(text: str, pos: int) -> list[Chain]:
     return _chains(raws)
 
 
+def _simple_chain(m: re.Match[str], pos: int) -> Chain | None:
+    """The one chain a ``_SIMPLE`` match names (None: a number too large, read it the long way)."""
+    article, paragraph, item, paren_item = m.groups()
+    n = cn_to_int(article)
+    if n is None or n > 9999:
+        return None
+    pins = [pin("article", n)]
+    for digits, unit in ((paragraph, "paragraph"), (item, "item"), (paren_item, "item")):
+        if digits:
+            n = cn_to_int(digits)
+            if n is None:
+                return None
+            pins.append(pin(unit, n))
+    return Chain(pos, m.end(), tuple(pins))
+
+
+def _elements(text: str, pos: int) -> list[_Raw]:
+    """The elements of a group, each with the separator before it, as written (units not shared)."""
+    raws: list[_Raw] = []
+    sep: str | None = None
+    n = len(text)
+    m = _ELEM.match(text, pos)
+    while m:
+        di, number_text, paren_text, unit, sub_text = m.groups()
+        paren = paren_text is not None
+        if not raws and di is None:
+            break
+        if raws and sep is None and di is None and not paren:
+            break
+        number = cn_to_int(number_text or paren_text)
+        if number is None or number > 9999:
+            break
+        sub = (cn_to_int(sub_text) or 0) if sub_text else 0
+        p = m.end()
+        raws.append(_Raw(m.start(), p, number, sub, unit, paren, sep))
+        s = _SEP.match(text, p)
+        if s:
+            m = _ELEM.match(text, s.end())
+            if m:  # a separator and another element: the list goes on
+                sep = s.group()
+                continue
+        sep = None
+        if p < n and text[p] in "第（(":
+            m = _ELEM.match(text, p)
+            continue
+        break
+    return raws
+
+
 def _chains(raws: list[_Raw]) -> list[Chain]:
     chains: list[Chain] = []
     cur: list[_Raw] = []
@@ -133,7 +157,7 @@ def _chains(raws: list[_Raw]) -> list[Chain]:
         nonlocal pending_range_start
         if not cur:
             return
-        chain = Chain(cur[0].start, cur[-1].end, tuple(Pin(UNIT_CHAR[r.unit], r.number, r.sub) for r in cur))  # type: ignore[index]
+        chain = Chain(cur[0].start, cur[-1].end, tuple([pin(UNIT_CHAR[r.unit], r.number, r.sub) for r in cur]))  # type: ignore[index]
         if pending_range_start is not None:
             first = pending_range_start
             chains[-1] = Chain(first.start, chain.end, first.pins, chain)
@@ -173,20 +197,24 @@ def chain_is_citation(text: str, chain_end: int, unit: str) -> bool:
 _TITLE_MAX = 160
 
 
+_TITLE_MARKS = re.compile(r"[《〈》〉\n]")
+
+
 def title_end(text: str, i: int) -> int:
-    """End (after 》) of the title opening with 《 at ``i``, nested 《〈〉》 allowed; -1 if none."""
+    """End (after 》) of the title opening with 《 at ``i``, nested 《〈〉》 allowed; -1 if none.
+
+    Only the brackets and line ends matter: the search jumps from one to the next."""
     depth = 0
-    stop = min(len(text), i + _TITLE_MAX)
-    for j in range(i, stop):
-        c = text[j]
+    for m in _TITLE_MARKS.finditer(text, i, i + _TITLE_MAX):
+        c = m.group()
         if c == "《" or c == "〈":
             depth += 1
-        elif c == "》" or c == "〉":
-            depth -= 1
-            if depth <= 0:
-                return j + 1 if c == "》" else -1
         elif c == "\n":
             return -1
+        else:
+            depth -= 1
+            if depth <= 0:
+                return m.end() if c == "》" else -1
     return -1
 
 
@@ -252,8 +280,7 @@ _NAME_CUT = re.compile(
     r"[的和与及或即是为在将对有除按依据经由从向把被于因并又均亦也但则所等中内]")
 
 
-def _is_cjk(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff"
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+\Z")
 
 
 def law_name_before(text: str, p: int) -> tuple[int, str, tuple[Pin, ...]] | None | bool:
@@ -262,11 +289,11 @@ def law_name_before(text: str, p: int) -> tuple[int, str, tuple[Pin, ...]] | Non
     Returns (start, name, pins the words already name: 刑法分则 → 第二编); False when the words
     before end with a document genre but no name can be told apart (the pinpoint is then not
     this document's either); None when nothing document-like precedes."""
-    j, lim = p, max(0, p - 24)
-    while j > lim and _is_cjk(text[j - 1]):
-        j -= 1
-    run = text[j:p]
-    if not run or not _GENRE_END.search(run):
+    m = _CJK_RUN.search(text, max(0, p - 24), p)  # the CJK characters right before p, at most 24
+    if m is None:
+        return None
+    j, run = m.start(), m.group()
+    if not _GENRE_END.search(run):
         return None
     found = _known_name(run)
     if found is not None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from reader.core.numerals import int_to_cn
@@ -53,12 +54,19 @@ class Pin(NamedTuple):
 Pinpoint = tuple[Pin, ...]
 
 
+@lru_cache(maxsize=8192)
+def pin(unit: str, number: int, sub: int = 0) -> Pin:
+    """``Pin(unit, number, sub)``, shared: references name the same few hundred units over and
+    over, and one object each would be that many more for the garbage collector to walk."""
+    return Pin(unit, number, sub)
+
+
 def pinpoint_label(pins: Pinpoint) -> str:
     """(Pin(article, 17), Pin(paragraph, 2)) → '第十七条第二款'."""
     return "".join(p.label() for p in pins)
 
 
-@dataclass
+@dataclass(slots=True)
 class Ref:
     """One reference as written in a document, and (after ``resolve``) where it leads.
 
@@ -88,6 +96,14 @@ class Ref:
     nearest_node_id: str | None = None  # unresolved pinpoint: the deepest unit that does exist
     scope: str = ""  # internal refs: the attachment (att_1) the reference sits in, '' for the body
     hint: str = field(default="", repr=False)  # internal: the node whose paragraph a bare 第X项 prefers
+
+    def unresolved(self) -> Ref:
+        """A copy with what detection found and no target (what ``resolve`` fills in).
+
+        Built field by field: copying ``__dict__`` (or ``dataclasses.replace``) costs more,
+        and gives each copy a dict the garbage collector has to walk."""
+        return Ref(self.node_id, self.start, self.end, self.text, self.kind, self.target_title,
+                   self.target_doc_number, self.pinpoint, self.pinpoint_end, scope=self.scope, hint=self.hint)
 
     @property
     def is_range(self) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reader.core.model import Document
+from reader.core.model import Document, Node
 from reader.core.refs.model import (
     ARTICLE,
     ATTACHMENT,
@@ -32,15 +32,8 @@ class Outline:
 
     @classmethod
     def of(cls, doc: Document) -> Outline:
-        """The outline of a parsed document (ids in document order, without recursion)."""
-        ids: list[str] = []
-        stack = list(reversed(doc.nodes))
-        while stack:
-            node = stack.pop()
-            ids.append(node.id)
-            if node.children:
-                stack.extend(reversed(node.children))
-        return cls(ids)
+        """The outline of a parsed document (ids in document order)."""
+        return cls(node_ids(doc))
 
     def __init__(self, ids: Iterable[str]) -> None:
         self.order = list(ids)
@@ -66,16 +59,22 @@ class Outline:
     def _article_order(self) -> dict[str, list[str]]:
         if self._articles is None:
             self._articles = {}
-            for i in self.order:
-                head, _, last = i.rpartition("__")
-                if last.startswith("art_") and (not head or (head.startswith("att_") and "__" not in head)):
-                    self._articles.setdefault(head, []).append(i)
+            for i in self.order:  # art_3, or att_1__art_3 (not art_3__para_1)
+                if i.startswith("art_"):
+                    if "__" not in i:
+                        self._articles.setdefault("", []).append(i)
+                elif i.startswith("att_"):
+                    head, _, last = i.rpartition("__")
+                    if last.startswith("art_") and "__" not in head:
+                        self._articles.setdefault(head, []).append(i)
         return self._articles
 
     def _chapter_table(self) -> dict[int, list[tuple[str, int | None]]]:
         if self._chapters is None:
             self._chapters = {}
             for i in self.order:
+                if "ch_" not in i:
+                    continue
                 segs = i.split("__")
                 if segs[-1].startswith("ch_") and segs[-1][3:].isdigit():
                     part = next((int(s[5:]) for s in segs[:-1] if s.startswith("part_") and s[5:].isdigit()), None)
@@ -86,10 +85,10 @@ class Outline:
 
     def article(self, pin: Pin, scope: str = "") -> str | None:
         seg = f"art_{pin.number}_{pin.sub}" if pin.sub else f"art_{pin.number}"
-        for s in (scope, "") if scope else ("",):
-            candidate = f"{s}__{seg}" if s else seg
-            if candidate in self.ids:
-                return candidate
+        if scope and f"{scope}__{seg}" in self.ids:
+            return f"{scope}__{seg}"
+        if seg in self.ids:
+            return seg
         for s in self._article_order():
             if s and s != scope and f"{s}__{seg}" in self.ids:
                 return f"{s}__{seg}"
@@ -161,7 +160,11 @@ class Outline:
         for pin in pins:
             unit, n = pin.unit, pin.number
             found: str | None = None
-            if unit == ATTACHMENT:
+            if unit == ARTICLE:  # (the commonest first)
+                found = self.article(pin, scope)
+            elif unit == PARAGRAPH:
+                found = self.child(node, "para", n) if node is not None else None
+            elif unit == ATTACHMENT:
                 found = f"att_{n}" if f"att_{n}" in self.ids else None
             elif unit == PART:
                 part_number = n
@@ -176,8 +179,6 @@ class Outline:
                 else:
                     secs = [i for i in self.order if _last(i) == f"sec_{n}"]
                     found = secs[0] if len(secs) == 1 else None
-            elif unit == ARTICLE:
-                found = self.article(pin, scope)
             elif unit == LEVEL1:
                 found = f"{scope}__l1_{n}" if scope else f"l1_{n}"
                 found = found if found in self.ids else None
@@ -185,8 +186,6 @@ class Outline:
                 found = self.child(node, "l2", n) if node else (f"l2_{n}" if f"l2_{n}" in self.ids else None)
             elif node is None:
                 found = None
-            elif unit == PARAGRAPH:
-                found = self.child(node, "para", n)
             elif unit == ITEM:
                 found = self.child(node, "item", n) if _last(node).startswith("para_") else self.item(node, n, hint)
             elif unit == SUBITEM:
@@ -195,6 +194,22 @@ class Outline:
                 return None, node, pin
             node = found
         return node, node, None
+
+
+def node_ids(doc: Document) -> list[str]:
+    """The ids of a document's nodes in document order."""
+    ids: list[str] = []
+    _in_order(doc.nodes, ids)
+    return ids
+
+
+def _in_order(nodes: list[Node], out: list[str]) -> None:
+    """Append the ids of ``nodes`` and their descendants to ``out`` in document order (a loop
+    per list of siblings: cheaper than a stack of every node; documents are a few levels deep)."""
+    for node in nodes:
+        out.append(node.id)
+        if node.children:
+            _in_order(node.children, out)
 
 
 def _last(node_id: str) -> str:

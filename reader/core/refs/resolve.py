@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from reader.core.model import Document, identity_key
+from reader.core.model import Document, Node, identity_key
 from reader.core.refs.model import (
     ARTICLE,
     ATTACHMENT,
@@ -40,7 +40,6 @@ from reader.core.refs.model import (
 )
 from reader.core.refs.outline import Outline, missing_note
 from reader.core.refs.titles import (
-    bigrams,
     cited_keys,
     inexact_score,
     stored_keys,
@@ -90,10 +89,11 @@ class LibraryIndex:
         self._by_alt: dict[str, list[str]] = {}
         self._by_volume: dict[str, list[str]] = {}
         self._by_number: dict[str, list[str]] = {}
-        self._bigram: dict[str, set[str]] = {}
+        self._by_ends: dict[tuple[str, str], set[str]] = {}  # a title key's first and last two characters
         self._keys: dict[str, str] = {}
         self._outlines: dict[str, Outline | None] = {}
         self._found: dict[tuple, Found | None] = {}
+        self._chosen: dict[tuple, str] = {}
         for e in entries:
             self.add(*e) if isinstance(e, tuple) else self.add(e.doc_id, e.title, e.doc_number, e.date)
 
@@ -121,9 +121,9 @@ class LibraryIndex:
             self._by_volume.setdefault(k, []).append(doc_id)
         if doc_number:
             self._by_number.setdefault(identity_key(doc_number), []).append(doc_id)
-        for g in bigrams(keys[0]):
-            self._bigram.setdefault(g, set()).add(doc_id)
+        self._by_ends.setdefault(_ends(keys[0]), set()).add(doc_id)
         self._found.clear()
+        self._chosen.clear()
 
     def remove(self, doc_id: str) -> None:
         entry = self.entries.pop(doc_id, None)
@@ -134,10 +134,15 @@ class LibraryIndex:
                 table[key] = [d for d in table[key] if d != doc_id]
                 if not table[key]:
                     del table[key]
-        for g in bigrams(self._keys.pop(doc_id, "")):
-            self._bigram.get(g, set()).discard(doc_id)
+        key = self._keys.pop(doc_id, "")
+        self._by_ends.get(_ends(key), set()).discard(doc_id)
         self._outlines.pop(doc_id, None)
         self._found.clear()
+        self._chosen.clear()
+
+    def versions(self, doc_id: str) -> tuple[str, ...]:
+        """The documents with the same title as ``doc_id`` (itself included): its versions."""
+        return tuple(self._by_key.get(self._keys.get(doc_id, ""), ()))
 
     # ---- finding documents ---------------------------------------------------------------
 
@@ -151,7 +156,7 @@ class LibraryIndex:
         return found
 
     def _find(self, title: str | None, number: str | None) -> Found | None:
-        keys = cited_keys(title) if title else []
+        keys = cited_keys(title) if title else ()
         wanted = identity_key(number) if number else ""
 
         def same(ids: Iterable[str]) -> tuple[str, ...]:
@@ -178,15 +183,14 @@ class LibraryIndex:
     def _inexact(self, key: str) -> Found | None:
         if len(key) < 8:
             return None
-        grams = sorted(bigrams(key), key=lambda g: len(self._bigram.get(g, ())))
-        candidates: set[str] = set()
-        for g in grams[:8]:  # ≤ 3 characters inserted in ≤ 2 runs change at most 7 bigrams
-            candidates |= self._bigram.get(g, set())
+        same_ends = self._by_ends.get(_ends(key))  # else ``inexact_score`` is 0
+        if not same_ends:
+            return None
         best: tuple[float, list[str]] = (0.0, [])
         n = len(key)
-        for doc_id in candidates:
+        for doc_id in same_ends:
             stored = self._keys[doc_id]
-            if abs(len(stored) - n) > 3 or stored[-2:] != key[-2:]:
+            if abs(len(stored) - n) > 3 or (len(stored) == n and stored != key):
                 continue
             short, long = (key, stored) if n <= len(stored) else (stored, key)
             chars = iter(long)
@@ -206,9 +210,16 @@ class LibraryIndex:
 
     def choose(self, doc_ids: Iterable[str], on: date | None) -> str:
         """Of several versions, the one in force on ``on`` (else the latest)."""
-        ids = list(doc_ids)
+        ids = tuple(doc_ids)
         if len(ids) == 1:
             return ids[0]
+        memo = (ids, on)  # (the documents of one date cite the same few laws again and again)
+        chosen = self._chosen.get(memo)
+        if chosen is None:
+            chosen = self._chosen[memo] = self._choose(ids, on)
+        return chosen
+
+    def _choose(self, ids: tuple[str, ...], on: date | None) -> str:
         dated = sorted(ids, key=lambda d: (self.entries[d].date or date.min, d))
         if on is not None:
             before = [d for d in dated if self.entries[d].date is None or self.entries[d].date <= on]
@@ -253,6 +264,11 @@ class LibraryIndex:
         return self._outlines[doc_id]
 
 
+def _ends(key: str) -> tuple[str, str]:
+    """A title key's first and last two characters: an inexact match keeps both."""
+    return key[:2], key[-2:]
+
+
 _ADOPTED = re.compile(r"通过|修正|修订|修改|公布|发布|印发|批准")
 _DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 
@@ -287,19 +303,14 @@ def resolve(refs: Iterable[Ref], doc: Document, library: LibraryIndex | None = N
     def citing(node_id: str | None) -> str:
         if not texts:
             texts[None] = doc.front_matter
-            stack = list(doc.nodes)
-            while stack:
-                node = stack.pop()
-                texts[node.id] = node.text
-                stack.extend(node.children)
+            _node_texts(doc.nodes, texts)
         return texts.get(node_id, "")
 
-    on = max((d for d in (version_date(doc), doc.effective) if d), default=None)  # what the citing text knew
+    entry = library.entries.get(doc.id) if library is not None else None
+    made = entry.date if entry is not None else version_date(doc)  # (the index has it already)
+    on = max((d for d in (made, doc.effective) if d), default=None)  # what the citing text knew
     for ref in refs:
-        r = Ref.__new__(Ref)  # a copy (dataclasses.replace costs more than the resolution itself)
-        r.__dict__.update(ref.__dict__)
-        r.target_doc_id = r.target_node_id = r.nearest_node_id = None
-        r.target_node_ids, r.resolved, r.exact, r.note = (), False, True, ""
+        r = ref.unresolved()
         if r.kind in (INTERNAL, RELATIVE, ATTACHMENT):
             if own is None:
                 own = library.outline(doc.id) if library is not None and doc.id in library.entries else None
@@ -322,6 +333,14 @@ def resolve(refs: Iterable[Ref], doc: Document, library: LibraryIndex | None = N
         else:
             _unlink(r)
     return out
+
+
+def _node_texts(nodes: list[Node], out: dict[str | None, str]) -> None:
+    """Each node's own text by its id, for ``nodes`` and their descendants."""
+    for node in nodes:
+        out[node.id] = node.text
+        if node.children:
+            _node_texts(node.children, out)
 
 
 def _internal(r: Ref, detected_note: str, doc: Document, own: Outline, library: LibraryIndex | None,

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from reader.core.model import identity_key
 from reader.core.refs.lexicon import ABBREVIATIONS
@@ -57,7 +58,8 @@ def _country_variants(key: str) -> list[str]:
     return [_COUNTRY + key]
 
 
-def stored_keys(title: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def stored_keys(title: str) -> tuple[str, ...]:
     """Keys under which a library document is found by its title (the first is its own)."""
     key = identity_key(title)
     keys = [key]
@@ -66,7 +68,7 @@ def stored_keys(title: str) -> list[str]:
     inner = issued_title(title)
     if inner:
         keys.append(identity_key(inner))
-    return [k for k in dict.fromkeys(keys) if k]
+    return tuple(k for k in dict.fromkeys(keys) if k)
 
 
 def volume_keys(title: str) -> list[str]:
@@ -78,8 +80,10 @@ def volume_keys(title: str) -> list[str]:
     return [key] + [k for k in _country_variants(key) if not k.startswith(_COUNTRY)]
 
 
-def cited_keys(title: str) -> list[str]:
-    """Keys to try for a cited title, most literal first (all count as exact matches)."""
+@lru_cache(maxsize=4096)
+def cited_keys(title: str) -> tuple[str, ...]:
+    """Keys to try for a cited title, most literal first (all count as exact matches).
+    Cached: a library cites the same few hundred titles over and over."""
     key = identity_key(title)
     keys = [key]
     stripped = _EDITION.sub("", title)
@@ -94,7 +98,7 @@ def cited_keys(title: str) -> list[str]:
     inner = issued_title(title)
     if inner:
         keys.append(identity_key(inner))
-    return [k for k in dict.fromkeys(keys) if k]
+    return tuple(k for k in dict.fromkeys(keys) if k)
 
 
 def inexact_score(cited: str, stored: str) -> float:
@@ -119,6 +123,3 @@ def inexact_score(cited: str, stored: str) -> float:
     ratio = 2 * len(short) / (len(short) + len(long))
     return ratio if ratio >= INEXACT_THRESHOLD else 0.0
 
-
-def bigrams(key: str) -> set[str]:
-    return {key[k:k + 2] for k in range(len(key) - 1)}
