@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from json.encoder import encode_basestring as _string  # a JSON string literal (C)
 from types import SimpleNamespace
@@ -392,8 +393,6 @@ class ReferencesMixin:
         """Detect and resolve again every marked document, ``REDO_CHUNK`` per transaction
         (``in_transaction``: all in the caller's).  A document marked by a crashed import
         may answer references stored earlier: those are resolved again too."""
-        from contextlib import nullcontext
-
         from reader.store import repository
 
         marked = self._refs_marked()
