@@ -241,7 +241,9 @@ class ReferencesMixin:
         with self._lock:
             if getattr(self, "_refs_current", False):
                 return False
-            return self._refs_version_stale() or self._refs_marked(1) != []
+            outdated = self._refs_version_stale() or self._refs_marked(1) != []
+            self._refs_current = not outdated  # (the window asks on every move: once is enough)
+            return outdated
 
     # -- hooks called by Library ---------------------------------------------------------
 
@@ -546,11 +548,9 @@ class ReferencesMixin:
             return None
         from reader.store.repository import _date
 
-        nodes = [Node(id=r[0], kind=NodeKind.TEXT, text=r[1]) for r in _select_in(
-            self._conn, "SELECT node_id, text FROM nodes WHERE doc_id = ? AND node_id IN ({})",
-            sorted(n for n in node_ids if n), before=(doc_id,))]
-        return Document(title=row[0], nodes=nodes, doc_number=row[1], issued=_date(row[2]),
-                        effective=_date(row[3]), front_matter=row[4] or "", id=doc_id)
+        texts = dict(_select_in(self._conn, "SELECT node_id, text FROM nodes WHERE doc_id = ? AND node_id IN ({})",
+                                sorted(n for n in node_ids if n), before=(doc_id,)))
+        return _citing_document(doc_id, (row[0], row[1], _date(row[2]), _date(row[3]), row[4] or ""), texts)
 
 
 @dataclass
@@ -583,10 +583,16 @@ class _Waiting:
         """What resolving references to other documents reads of the citing one: its dates,
         front matter and the units holding them (the words after a pinpoint are checked
         against a later version of the target) — not the whole tree."""
-        title, number, issued, effective, front = self.head
-        nodes = [Node(id=node_id, kind=NodeKind.TEXT, text=text) for node_id, text in self.texts.items()]
-        return Document(title=title, nodes=nodes, doc_number=number, issued=issued, effective=effective,
-                        front_matter=front, id=self.id)
+        return _citing_document(self.id, self.head, self.texts)
+
+
+def _citing_document(doc_id: str, head: tuple[Any, ...], texts: dict[str, str]) -> Document:
+    """A stand-in for a citing document: ``head`` (title, doc number, issued, effective,
+    front matter) and the texts of the units holding its references."""
+    title, number, issued, effective, front = head
+    nodes = [Node(id=node_id, kind=NodeKind.TEXT, text=text) for node_id, text in texts.items()]
+    return Document(title=title, nodes=nodes, doc_number=number, issued=issued, effective=effective,
+                    front_matter=front, id=doc_id)
 
 
 #: refs columns a Ref is rebuilt from (``_ref``), the citing document's id first.
