@@ -193,9 +193,11 @@ def stored(lib: Library) -> tuple[list[tuple], ...]:
 
 @pytest.fixture(scope="module")
 def mixed_files(seed_files: list[Path]) -> list[Path]:
-    """The seeds and laws that cite each other (the 测绘法, which seed 003 cites; 献血法 …)."""
+    """The seeds and laws that cite each other (the 测绘法, which seed 003 cites; 献血法 …), and
+    two parts of the 民法典 (合同编 cites 总则's articles as 本法第X条; it comes first)."""
     laws = SHARED / "corpus" / "laws"
-    picked = [SURVEY_LAW, laws / "行政法" / "献血法(1997-12-29).md", laws / "宪法相关法" / "立法法(2023-03-13).md"]
+    picked = [SURVEY_LAW, laws / "行政法" / "献血法(1997-12-29).md", laws / "宪法相关法" / "立法法(2023-03-13).md",
+              laws / "民法典" / "合同编.md", laws / "民法典" / "总则.md"]
     return seed_files + [p for p in picked if p.exists()]
 
 
@@ -226,7 +228,7 @@ def test_flushes_during_a_long_import(library: Library, mixed_files: list[Path],
     monkeypatch.setattr(references, "FLUSH_EVERY", 2)
     flushes = []
     real = Library._refs_flush
-    monkeypatch.setattr(Library, "_refs_flush", lambda self: (flushes.append(len(self._refs_queue())), real(self)))
+    monkeypatch.setattr(Library, "_refs_flush", lambda self: (flushes.append(len(self._refs_preparer())), real(self)))
     library.import_files(mixed_files)
     assert len([n for n in flushes if n]) > 2
     batch = stored(library)
@@ -288,19 +290,19 @@ def test_rows_give_back_the_references(mixed_files: list[Path]) -> None:
     """What a row stores (columns + the JSON written out by hand) is the Ref again."""
     from reader.core.pipeline import parse_file
     from reader.core.refs import LibraryIndex, detect, resolve
-    from reader.store.references import _ref, _row
+    from reader.store.refs_prepared import ref_from_row, row
 
     docs = [d for p in mixed_files for d in parse_file(p)]
     index = LibraryIndex.from_documents(docs)
     refs = [r for d in docs for r in resolve(detect(d), d, index)]
     assert any(r.pinpoint_end for r in refs) and any(r.target_node_ids for r in refs)
     for ref in refs:
-        row = _row("doc", ref)
-        json.loads(row[13])
-        assert _ref(row) == ref
+        stored = row("doc", ref)
+        json.loads(stored[13])
+        assert ref_from_row(stored) == ref
     odd = refs[0].__class__(node_id="x", start=0, end=1, text="x", kind="internal",
                             scope='att_"1"\\', hint="第（一）项\n")
-    assert _ref(_row("doc", odd)) == odd
+    assert ref_from_row(row("doc", odd)) == odd
 
 
 def test_cited_by_finds_every_unit_of_a_range(library: Library, mixed_files: list[Path]) -> None:

@@ -264,12 +264,14 @@ class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
         files = [str(p) for p in paths]
         report = ImportReport()
         with collector_paused():
+            self._refs_begin(len(files), self.folder / DB_NAME)
             try:
                 self._import_files(files, report, progress, cancel)
             finally:  # references and the search index follow in the same operation, even after a cancel
                 try:
                     self._refs_flush()
                 finally:
+                    self._refs_end()
                     self._index_changed({d.id for d in report.added + report.updated})
         return report
 
@@ -453,8 +455,9 @@ class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
                 for state, n in self._reanchor_document(doc, now).items():
                     anchors[state] = anchors.get(state, 0) + n
             # cross-references: within these documents now, to others at the end of the import
-            waiting = self._refs_imported([next(d for d in docs if d.id == e.id) for e in added + updated])
-        self._refs_committed(waiting)
+            saved = [next(d for d in docs if d.id == e.id) for e in added + updated]
+            prepared = self._refs_imported(saved, [e.id for e in updated])
+        self._refs_committed(prepared)
         # only after the commit: a rolled-back file reports a failure, nothing else
         report.added += added
         report.updated += updated

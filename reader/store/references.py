@@ -5,48 +5,52 @@ Mixed into :class:`reader.store.library.Library`.  References are *derived* data
 ``ref_targets`` and ``ref_keys`` tables (schema migration 3) and redone from the documents
 whenever needed (``rebuild_refs``; ``ensure_refs`` after a ``REFS_VERSION`` change).
 
-* Import: a document's references within itself are stored in the same transaction as the
-  document.  Those to other documents wait until the end of the import (or every
-  ``FLUSH_EVERY`` documents) and are resolved then, once, against everything it brought — a
-  marker row per document (``refs_pending:``) finishes the work on next use if the process
-  dies first.  Then the references stored *earlier* that may lead to the new documents —
-  unresolved or inexact ones whose cited title or doc number matches (``ref_keys``), and
-  those leading to another version or an earlier import of them — are resolved again, so an
-  external reference resolves by itself when its target arrives later.
+* Import: each saved document is *prepared* (``refs_prepared``: its references detected,
+  those within itself resolved) — in a worker process during a large import
+  (``refs_worker``), else here.  Everything is stored at the end of the import (or every
+  ``FLUSH_EVERY`` documents), the references to other documents resolved then, once,
+  against everything it brought; a marker row per document (``refs_pending:``) finishes
+  the work on next use if the process dies first.  Then the references stored *earlier*
+  that may lead to the new documents — unresolved or inexact ones whose cited title or doc
+  number matches (``ref_keys``), a volume's parts citing each other, and those leading to
+  another version or an earlier import of them — are resolved again, so a reference
+  resolves by itself when its target arrives later.
 * Remove: the document's own references go with it (foreign key); references to it are
   resolved again (to another version, or left unresolved with their title and pinpoint).
 * ``cited_by`` answers from indexes: ``refs_target`` on the first unit a reference leads
   to, ``ref_targets`` for the other units of a range (never by scanning texts).
 
 The in-memory :class:`~reader.core.refs.LibraryIndex` (titles and doc numbers → ids) is
-built on first use from the documents table and kept in step by import and remove.
+built on first use from the documents table and kept in step by the flush and remove.
 """
 from __future__ import annotations
 
-import json
+import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
-from json.encoder import encode_basestring as _string  # a JSON string literal (C)
+from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from reader.core.model import Document, Node, NodeKind, identity_key
-from reader.core.refs import (
-    ISSUE,
-    REPEAL,
-    LibraryIndex,
-    Pin,
-    Ref,
-    detect,
-    resolve,
-    version_date,
-)
-from reader.core.refs.model import DOCUMENT_KINDS, Pinpoint
-from reader.core.refs.outline import node_ids
-from reader.core.refs.titles import cited_keys, inexact_score, stored_keys, volume_keys
+from reader.core.model import Document, identity_key
+from reader.core.refs import ISSUE, REPEAL, LibraryIndex, Ref, resolve, version_date
+from reader.core.refs.titles import inexact_score, stored_keys, volume_keys
 from reader.store.gcpause import collector_paused
+from reader.store.refs_prepared import (
+    NUMBER,
+    SELECT,
+    Stored,
+    Waiting,
+    citing_document,
+    edge_key,
+    prepare,
+    ref_from_row,
+    stored,
+    volume_key,
+)
+from reader.store.refs_worker import Preparer
 
 if TYPE_CHECKING:
     import threading
@@ -54,7 +58,7 @@ if TYPE_CHECKING:
     from reader.store.library import _Transaction
 
 #: Bump when detection or resolution changes what is stored: libraries rebuild their refs.
-REFS_VERSION = "2"  # 2: ref_targets holds only the rest of a range
+REFS_VERSION = "3"  # 2: ref_targets holds only the rest of a range; 3: parts of a volume cite each other
 _META_KEY = "refs_version"
 #: meta key prefix marking a document whose references are not all stored yet; the value
 #: says why: its import is under way (or was cut short), or everything is being redone.
@@ -64,10 +68,11 @@ _LATE, _ALL = "import", "rebuild"
 FLUSH_EVERY = 2000
 #: Documents redone per transaction by ``ensure_refs`` (readers wait at most this long).
 REDO_CHUNK = 20
-_NUMBER = "no:"
 #: Relations between documents as ``document_relations`` reports them.
 CITES, CITED_BY, REPEALS, REPEALED_BY, ISSUES, ISSUED_BY = (
     "cites", "cited_by", "repeals", "repealed_by", "issues", "issued_by")
+
+_log = logging.getLogger(__name__)
 
 _COLUMNS = ("doc_id, node_id, span_start, span_end, text, kind, target_title, target_doc_number,"
             " target_doc_id, target_node_id, resolved, exact, note, data")
@@ -129,10 +134,10 @@ class ReferencesMixin:
             full_id = self._resolve(doc_id)
             self._refs_ready()
             rows = self._conn.execute(
-                f"SELECT {_SELECT} FROM refs r LEFT JOIN nodes n ON n.doc_id = r.doc_id"
+                f"SELECT {SELECT} FROM refs r LEFT JOIN nodes n ON n.doc_id = r.doc_id"
                 " AND n.node_id = r.node_id WHERE r.doc_id = ?"
                 " ORDER BY n.ord IS NOT NULL, n.ord, r.span_start, r.id", (full_id,)).fetchall()
-        return [_ref(r) for r in rows]
+        return [ref_from_row(r) for r in rows]
 
     def cited_by(self, doc_id: str, node_id: str | None = None,
                  include_self: bool = True) -> list[Citation]:
@@ -247,79 +252,77 @@ class ReferencesMixin:
 
     # -- hooks called by Library ---------------------------------------------------------
 
-    def _refs_imported(self, docs: list[Document]) -> list[_Waiting]:
-        """``docs`` were just saved (added or re-imported; inside the file's transaction).
+    def _refs_begin(self, files: int, db: Path) -> None:
+        """An import of ``files`` files into ``db`` starts: prepare in a worker process if it
+        is large."""
+        if self.refs_enabled:
+            self._refs_ready()  # (a library made or upgraded just now: before any file is saved)
+            self._refs_preparer().start(files, db)
 
-        Their references are detected now, and those within themselves resolved.  They are
-        stored by ``_refs_flush`` at the end of the import (in memory meanwhile, with a marker
-        row in case the process dies), those to other documents resolved then, against every
-        document the import brought: none is resolved twice — a whole corpus imports in one
-        pass, in any order — and the rows are written together, not page by page with every
-        file.  The caller keeps the returned work only once the transaction has committed."""
+    def _refs_end(self) -> None:
+        """The import is over (its references flushed): stop the worker, if any."""
+        self._refs_preparer().close()
+
+    def _refs_imported(self, docs: list[Document], replaced: list[str]) -> list[Any]:
+        """``docs`` were just saved (inside the file's transaction); ``replaced``: the ids of
+        those that were in the library already (their old references go now).
+
+        Their references are prepared (``refs_prepared.prepare``: detected, and those within
+        themselves resolved) here, or by the worker once the transaction has committed
+        (``_refs_committed``).  They are stored by ``_refs_flush`` at the end of the import
+        (with a marker row meanwhile, in case the process dies), those to other documents
+        resolved then, against every document the import brought: none is resolved twice — a
+        whole corpus imports in one pass, in any order — and the rows are written together, not
+        page by page with every file.  The caller hands over what this returns only once the
+        transaction has committed."""
         if not self.refs_enabled or not docs:
             return []
-        try:  # (inside import_files: garbage collection is paused)
-            self._refs_ready(in_transaction=True)
-            index = self._ref_index()
-            for doc in docs:
-                index.add(doc.id, doc.title, doc.doc_number, version_date(doc))
-            hot = getattr(self, "_refs_hot", None)
-            self._refs_hot = {d.id: d for d in docs}
-            waiting: list[_Waiting] = []
-            try:
-                for doc in docs:
-                    self._conn.execute("DELETE FROM refs WHERE doc_id = ?", (doc.id,))
-                    found = detect(doc)
-                    own = resolve([r for r in found if r.kind not in DOCUMENT_KINDS], doc, index)
-                    waiting.append(_Waiting.of(doc, own, [r for r in found if r.kind in DOCUMENT_KINDS]))
-            finally:
-                self._refs_hot = hot
-            self._conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                                   [(_PENDING + d.id, _LATE) for d in docs])
-            return waiting
-        except BaseException:
-            self._refs_index = None  # rebuilt from the database on next use
-            raise
+        self._refs_ready(in_transaction=True)
+        if replaced:
+            self._conn.executemany("DELETE FROM refs WHERE doc_id = ?", [(d,) for d in replaced])
+        self._conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                               [(_PENDING + d.id, _LATE) for d in docs])
+        if self._refs_preparer().remote:
+            return [doc.id for doc in docs]  # read back by the worker once committed
+        return [prepare(doc) for doc in docs]
 
-    def _refs_committed(self, waiting: list[_Waiting]) -> None:
-        """The transaction holding ``waiting`` committed: queue it for ``_refs_flush``."""
-        if waiting:
+    def _refs_committed(self, items: list[Any]) -> None:
+        """The transaction of ``_refs_imported``'s ``items`` committed: hand them over."""
+        if items:
             with self._lock:
-                self._refs_queue().extend(waiting)
+                self._refs_preparer().add(items)
 
     def _refs_due(self) -> bool:
         """Whether enough references wait that the import should flush them now (memory)."""
-        return len(getattr(self, "_refs_waiting", ())) >= FLUSH_EVERY
+        return len(self._refs_preparer()) >= FLUSH_EVERY
 
     def _refs_flush(self) -> None:
-        """Store the waiting references (``_refs_imported``), those to other documents resolved
-        now; then resolve again the references stored earlier that these documents may answer."""
+        """Store the prepared references (``_refs_imported``), those to other documents resolved
+        now; then resolve again the references stored earlier that these documents may answer.
+        Documents the worker did not answer are still marked: prepared here, now."""
         with self._lock:
-            waiting = self._refs_queue()
-            if not waiting:
+            preparer = self._refs_preparer()
+            if not len(preparer):
                 return
-            self._refs_waiting = []
+            waiting, lost = preparer.collect()
             latest = {w.id: w for w in waiting}  # re-imported within the batch: the last
             try:
                 with self._transaction(), collector_paused():
                     marked = self._refs_marked_among(list(latest))  # not removed or rebuilt since
                     index = self._ref_index()
-                    citing: list[Document] = []
-                    rows: list[_Stored] = []
-                    for doc_id in marked:
-                        w = latest[doc_id]
-                        doc = w.citing()
-                        citing.append(doc)
-                        rows += w.own
-                        rows += [_stored(doc_id, r) for r in resolve(w.refs, doc, index)]
-                    self._insert_refs(rows)
-                    self._reresolve(self._refs_leading_to(citing, index), index)
+                    prepared = [w for w in latest.values() if w.id in marked]
+                    for w in prepared:
+                        index.add(w.id, w.head[0], w.head[1], w.date)
+                    citing, first = self._store_prepared(prepared, index)
+                    self._reresolve(self._refs_leading_to(citing, index, first), index)
                     self._conn.executemany("DELETE FROM meta WHERE key = ?",
                                            [(_PENDING + doc_id,) for doc_id in marked])
             except BaseException:
                 self._refs_index = None
                 self._refs_current = False  # the markers stay: redone on next use
                 raise
+            if lost:
+                self._refs_redo()
 
     def _refs_removed(self, doc_id: str) -> None:
         """``doc_id`` was just deleted (its refs went with it): re-resolve those leading to it."""
@@ -341,11 +344,11 @@ class ReferencesMixin:
 
     # -- internals -----------------------------------------------------------------------
 
-    def _refs_queue(self) -> list[_Waiting]:
-        queue = getattr(self, "_refs_waiting", None)
-        if queue is None:
-            queue = self._refs_waiting = []
-        return queue
+    def _refs_preparer(self) -> Preparer:
+        preparer = getattr(self, "_refs_prep", None)
+        if preparer is None:
+            preparer = self._refs_prep = Preparer()
+        return preparer
 
     def _refs_ready(self, in_transaction: bool = False) -> None:
         """Make sure the stored references are current before they are read or added to:
@@ -375,12 +378,12 @@ class ReferencesMixin:
                            (_PENDING, _ALL))
         self._conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                            (_META_KEY, REFS_VERSION))
-        self._refs_waiting = []
+        self._refs_preparer().discard()
         self._refs_index = None
 
     def _refs_marked(self, limit: int = -1) -> list[tuple[str, str]]:
-        """(doc_id, why) of documents marked and not waiting in this process's queue."""
-        queued = {w.id for w in self._refs_queue()}
+        """(doc_id, why) of documents marked and not handed over for preparing (this process's)."""
+        queued = self._refs_preparer().pending()
         rows = self._conn.execute("SELECT substr(key, ?), value FROM meta WHERE key LIKE ?"
                                   " ORDER BY key", (len(_PENDING) + 1, _PENDING + "%")).fetchall()
         out = [(doc_id, why) for doc_id, why in rows if doc_id not in queued]
@@ -406,19 +409,23 @@ class ReferencesMixin:
             with self._lock, nullcontext() if in_transaction else self._transaction(), collector_paused():
                 index = self._ref_index()
                 late: list[Document] = []
-                items: list[tuple[str, list[Ref]]] = []
+                prepared: list[Waiting] = []
                 for doc_id, why in chunk:
                     self._conn.execute("DELETE FROM refs WHERE doc_id = ?", (doc_id,))
                     self._conn.execute("DELETE FROM meta WHERE key = ?", (_PENDING + doc_id,))
                     doc = repository.load_document(self._conn, doc_id)
                     if doc is None:
                         continue
-                    items.append((doc_id, resolve(detect(doc), doc, index)))
-                    if why != _ALL:
+                    if why != _ALL:  # (imported since the index was built, perhaps)
+                        index.add(doc.id, doc.title, doc.doc_number, version_date(doc))
                         late.append(doc)
-                self._store_refs(items)
+                    try:
+                        prepared.append(prepare(doc))
+                    except Exception:  # a bug in detection: this document keeps none, the rest go on
+                        _log.exception("%s (%s): its references could not be detected", doc.title, doc_id)
+                _, first = self._store_prepared(prepared, index)
                 if late:
-                    self._reresolve(self._refs_leading_to(late, index), index)
+                    self._reresolve(self._refs_leading_to(late, index, first), index)
             done += len(chunk)
             if progress is not None:
                 progress(done, total)
@@ -436,34 +443,42 @@ class ReferencesMixin:
         return index
 
     def _ref_nodes(self, doc_id: str) -> list[str]:
-        hot = getattr(self, "_refs_hot", None) or {}
-        if doc_id in hot:
-            return node_ids(hot[doc_id])
         return [r[0] for r in self._conn.execute(
             "SELECT node_id FROM nodes WHERE doc_id = ? ORDER BY ord", (doc_id,))]
 
     def _ref_text(self, doc_id: str, node_id: str) -> str | None:
-        hot = getattr(self, "_refs_hot", None) or {}
-        if doc_id in hot:
-            node = hot[doc_id].find(node_id)
-            return node.full_text() if node is not None else None
         return _unit_text(self._conn, doc_id, node_id)
 
-    def _store_refs(self, items: Iterable[tuple[str, list[Ref]]]) -> None:
-        """Insert the references of documents (``(doc_id, refs)``)."""
-        self._insert_refs([_stored(doc_id, r) for doc_id, refs in items for r in refs])
+    def _store_prepared(self, prepared: list[Waiting], index: LibraryIndex) -> tuple[list[Document], int]:
+        """Store prepared documents' references, those still waiting resolved against
+        ``index`` (the library); returns the citing documents (stand-ins) and the first id
+        their references got (all after it are theirs)."""
+        ids = [w.id for w in prepared]
+        for start in range(0, len(ids), 500):  # (whatever was stored for them meanwhile goes)
+            chunk = ids[start:start + 500]
+            self._conn.execute(f"DELETE FROM refs WHERE doc_id IN ({','.join('?' * len(chunk))})", chunk)
+        citing: list[Document] = []
+        forms: list[Stored] = []
+        for w in prepared:
+            doc = w.citing()
+            citing.append(doc)
+            forms += w.own
+            volume = w.volume
+            forms += [stored(w.id, r, volume) for r in resolve(w.refs, doc, index)]
+        return citing, self._insert_refs(forms)
 
-    def _insert_refs(self, stored: list[_Stored]) -> None:
-        """Insert references in their stored form, ids in one run."""
-        if not stored:
-            return
+    def _insert_refs(self, forms: list[Stored]) -> int:
+        """Insert references in their stored form, ids in one run; returns the first."""
         next_id = self._conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM refs").fetchone()[0]
-        ids = range(next_id, next_id + len(stored))
+        if not forms:
+            return next_id
+        ids = range(next_id, next_id + len(forms))
         self._conn.executemany(f"INSERT INTO refs (id, {_COLUMNS}) VALUES ({', '.join('?' * 15)})",
-                               [(i, *row) for i, (row, _, _) in zip(ids, stored)])
-        self._index_refs(zip(ids, stored))
+                               [(i, *row) for i, (row, _, _) in zip(ids, forms)])
+        self._index_refs(zip(ids, forms))
+        return next_id
 
-    def _index_refs(self, items: Iterable[tuple[int, _Stored]]) -> None:
+    def _index_refs(self, items: Iterable[tuple[int, Stored]]) -> None:
         """Fill ref_targets and ref_keys for references stored as ``ids``."""
         targets: list[tuple[int, str, str]] = []
         keys: list[tuple[int, str, str]] = []
@@ -478,10 +493,12 @@ class ReferencesMixin:
         if keys:
             self._conn.executemany("INSERT INTO ref_keys (ref_id, key, edge) VALUES (?, ?, ?)", keys)
 
-    def _refs_leading_to(self, docs: list[Document], index: LibraryIndex) -> list[int]:
+    def _refs_leading_to(self, docs: list[Document], index: LibraryIndex, before: int) -> list[int]:
         """Ids of other documents' references that ``docs`` (just imported) may resolve:
-        unresolved or inexact ones citing their titles or numbers, and those leading to them
-        (a re-import) or to another version of them."""
+        unresolved or inexact ones citing their titles or numbers, those of other parts of
+        their volume that their own parts did not answer, and those leading to them (a
+        re-import) or to another version of them.  Only ids below ``before``: those from
+        ``before`` on were resolved just now, with everything these documents know."""
         keys: set[str] = set()
         edges: list[tuple[str, str]] = []
         targets: set[str] = set()
@@ -490,27 +507,27 @@ class ReferencesMixin:
             keys.update(own)
             keys.update(volume_keys(doc.title))
             if doc.doc_number:
-                keys.add(_NUMBER + identity_key(doc.doc_number))
+                keys.add(NUMBER + identity_key(doc.doc_number))
+            if volume_key(doc.title):
+                keys.add(volume_key(doc.title))
             if own and len(own[0]) >= 8:
-                edges.append((_edge(own[0]), own[0]))
+                edges.append((edge_key(own[0]), own[0]))
             targets.add(doc.id)
             targets.update(index.versions(doc.id))  # other versions of it
         conn = self._conn
-        found = {r[0] for r in _select_in(conn, "SELECT ref_id FROM ref_keys WHERE key IN ({})", sorted(keys))}
+        found = {r[0] for r in _select_in(conn, "SELECT ref_id FROM ref_keys WHERE key IN ({}) AND ref_id < ?",
+                                          sorted(keys), after=(before,))}
         wanted: dict[str, list[str]] = {}
         for edge, key in edges:
             wanted.setdefault(edge, []).append(key)
-        for ref_id, edge, key in _select_in(conn, "SELECT ref_id, edge, key FROM ref_keys WHERE edge IN ({})",
-                                            sorted(wanted)):  # inexact: only titles close enough count
+        for ref_id, edge, key in _select_in(conn, "SELECT ref_id, edge, key FROM ref_keys WHERE edge IN ({})"
+                                            " AND ref_id < ?", sorted(wanted), after=(before,)):
+            # inexact: only titles close enough count
             if any(abs(len(key) - len(own)) <= 3 and _close(key, own) for own in wanted[edge]):
                 found.add(ref_id)
-        found.update(r[0] for r in _select_in(conn, "SELECT id FROM refs WHERE target_doc_id IN ({})",
-                                              sorted(targets)))
-        own_ids = {d.id for d in docs}  # resolved just now, with everything these docs know
-        kinds = sorted(DOCUMENT_KINDS)
-        return [r[0] for r in _select_in(conn, f"SELECT id, doc_id FROM refs WHERE id IN ({{}})"
-                                         f" AND kind IN ({','.join('?' * len(kinds))})", sorted(found), after=kinds)
-                if r[1] not in own_ids]
+        found.update(r[0] for r in _select_in(conn, "SELECT id FROM refs WHERE target_doc_id IN ({}) AND id < ?",
+                                              sorted(targets), after=(before,)))
+        return sorted(found)
 
     def _reresolve(self, ref_ids: Iterable[int], index: LibraryIndex) -> None:
         """Resolve the stored references ``ref_ids`` again against ``index``; update rows."""
@@ -518,17 +535,18 @@ class ReferencesMixin:
         if not ids:
             return
         by_doc: dict[str, list[tuple[int, Ref]]] = {}
-        for row in _select_in(self._conn, f"SELECT r.id, {_SELECT} FROM refs r WHERE r.id IN ({{}})", ids):
-            by_doc.setdefault(row[1], []).append((row[0], _ref(row[1:])))
+        for row in _select_in(self._conn, f"SELECT r.id, {SELECT} FROM refs r WHERE r.id IN ({{}})", ids):
+            by_doc.setdefault(row[1], []).append((row[0], ref_from_row(row[1:])))
         updates: list[tuple[Any, ...]] = []
-        done: list[tuple[int, _Stored]] = []
+        done: list[tuple[int, Stored]] = []
         for doc_id, items in by_doc.items():
             doc = self._citing_stub(doc_id, {r.node_id for _, r in items})
             if doc is None:
                 continue
             again = resolve([r for _, r in items], doc, index)
+            volume = volume_key(doc.title)
             for (ref_id, _), ref in zip(items, again):
-                form = _stored(doc_id, ref)
+                form = stored(doc_id, ref, volume)
                 updates.append((*form[0][8:], ref_id))
                 done.append((ref_id, form))
         self._conn.executemany(
@@ -541,7 +559,7 @@ class ReferencesMixin:
 
     def _citing_stub(self, doc_id: str, node_ids: set[str | None]) -> Document | None:
         """Enough of a stored citing document to resolve its references to other documents
-        again (see ``_Waiting.citing``), from its rows."""
+        again (see ``Waiting.citing``), from its rows."""
         row = self._conn.execute("SELECT title, doc_number, issued, effective, front_matter"
                                  " FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
@@ -550,119 +568,7 @@ class ReferencesMixin:
 
         texts = dict(_select_in(self._conn, "SELECT node_id, text FROM nodes WHERE doc_id = ? AND node_id IN ({})",
                                 sorted(n for n in node_ids if n), before=(doc_id,)))
-        return _citing_document(doc_id, (row[0], row[1], _date(row[2]), _date(row[3]), row[4] or ""), texts)
-
-
-@dataclass
-class _Waiting:
-    """A just-imported document's references to other documents, waiting for the flush.
-
-    The references within the document are kept as the rows they will be; the citing
-    document only as the few texts resolution reads (``citing``)."""
-
-    id: str
-    head: tuple[Any, ...]  # title, doc number, issued, effective, front matter
-    own: tuple[_Stored, ...]  # the references within the document, resolved
-    texts: dict[str, str]  # the units holding pinpointed references to other documents
-    refs: tuple[Ref, ...]  # the references to other documents, as detected
-
-    @classmethod
-    def of(cls, doc: Document, own: list[Ref], refs: list[Ref]) -> _Waiting:
-        holding = {r.node_id for r in refs if r.node_id and r.pinpoint}  # (only a pinpoint reads them)
-        texts: dict[str, str] = {}
-        stack = list(doc.nodes) if holding else []
-        while stack and len(texts) < len(holding):
-            node = stack.pop()
-            if node.id in holding:
-                texts[node.id] = node.text
-            stack.extend(node.children)
-        return cls(doc.id, (doc.title, doc.doc_number, doc.issued, doc.effective, doc.front_matter),
-                   tuple(_stored(doc.id, r) for r in own), texts, tuple(refs))
-
-    def citing(self) -> Document:
-        """What resolving references to other documents reads of the citing one: its dates,
-        front matter and the units holding them (the words after a pinpoint are checked
-        against a later version of the target) — not the whole tree."""
-        return _citing_document(self.id, self.head, self.texts)
-
-
-def _citing_document(doc_id: str, head: tuple[Any, ...], texts: dict[str, str]) -> Document:
-    """A stand-in for a citing document: ``head`` (title, doc number, issued, effective,
-    front matter) and the texts of the units holding its references."""
-    title, number, issued, effective, front = head
-    nodes = [Node(id=node_id, kind=NodeKind.TEXT, text=text) for node_id, text in texts.items()]
-    return Document(title=title, nodes=nodes, doc_number=number, issued=issued, effective=effective,
-                    front_matter=front, id=doc_id)
-
-
-#: refs columns a Ref is rebuilt from (``_ref``), the citing document's id first.
-_SELECT = ("r.doc_id, r.node_id, r.span_start, r.span_end, r.text, r.kind, r.target_title,"
-           " r.target_doc_number, r.target_doc_id, r.target_node_id, r.resolved, r.exact, r.note, r.data")
-
-
-def _row(doc_id: str, ref: Ref) -> tuple[Any, ...]:
-    """The refs row of a Ref: columns, then in ``data`` (JSON) only what has no column."""
-    return (doc_id, ref.node_id, ref.start, ref.end, ref.text, ref.kind, ref.target_title,
-            ref.target_doc_number, ref.target_doc_id, ref.target_node_id, int(ref.resolved),
-            int(ref.exact), ref.note, _data(ref))
-
-
-#: A reference as stored: its refs row (``_row``), the units of a range after the first
-#: ((doc_id, node_id) for ref_targets) and the keys it may resolve under ((key, edge) for
-#: ref_keys) — plain values, which the garbage collector does not track.
-_Stored = tuple[tuple[Any, ...], tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
-
-
-def _stored(doc_id: str, ref: Ref) -> _Stored:
-    units: tuple[tuple[str, str], ...] = ()
-    if ref.resolved and len(ref.target_node_ids) > 1 and ref.target_doc_id:
-        units = tuple((ref.target_doc_id, u) for u in dict.fromkeys(ref.target_node_ids)
-                      if u != ref.target_node_id)
-    keys: tuple[tuple[str, str], ...] = ()
-    if ref.kind in DOCUMENT_KINDS and (not ref.resolved or not ref.exact):
-        if ref.target_title:
-            keys = tuple((k, _edge(k) if i == 0 else "") for i, k in enumerate(cited_keys(ref.target_title)))
-        if ref.target_doc_number:
-            keys += ((_NUMBER + identity_key(ref.target_doc_number), ""),)
-    return _row(doc_id, ref), units, keys
-
-
-def _data(ref: Ref) -> str:
-    """The JSON of a Ref's other fields, written out directly: an import stores tens of
-    thousands, and a general encoder spends more on them than resolving them costs."""
-    parts: list[str] = []
-    if ref.pinpoint:
-        parts.append('"pins":' + _pins(ref.pinpoint))
-    if ref.pinpoint_end:
-        parts.append('"pins_end":' + _pins(ref.pinpoint_end))
-    if ref.target_node_ids:
-        parts.append('"target_node_ids":[' + ",".join(map(_string, ref.target_node_ids)) + "]")
-    if ref.nearest_node_id:
-        parts.append('"nearest_node_id":' + _string(ref.nearest_node_id))
-    if ref.scope:
-        parts.append('"scope":' + _string(ref.scope))
-    if ref.hint:
-        parts.append('"hint":' + _string(ref.hint))
-    return "{" + ",".join(parts) + "}"
-
-
-def _pins(pins: Pinpoint) -> str:
-    """[["article",17,0],…]: a Pin's unit is one of the fixed names in reader.core.refs.model."""
-    return "[" + ",".join(['["%s",%d,%d]' % pin for pin in pins]) + "]"
-
-
-def _ref(row: tuple[Any, ...]) -> Ref:
-    """The inverse of ``_row`` (a row selected with ``_SELECT``)."""
-    extra = json.loads(row[13]) if row[13] != "{}" else {}
-    return Ref(node_id=row[1], start=row[2], end=row[3], text=row[4], kind=row[5],
-               target_title=row[6], target_doc_number=row[7],
-               pinpoint=tuple(Pin(*p) for p in extra.get("pins", ())),
-               pinpoint_end=tuple(Pin(*p) for p in extra.get("pins_end", ())),
-               target_doc_id=row[8], target_node_id=row[9],
-               target_node_ids=tuple(extra.get("target_node_ids", ())),
-               resolved=bool(row[10]), exact=bool(row[11]), note=row[12] or "",
-               nearest_node_id=extra.get("nearest_node_id"), scope=extra.get("scope", ""),
-               hint=extra.get("hint", ""))
+        return citing_document(doc_id, (row[0], row[1], _date(row[2]), _date(row[3]), row[4] or ""), texts)
 
 
 def _select_in(conn: sqlite3.Connection, sql: str, values: list[Any], before: Iterable[Any] = (),
@@ -682,10 +588,6 @@ def _close(cited: str, stored: str) -> bool:
     short, long = (cited, stored) if len(cited) <= len(stored) else (stored, cited)
     chars = iter(long)
     return all(c in chars for c in short) and inexact_score(cited, stored) > 0
-
-
-def _edge(key: str) -> str:
-    return key[:2] + key[-2:] if len(key) >= 8 else ""
 
 
 def _stub(issued: str | None, front_matter: str | None) -> Any:

@@ -12,12 +12,14 @@ run, so "parse/floor" says what structure costs on this machine. Sets:
 * seeds          — shared/seeds (or resources/samples), the real gazette extracts.
 
 Then, when reader.store.library.Library exists, the full corpus with the seeds (and the
-seeds alone) imported into fresh temporary libraries, with and without cross-references
-(alternately, --repeat times each): the baseline for what references add (aim, issue 6: at
-most 20 %). Last, a scaling check: one synthetic gazette made of the
-PDF-like laws concatenated, cut at 1, 5 and 20 MB, parsed (and imported); time per MB
-must stay flat — a quadratic step shows as a growing ratio. Aim (issue 2): parsing within
-10× of the floor, the corpus imported in under a minute. No asserts: figures only.
+seeds alone) imported into fresh temporary libraries without cross-references, with them,
+and with them prepared in this process only (in turn, --repeat times each): the baseline for
+what references add (aim, issue 6: at most 20 %; a large import prepares them in a worker
+process when a core is spare, the last variant shows a machine without one). Last, a
+scaling check: one synthetic gazette made of the PDF-like laws concatenated, cut at 1, 5
+and 20 MB, parsed (and imported); time per MB must stay flat — a quadratic step shows as a
+growing ratio. Aim (issue 2): parsing within 10× of the floor, the corpus imported in under
+a minute. No asserts: figures only.
 """
 from __future__ import annotations
 
@@ -102,16 +104,20 @@ def parse_all(paths: list[Path], base: Run, repeat: int = 1) -> Run:
     return best
 
 
-def library_import(paths: list[Path], refs: bool = True) -> tuple[float, str] | None:
+def library_import(paths: list[Path], refs: bool = True, worker: bool = True) -> tuple[float, str] | None:
     """Import ``paths`` into a fresh temporary library; None when there is no Library yet.
 
     ``refs`` False: without cross-references (``Library.refs_enabled``), the baseline their
-    cost is measured against."""
+    cost is measured against.  ``worker`` False: references prepared in this process even
+    when a worker would be used (a machine without a core to spare)."""
     try:
+        from reader.store import refs_worker
         from reader.store.library import Library
     except ImportError:
         return None
     Library.refs_enabled = refs
+    least = refs_worker.WORKER_MIN_FILES
+    refs_worker.WORKER_MIN_FILES = least if worker else sys.maxsize
     with tempfile.TemporaryDirectory(prefix="regreader-bench-lib-") as tmp:
         lib = Library.open(Path(tmp) / "library")
         try:
@@ -124,6 +130,7 @@ def library_import(paths: list[Path], refs: bool = True) -> tuple[float, str] | 
         finally:
             lib.close()
             Library.refs_enabled = True
+            refs_worker.WORKER_MIN_FILES = least
     parts = [f"{len(getattr(report, name, []))} {name}" for name in ("added", "updated", "duplicates", "failures")]
     if refs:
         parts.append(f"{stored} references, {resolved} resolved")
@@ -134,28 +141,40 @@ def library_import(paths: list[Path], refs: bool = True) -> tuple[float, str] | 
     return secs, ", ".join(parts)
 
 
+#: The imports refs_cost compares: label, references on, worker allowed.
+VARIANTS = (("without refs", False, True), ("with refs", True, True), ("refs, 1 process", True, False))
+
+
 def refs_cost(name: str, paths: list[Path], repeat: int) -> bool:
-    """The files imported with and without cross-references, alternately, ``repeat`` times each:
-    what detecting, resolving and storing them adds (issue 6's aim: at most 20 %).  Printed
-    as the ratio of the best times and as the median of the ratios of each pair (the machine's
-    speed drifts between runs; both figures resist that)."""
-    runs: dict[bool, list[tuple[float, str]]] = {False: [], True: []}
+    """The files imported without cross-references, with them (a worker process prepares them
+    when the import is large and a core is spare) and with them all in this process, in turn,
+    ``repeat`` times each: what detecting, resolving and storing them adds (issue 6's aim: at
+    most 20 %).  Printed as the ratio of the best times and as the median of the ratios of
+    each pair (the machine's speed drifts between runs; both figures resist that)."""
+    from reader.store import refs_worker
+
+    runs: dict[str, list[tuple[float, str]]] = {label: [] for label, _, _ in VARIANTS}
     for _ in range(repeat):
-        for refs in (False, True):
-            result = library_import(paths, refs)
+        for label, refs, worker in VARIANTS:
+            result = library_import(paths, refs, worker)
             if result is None:
                 print("  reader.store.library.Library not available yet — skipped")
                 return False
-            runs[refs].append(result)
+            runs[label].append(result)
     size = sum(p.stat().st_size for p in paths) / MB
-    best = {refs: min(r[0] for r in results) for refs, results in runs.items()}
-    for refs, label in ((False, "without refs"), (True, "with refs")):
-        summary = runs[refs][-1][1]
-        print(f"  {name:<12} {len(paths):>5} files {size:>7.2f} MB  {label:<13} {best[refs]:>8.2f} s "
-              f"({len(paths) / best[refs]:.1f} files/s)  {summary}")
-    pairs = sorted(b[0] / a[0] - 1 for a, b in zip(runs[False], runs[True]))
-    print(f"  cross-references add {best[True] / best[False] - 1:+.1%} (best times of {repeat}),"
-          f" {statistics.median(pairs):+.1%} (median of the pairs; aim ≤ 20 %)")
+    best = {label: min(r[0] for r in results) for label, results in runs.items()}
+    for label, _, _ in VARIANTS:
+        summary = runs[label][-1][1]
+        print(f"  {name:<12} {len(paths):>5} files {size:>7.2f} MB  {label:<15} {best[label]:>8.2f} s "
+              f"({len(paths) / best[label]:.1f} files/s)  {summary}")
+    base = VARIANTS[0][0]
+    uses_worker = len(paths) >= refs_worker.WORKER_MIN_FILES and refs_worker.spare_cores() >= 1
+    for label, _, worker in VARIANTS[1:]:
+        pairs = sorted(b[0] / a[0] - 1 for a, b in zip(runs[base], runs[label]))
+        how = ("a worker process" if uses_worker else "in process (too few files or cores for a worker)") \
+            if worker else "in process"
+        print(f"  {label}: cross-references add {best[label] / best[base] - 1:+.1%} (best times of {repeat}),"
+              f" {statistics.median(pairs):+.1%} (median of the pairs; aim ≤ 20 %) — prepared {how}")
     return True
 
 

@@ -109,9 +109,12 @@ class LibraryIndex:
         return index
 
     def add(self, doc_id: str, title: str, doc_number: str | None = None, date: date | None = None) -> None:
+        entry = Entry(doc_id, title, doc_number, date)
         if doc_id in self.entries:
+            if self.entries[doc_id] == entry:  # (the same again: nothing to do)
+                return
             self.remove(doc_id)
-        self.entries[doc_id] = Entry(doc_id, title, doc_number, date)
+        self.entries[doc_id] = entry
         keys = stored_keys(title)
         self._keys[doc_id] = keys[0]
         self._by_key.setdefault(keys[0], []).append(doc_id)
