@@ -80,7 +80,8 @@ class Preparer:
         try:
             # -P: not the current folder first on the path (a stray "reader" there), as in the library
             self._process = subprocess.Popen([sys.executable, "-P", "-m", __name__, str(db)],
-                                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+                                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env,
+                                             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
         except OSError:  # no processes here (or no interpreter to run): prepare in process
             self._process = None
 

@@ -1,6 +1,7 @@
 """Cross-references in the window: links in the text, tooltip, click with back, the 被引用 panel."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
@@ -151,3 +152,28 @@ def test_references_redone_after_an_upgrade_off_the_ui_thread(qtbot, make_window
     window.runner.wait()
     open_survey(window, seeded_library)  # …and the links are there
     assert the_ref(window, "本办法第十七条第二款").resolved
+
+
+def test_a_large_import_in_the_window_prepares_references_in_a_worker(qtbot, make_window, library,
+                                                                       monkeypatch, seed_files) -> None:
+    """The window imports on a thread; the worker process it starts (forced here for a few
+    files) gives the same links: within the document, and to a law the import brought."""
+    from reader.store import refs_worker
+    from tests.conftest import SHARED
+
+    law = SHARED / "corpus" / "laws" / "行政法" / "测绘法(2017-04-27).md"
+    if not law.exists():
+        pytest.skip("needs ../shared (the corpus)")
+    monkeypatch.setattr(refs_worker, "WORKER_MIN_FILES", 1)
+    monkeypatch.setattr(refs_worker, "spare_cores", lambda: 1)
+    remote = []
+    real = refs_worker.Preparer.collect
+    monkeypatch.setattr(refs_worker.Preparer, "collect", lambda self: (remote.append(self.remote), real(self))[1])
+    window = make_window(library, start=False)
+    with qtbot.waitSignal(window.importFinished, timeout=60000) as blocker:
+        window.import_files([str(p) for p in seed_files] + [str(law)])
+    assert blocker.args[0].ok and remote == [True]
+    open_survey(window, library)
+    assert the_ref(window, "本办法第十七条第二款").resolved
+    law_ref = the_ref(window, "《中华人民共和国测绘法》")
+    assert law_ref.resolved and law_ref.target_doc_id == doc_id(library, "中华人民共和国测绘法")
