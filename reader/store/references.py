@@ -222,10 +222,10 @@ class ReferencesMixin:
     def rebuild_refs(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Detect and resolve every document's references again, from the stored documents;
         returns how many references were stored."""
+        with self._lock, self._transaction():
+            self._refs_mark_all()
+        self._refs_redo(progress)  # (a few documents per transaction: readers are not held up)
         with self._lock:
-            with self._transaction():
-                self._refs_mark_all()
-            self._refs_redo(progress)
             return self._conn.execute("SELECT COUNT(*) FROM refs").fetchone()[0]
 
     def ensure_refs(self, progress: Callable[[int, int], None] | None = None,
@@ -400,7 +400,8 @@ class ReferencesMixin:
         may answer references stored earlier: those are resolved again too."""
         from reader.store import repository
 
-        marked = self._refs_marked()
+        with self._lock:
+            marked = self._refs_marked()
         total, done = len(marked), 0
         while marked:
             if cancel is not None and cancel():

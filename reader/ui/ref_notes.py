@@ -11,8 +11,18 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-_UNITS = {"article": "条", "paragraph": "款", "item": "项", "subitem": "目", "chapter": "章",
-          "section": "节", "part": "编", "subpart": "分编"}
+from reader.core.numerals import cn_to_int
+
+#: The core's unit names → the interface's (source strings are the Chinese unit characters).
+_UNITS = {"article": QT_TRANSLATE_NOOP("RefNotes", "条"), "paragraph": QT_TRANSLATE_NOOP("RefNotes", "款"),
+          "item": QT_TRANSLATE_NOOP("RefNotes", "项"), "subitem": QT_TRANSLATE_NOOP("RefNotes", "目"),
+          "chapter": QT_TRANSLATE_NOOP("RefNotes", "章"), "section": QT_TRANSLATE_NOOP("RefNotes", "节"),
+          "part": QT_TRANSLATE_NOOP("RefNotes", "编"), "subpart": QT_TRANSLATE_NOOP("RefNotes", "分编"),
+          "attachment": QT_TRANSLATE_NOOP("RefNotes", "附件")}
+_BY_CHAR = {char: name for name, char in _UNITS.items()}
+#: One step of a pinpoint label as the core writes it (``Pin.label``): 第十条之一, 第（三）项, 附件2.
+_STEP = re.compile(r"第([〇零一二三四五六七八九十百千两\d]+)(分编|条|款|项|目|章|节|编)(?:之([一二三四五六七八九十]+))?"
+                   r"|第（([〇零一二三四五六七八九十百千两\d]+)）(项)|(附件)(\d+)")
 
 _N = "RefNotes"  # the translation context (spelled out below too: lupdate reads literals)
 # (pattern, translatable template with {0}… for the groups) — the source strings are Chinese
@@ -43,7 +53,32 @@ def _part(part: str) -> str:
     for pattern, template in _TEMPLATES:
         m = pattern.fullmatch(part)
         if m:
-            groups = [_UNITS.get(g, g) for g in m.groups()]
+            groups = [_unit(g) if g in _UNITS else _label(g) for g in m.groups()]
             return QCoreApplication.translate(_N, template).format(*groups)
     return part
+
+
+def _unit(name: str) -> str:
+    return QCoreApplication.translate(_N, _UNITS[name])
+
+
+def _label(text: str) -> str:
+    """A pinpoint label (第十条之一第二款) in the interface's language: as it is in Chinese;
+    'article 10-1 paragraph 2' where the unit names are translated.  Anything else (a quoted
+    word) as it is."""
+    if _unit("article") == _UNITS["article"]:
+        return text
+    steps, end = [], 0
+    for m in _STEP.finditer(text):
+        if m.start() != end:
+            return text
+        number, char, sub, item, item_char, attachment, attachment_number = m.groups()
+        if attachment:
+            steps.append(f"{_unit('attachment')} {attachment_number}")
+        elif item:
+            steps.append(f"{_unit('item')} ({cn_to_int(item)})")
+        else:
+            steps.append(f"{_unit(_BY_CHAR[char])} {cn_to_int(number)}" + (f"-{cn_to_int(sub)}" if sub else ""))
+        end = m.end()
+    return " ".join(steps) if steps and end == len(text) else text
 

@@ -1244,67 +1244,114 @@ Library: {0}</translation>
 <context>
     <name>RefNotes</name>
     <message>
+        <location filename="../../reader/ui/ref_notes.py" line="17"/>
+        <source>条</source>
+        <extracomment>The core&apos;s unit names → the interface&apos;s (source strings are the Chinese unit characters).</extracomment>
+        <translation>article</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ref_notes.py" line="17"/>
+        <source>款</source>
+        <translation>paragraph</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ref_notes.py" line="18"/>
+        <source>项</source>
+        <translation>item</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ref_notes.py" line="18"/>
+        <source>目</source>
+        <translation>sub-item</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ref_notes.py" line="19"/>
+        <source>章</source>
+        <translation>chapter</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ref_notes.py" line="19"/>
+        <source>节</source>
+        <translation>section</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/ref_notes.py" line="20"/>
-        <source>库中没有所引文件</source>
-        <translation>The cited document is not in the library</translation>
+        <source>编</source>
+        <translation>part</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ref_notes.py" line="20"/>
+        <source>分编</source>
+        <translation>sub-part</translation>
     </message>
     <message>
         <location filename="../../reader/ui/ref_notes.py" line="21"/>
+        <source>附件</source>
+        <translation>attachment</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ref_notes.py" line="30"/>
+        <source>库中没有所引文件</source>
+        <extracomment>One step of a pinpoint label as the core writes it (``Pin.label``): 第十条之一, 第（三）项, 附件2.</extracomment>
+        <translation>The cited document is not in the library</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/ref_notes.py" line="31"/>
         <source>标题近似匹配（相似度 {0}）</source>
         <translation>Approximate title match (similarity {0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="22"/>
+        <location filename="../../reader/ui/ref_notes.py" line="32"/>
         <source>所引文件中没有{0}</source>
         <translation>The cited document has no {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="23"/>
+        <location filename="../../reader/ui/ref_notes.py" line="33"/>
         <source>所引文件的条文结构未知</source>
-        <translation>The cited document's structure is unknown</translation>
+        <translation>The cited document&apos;s structure is unknown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="24"/>
+        <location filename="../../reader/ui/ref_notes.py" line="34"/>
         <source>库中只有较晚的版本（{0}）</source>
         <translation>Only a later version ({0}) is in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="25"/>
+        <location filename="../../reader/ui/ref_notes.py" line="35"/>
         <source>该版本{1}中有“{0}”</source>
         <translation>Its {1} contains “{0}”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="26"/>
+        <location filename="../../reader/ui/ref_notes.py" line="36"/>
         <source>该版本的{0}可能不是所引的那一条</source>
         <translation>Its {0} may not be the one cited</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="28"/>
+        <location filename="../../reader/ui/ref_notes.py" line="38"/>
         <source>本文件其他引文的措辞印证了该版本的条文编号</source>
         <translation>Other citations in this document confirm its numbering</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="29"/>
+        <location filename="../../reader/ui/ref_notes.py" line="39"/>
         <source>未指明具体条款</source>
         <translation>No article or paragraph is named</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="30"/>
+        <location filename="../../reader/ui/ref_notes.py" line="40"/>
         <source>此前没有{0}</source>
         <translation>There is no earlier {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="31"/>
+        <location filename="../../reader/ui/ref_notes.py" line="41"/>
         <source>未说明是哪个附件</source>
         <translation>Which attachment is not said</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="32"/>
+        <location filename="../../reader/ui/ref_notes.py" line="42"/>
         <source>本文件没有附件</source>
         <translation>This document has no attachment</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="38"/>
+        <location filename="../../reader/ui/ref_notes.py" line="48"/>
         <source>；</source>
         <translation>; </translation>
     </message>
