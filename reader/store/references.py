@@ -263,7 +263,7 @@ class ReferencesMixin:
         """The import is over (its references flushed): stop the worker, if any."""
         self._refs_preparer().close()
 
-    def _refs_imported(self, docs: list[Document], replaced: list[str]) -> list[Any]:
+    def _refs_imported(self, docs: list[Document], replaced: list[str]) -> list[Waiting | str]:
         """``docs`` were just saved (inside the file's transaction); ``replaced``: the ids of
         those that were in the library already (their old references go now).
 
@@ -286,7 +286,7 @@ class ReferencesMixin:
             return [doc.id for doc in docs]  # read back by the worker once committed
         return [prepare(doc) for doc in docs]
 
-    def _refs_committed(self, items: list[Any]) -> None:
+    def _refs_committed(self, items: list[Waiting | str]) -> None:
         """The transaction of ``_refs_imported``'s ``items`` committed: hand them over."""
         if items:
             with self._lock:

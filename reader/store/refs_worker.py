@@ -85,15 +85,18 @@ class Preparer:
         except OSError:  # no processes here (or no interpreter to run): prepare in process
             self._process = None
 
-    def add(self, items: list[Any]) -> None:
-        """Hand over prepared documents (in process) or the ids of committed ones (worker)."""
-        if not self.remote:
-            self._ready += items
+    def add(self, items: list[Waiting | str]) -> None:
+        """Hand over prepared documents, or the ids of committed ones for the worker (those it
+        can no longer take are reported by ``collect`` as not answered)."""
+        ids = [item for item in items if isinstance(item, str)]
+        self._ready += [item for item in items if not isinstance(item, str)]
+        if not ids:
             return
-        self._sent += items
-        self._unsent += items
-        if len(self._unsent) >= SEND_EVERY:
-            self._send()
+        self._sent += ids
+        if self.remote:
+            self._unsent += ids
+            if len(self._unsent) >= SEND_EVERY:
+                self._send()
 
     def _send(self) -> None:
         if not self._unsent or self._process is None:
