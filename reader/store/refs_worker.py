@@ -11,8 +11,8 @@ little: only the ids go over, and the prepared references come back.
 Small imports and single-core machines prepare in the library's own process (starting a
 worker would cost more than it saves).  If the worker cannot start, dies, or fails on a
 document, the documents it did not answer are reported back: they are still marked
-(``refs_pending:``) and the library prepares them itself — nothing is lost, and an error in
-detection shows as it would without a worker.
+(``refs_pending:``) and the library prepares them itself — nothing is lost (a document
+detection really fails on is logged there, and keeps no references).
 """
 from __future__ import annotations
 
@@ -182,8 +182,8 @@ def _write(jobs: queue.SimpleQueue[Any], pipe: IO[bytes]) -> None:
 
 def _serve(db: str, jobs: IO[bytes], answers: IO[bytes]) -> None:
     """The worker: prepare each document named until its input ends.  A document it cannot
-    read (removed since) or fails on is answered with None: the library sees to it itself,
-    where an error shows."""
+    read (removed since) or fails on is answered with None: the library sees to it itself.
+    Answers go out through a thread, so a library not reading yet never holds the work up."""
     out: queue.SimpleQueue[Any] = queue.SimpleQueue()
     writer = threading.Thread(target=_write, args=(out, answers))
     writer.start()
