@@ -154,6 +154,7 @@ def refs_cost(name: str, paths: list[Path], repeat: int) -> bool:
     from reader.store import refs_worker
 
     runs: dict[str, list[tuple[float, str]]] = {label: [] for label, _, _ in VARIANTS}
+    library_import(paths[:20])  # warm-up (imports, compiled patterns): not in the first pair
     for _ in range(repeat):
         for label, refs, worker in VARIANTS:
             result = library_import(paths, refs, worker)
