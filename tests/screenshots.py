@@ -328,6 +328,26 @@ def main(argv: list[str]) -> int:
     shoot_screen(window.view, out, "20-front-matter-ref-hover")
     QToolTip.hideText()
 
+    # 21. English interface: why a reference is unresolved names its unit in English
+    # (合同编's 本法第X条 into 总则, which this library does not hold)
+    if LAW.is_file():
+        window.set_language("en")
+        window.open_document(find_doc(window, "合同编"))
+        wait(timeout=1.6)
+        ref = next(r for r in window.refs.refs if not r.resolved and r.note.startswith("target has no"))
+        window.view.scroll_to_node(ref.node_id, flash=False)
+        wait(timeout=0.3)
+        cursor = QTextCursor(window.view.document())
+        cursor.setPosition(window.refs.position_of(ref) + 3)
+        point = window.view.cursorRect(cursor).center()
+        QCursor.setPos(window.view.viewport().mapToGlobal(point))
+        QToolTip.showText(window.view.viewport().mapToGlobal(point),
+                          literal_rich_text(window.view._tooltip(point)), window.view.viewport())
+        wait(lambda: QToolTip.isVisible(), 2)
+        shoot_screen(window, out, "21-english-reason")  # (the whole window: the tip may pass the text)
+        QToolTip.hideText()
+        window.set_language("zh")
+
     window.close()
     lib.close()
     app.processEvents()
