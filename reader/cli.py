@@ -50,10 +50,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def gui_main(argv: Sequence[str] | None = None) -> int:
-    """``regreader-gui [--library DIR] [FILE ...]``: open the window, importing FILEs."""
+    """``regreader-gui [--library DIR] [PATH ...]``: open the window, importing PATHs."""
     parser = argparse.ArgumentParser(prog=f"{PROG}-gui", description="Open the RegReader window.")
     parser.add_argument("--library", metavar="DIR", help="library folder")
-    parser.add_argument("files", nargs="*", metavar="FILE", help="files to import on start")
+    parser.add_argument("files", nargs="*", metavar="PATH",
+                        help="files or folders to import on start")
     args = parser.parse_args(argv)
     return _run_gui(args.library, args.files)
 
@@ -85,8 +86,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.set_defaults(func=_cmd_parse)
 
-    p = sub.add_parser("import", parents=[common, as_json], help="import files into the library")
-    p.add_argument("files", metavar="FILE", nargs="+")
+    p = sub.add_parser("import", parents=[common, as_json],
+                       help="import files, and the supported files in folders, into the library")
+    p.add_argument("files", metavar="PATH", nargs="+",
+                   help="a file, or a folder (its supported files, in subfolders too)")
     p.set_defaults(func=_cmd_import)
 
     p = sub.add_parser("list", parents=[common, as_json], help="list the library's documents")
@@ -253,7 +256,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     with _open(args) as lib:
-        progress = _progress_printer(len(args.files)) if sys.stderr.isatty() else None
+        progress = _progress_printer() if sys.stderr.isatty() else None
         report = lib.import_files(args.files, progress=progress)
     if args.json:
         _print_json(report.to_json())
@@ -611,11 +614,26 @@ def _print_report(report: ImportReport) -> None:
     rows += [["duplicate", d.id, f"{d.title} — {d.reason}"] for d in report.duplicates]
     if rows:
         _print_table(["", "ID", "TITLE"], rows)
+    _print_skipped(report)
     summary = (f"{len(report.added)} added, {len(report.updated)} updated, "
                f"{len(report.duplicates)} duplicate, {len(report.failures)} failed")
+    if report.skipped:
+        summary += f", {len(report.skipped)} skipped"
     if report.cancelled:
         summary += " (cancelled)"
     print(summary)
+
+
+def _print_skipped(report: ImportReport, shown: int = 3) -> None:
+    """Files the folders held besides documents, one line per reason (all of them are in
+    ``--json``): a folder of a thousand images should not bury the summary."""
+    by_reason: dict[str, list[str]] = {}
+    for s in report.skipped:
+        by_reason.setdefault(s.reason, []).append(Path(s.file).name)
+    for reason, names in by_reason.items():
+        more = f", … ({len(names) - shown} more)" if len(names) > shown else ""
+        print(f"skipped {len(names)} file{'s' * (len(names) != 1)}: {reason}: "
+              f"{', '.join(names[:shown])}{more}")
 
 
 def _print_failures(report: ImportReport) -> None:
@@ -623,8 +641,8 @@ def _print_failures(report: ImportReport) -> None:
         _error(f"{failure.file}: {failure.reason}")
 
 
-def _progress_printer(total: int):  # noqa: ANN202 - a closure for Library.import_files
-    def progress(done: int, _total: int, path: str) -> None:
+def _progress_printer():  # noqa: ANN202 - a closure for Library.import_files
+    def progress(done: int, total: int, path: str) -> None:
         end = "\n" if done == total else ""
         sys.stderr.write(f"\r[{done}/{total}] {snippet(Path(path).name, 60)}\x1b[K{end}")
         sys.stderr.flush()

@@ -348,10 +348,35 @@ def main(argv: list[str]) -> int:
         QToolTip.hideText()
         window.set_language("zh")
 
+    # 22. a folder imported (文件 → 导入文件夹…, or dropped): the report counts what was
+    # imported, skipped and failed, and names each file below the folder with the reason
+    window.import_files([str(make_folder(TMP / "法规文件夹"))])
+    wait(lambda: window.importer.report_box is not None and window.importer.report_box.isVisible(), 60)
+    shoot_widget(window.importer.report_box, out, "22-import-folder-report")
+    window.importer.report_box.close()
+
     window.close()
     lib.close()
     app.processEvents()
     return 0
+
+
+def make_folder(root: Path) -> Path:
+    """A folder as colleagues pass them around: subfolders, attachments that are not
+    regulations, an old .doc, a damaged file and the clutter of other programs."""
+    rules = {"规章/广州市文件夹导入示例办法.txt": "广州市文件夹导入示例办法",
+             "规章/2024/广州市第二个示例规定.txt": "广州市第二个示例规定",
+             "规范性文件/广州市示例管理细则.md": "# 广州市示例管理细则"}
+    for name, title in rules.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"{title}\n\n第一条　为了示范文件夹导入，制定本办法。\n"
+                        "第二条　本办法自公布之日起施行。\n", encoding="utf-8")
+    for name, data in {"规章/附件1 统计表.xlsx": b"PK\x03\x04", "规章/附件2 流程图.png": b"\x89PNG",
+                       "规范性文件/旧版说明.doc": b"\xd0\xcf\x11\xe0", "规范性文件/损坏的文件.txt": b"\x00\x01",
+                       ".DS_Store": b"\x00", "规章/~$文件夹导入示例办法.docx": b"\x00"}.items():
+        (root / name).write_bytes(data)
+    return root
 
 
 if __name__ == "__main__":

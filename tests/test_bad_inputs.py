@@ -26,7 +26,7 @@ def test_bad_files_fail_by_name_while_good_ones_import(tmp_path: Path, seed_file
         failed = {Path(f.file).name: f.reason for f in report.failures}
         assert set(failed) == set(bad) | {"missing.txt"}
         assert all(reason for reason in failed.values())
-        assert "unsupported" in failed["scan.pdf"] and "not found" in failed["missing.txt"]
+        assert "truncated" in failed["scan.pdf"] and "not found" in failed["missing.txt"]
         assert "empty" in failed["empty.txt"] and "empty" in failed["blank.txt"]
         titles = {d.title for d in library.documents()}
         assert "国家城乡融合发展试验区广东广清接合片区实施方案" in titles

@@ -37,7 +37,7 @@ def test_gazette_27_splits_into_its_six_documents(gazette27: list[Document]) -> 
 def test_order_metadata_and_front_matter(gazette27: list[Document]) -> None:
     doc = gazette27[0]
     assert doc.title == "广州市测绘地理信息管理办法"
-    assert doc.kind == "规章"
+    assert doc.kind == "地方政府规章"  # a city government's 令
     assert doc.issuer == "广州市人民政府"
     assert (doc.issued, doc.effective) == (date(2022, 8, 10), date(2022, 10, 1))
     assert "现予公布" in doc.front_matter and "市长郭永航" in doc.front_matter

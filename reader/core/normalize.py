@@ -7,10 +7,14 @@ of the flow, and finally hard-wrapped lines are joined back into paragraphs.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from reader.core.furniture import is_furniture, page_furniture  # noqa: F401 - is_furniture: public
 from reader.core.importers.base import SourceText
-from reader.core.markers import heading_marker, is_caption, opening_marker
+from reader.core.markers import CN_COMMA, NUM_DOT, heading_marker, is_caption, opening_marker
+from reader.core.tablerows import is_row, repair_row
 from reader.core.textrepair import FOOTNOTE_MARKS, display_width, repair_line, widen_parens
 
 
@@ -46,17 +50,17 @@ class _Line:
     page_break: bool = False  # page furniture was removed just before this line
     blank_before: bool = False
     indent: int = 0  # leading white space in half-width columns
+    gaps: int = 0  # spaces extraction shows beside digits and Latin letters (see width)
+
+    @property
+    def width(self) -> int:
+        """The printed width in half-width columns.  Repair drops the spaces around digits
+        and Latin words, but on the page they took room: about half a column each."""
+        return display_width(self.text) + self.gaps // 2
 
 
 # --- page furniture ------------------------------------------------------------------
 
-_FURNITURE = [
-    re.compile(r"^\d{1,4}（本文与正式文件同等效力）$"),  # gazette footer (page number reversed)
-    re.compile(r"^[-—–]{1,2}\d{1,4}[-—–]{1,2}$"),  # — 3 —
-    re.compile(r"^第\d{1,4}页(共\d{1,4}页)?$"),
-    re.compile(r"^\S{2,24}公报\d{4}年第\d{1,3}期(（总第\d+期）)?$"),  # running header
-    re.compile(r"^(-\s*)?\d{1,4}(\s*-)?$"),  # a bare page number
-]
 _DOT_LEADER = re.compile(r"(?:[.·…]|\.\s){4,}\s*\d*\s*$")
 _TOC_HEAD = re.compile(r"^目录$")
 
@@ -66,45 +70,52 @@ _WEB_JUNK = re.compile(
 )
 
 
-def is_furniture(text: str) -> bool:
-    """Page numbers, gazette footers and running headers: not part of any document."""
-    return any(p.match(text) for p in _FURNITURE)
-
-
 def clean(src: SourceText) -> CleanText:
     """Turn an importer's lines into repaired paragraphs, footnotes and warnings."""
     out = CleanText(paras=[])
     lines = _repaired_lines(src, out)
     _drop_trailing_junk(lines, out)
+    lines = _drop_toc(lines, out, leaders=not src.hard_breaks)
     if src.hard_breaks:
         out.paras = [Para(ln.text, ln.no, src.headings.get(ln.no - 1, 0)) for ln in lines]
+        out.footnotes = _importer_footnotes(src)
         return out
-    lines = _drop_toc(lines, out)
     lines = _lift_footnotes(lines, out)
     out.paras = _join_wrapped(lines)
     return out
 
 
 def _repaired_lines(src: SourceText, out: CleanText) -> list[_Line]:
+    """Repaired non-blank lines without page furniture.  Blank lines around furniture
+    belong to the page break, so the line after it is marked ``page_break``, not blank."""
+    texts = [repair_row(raw) or repair_line(raw) for raw in src.lines]  # a table row keeps its tabs
+    furniture = set() if src.hard_breaks else page_furniture(texts)
     lines: list[_Line] = []
     pending_break = False
     blank = False
-    for i, raw in enumerate(src.lines):
-        text = repair_line(raw)
+    for i, (raw, text) in enumerate(zip(src.lines, texts)):
         if not text:
             blank = True
             continue
-        if not src.hard_breaks and is_furniture(text):
+        if i in furniture:
             out.removed.append(text)
             pending_break = True
+            blank = False
             continue
         lines.append(
             _Line(i + 1, text, page_start=raw[:1] in (" ", "\u3000") and not raw[:2].isspace(),
-                  page_break=pending_break, blank_before=blank, indent=_indent(raw))
+                  page_break=pending_break, blank_before=blank and not pending_break,
+                  indent=_indent(raw), gaps=len(_ALNUM_GAP.findall(raw.strip())))
         )
         pending_break = False
         blank = False
     return lines
+
+
+_ALNUM = "0-9A-Za-z０-９Ａ-Ｚａ-ｚ%％"
+#: A space between a Chinese character and a digit or Latin letter (not between two numbers
+#: of a table row, whose spaces are column gaps).
+_ALNUM_GAP = re.compile(rf"(?<=[{_ALNUM}]) +(?=[^\s{_ALNUM}\x00-\x7f])|(?<=[^\s{_ALNUM}\x00-\x7f]) +(?=[{_ALNUM}])")
 
 
 def _indent(raw: str) -> int:
@@ -136,11 +147,23 @@ def _drop_trailing_junk(lines: list[_Line], out: CleanText) -> None:
 
 
 def _toc_key(text: str) -> str:
-    return re.sub(r"\d+$", "", _DOT_LEADER.sub("", text)).replace(" ", "")
+    """A 目录 entry as the body repeats it: no dot leader, page number (5, （5）) or spacing."""
+    return re.sub(r"\s", "", re.sub(r"[（(]?\d+[）)]?$", "", _DOT_LEADER.sub("", text).strip()))
 
 
-def _drop_toc(lines: list[_Line], out: CleanText) -> list[_Line]:
-    """Remove a 目录 block: its entries end where the body repeats the first entry."""
+#: A 目录 entry: a heading or a document title, without sentence punctuation.
+_TOC_ENTRY_MAX = 80  # a gazette issue lists whole document titles
+_TOC_ENTRY_PUNCT = re.compile(r"[，。；！？]")
+
+
+def _is_toc_entry(text: str) -> bool:
+    key = _toc_key(text)
+    return bool(key) and len(key) <= _TOC_ENTRY_MAX and not _TOC_ENTRY_PUNCT.search(key)
+
+
+def _drop_toc(lines: list[_Line], out: CleanText, leaders: bool = True) -> list[_Line]:
+    """Remove a 目录 block (heading and entries) in every layout; with ``leaders`` (PDF
+    extracts) also lone dot-leader lines, which only a table of contents prints."""
     keep: list[_Line] = []
     i = 0
     while i < len(lines):
@@ -153,7 +176,7 @@ def _drop_toc(lines: list[_Line], out: CleanText) -> list[_Line]:
                     lines[end].page_break = True
                 i = end
                 continue
-        if _DOT_LEADER.search(ln.text) and len(ln.text) > 6:
+        if leaders and _DOT_LEADER.search(ln.text) and len(ln.text) > 6:
             out.removed.append(ln.text)
             i += 1
             continue
@@ -163,12 +186,17 @@ def _drop_toc(lines: list[_Line], out: CleanText) -> list[_Line]:
 
 
 def _toc_end(lines: list[_Line], start: int) -> int | None:
+    """Where the body starts after a 目录 opened at ``start``: at the repeat of the first
+    entry.  None (nothing is removed) unless every line before it looks like an entry, so
+    body text is never taken for a table of contents."""
     if start >= len(lines):
         return None
     first = _toc_key(lines[start].text)
-    for j in range(start + 1, min(len(lines), start + 400)):
-        if _toc_key(lines[j].text) == first and j - start >= 2:
+    for j in range(start, min(len(lines), start + 400)):
+        if j - start >= 2 and _toc_key(lines[j].text) == first:
             return j
+        if not _is_toc_entry(lines[j].text):
+            return None
     return None
 
 
@@ -217,6 +245,14 @@ def _lift_footnotes(lines: list[_Line], out: CleanText) -> list[_Line]:
     return body
 
 
+def _importer_footnotes(src: SourceText) -> list[Footnote]:
+    """Footnotes an importer already took out of the flow by layout (PDF: small print at a
+    page bottom), as ``meta["footnotes"]``: [{"mark", "text", "line"}]."""
+    items = src.meta.get("footnotes") or []
+    return [Footnote(str(f["mark"]), repair_line(str(f["text"])), int(f["line"])) for f in items  # type: ignore[union-attr, index]
+            if str(f["mark"]) in FOOTNOTE_MARKS]  # type: ignore[index]
+
+
 def _ends_footnote(ln: _Line) -> bool:
     return ln.page_start or ln.page_break or ln.text[0] in FOOTNOTE_MARKS or heading_marker(ln.text) is not None
 
@@ -224,25 +260,93 @@ def _ends_footnote(ln: _Line) -> bool:
 # --- paragraph recovery --------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"[。；：！？…]['\"”’）)》]*$|[。！？]$")
+#: Lines that open a paragraph whatever precedes them: the 版记 and closers of GB/T 9704.
+_ALWAYS_OPENS = re.compile(r"^(公开方式|抄送|主送|分送|附件?)[:：]")
+_LEAD_TOKEN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.%]*")
+_ENDS_IN_MARK = re.compile(r"[，。；：！？、…）)》”’」』〉]$")
+#: Paragraph-start and continuation samples needed before blanks or indents count as evidence.
+_MIN_SAMPLES = 5
 
 
 def _ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text))
 
 
+@dataclass
+class _Layout:
+    """What this extract's lines say about its paragraphs (see :func:`_layout_of`)."""
+
+    width: int  # display columns of a full line
+    blank_breaks: bool  # a blank line between two lines marks a paragraph break
+    blanks_mark_all: bool  # … and every paragraph break has one: no blank, no break
+    indents: bool  # a first-line indent marks every paragraph
+
+
 def _page_width(lines: list[_Line]) -> int:
-    """The width of a full line: a high percentile of line widths."""
-    widths = sorted(display_width(ln.text) for ln in lines)
+    """The width of a full line: the widest width common among long lines that end in a
+    character, not a mark (marks may hang into the margin; a paragraph's first line is
+    narrower by its lost indent, and in laws of short paragraphs first lines are the
+    commonest)."""
+    widths = sorted(ln.width for ln in lines)
     if not widths:
         return 0
-    return widths[min(len(widths) - 1, int(len(widths) * 0.85))]
+    high = widths[min(len(widths) - 1, int(len(widths) * 0.85))]
+    counts = Counter(w for ln in lines if (w := ln.width) >= 0.6 * high
+                     and not _ENDS_IN_MARK.search(ln.text) and opening_marker(ln.text) is None)
+    if sum(counts.values()) < _MIN_SAMPLES:
+        return high
+    most = max(counts.values())
+    return max(w for w, n in counts.items() if n >= min(most, max(3, 0.2 * most)))
 
 
-def _blank_lines_are_breaks(lines: list[_Line]) -> bool:
-    """In PDF extracts every line is followed by a blank one; then blanks mean nothing."""
+def _layout_of(lines: list[_Line]) -> _Layout:
+    """Read the extract's conventions from lines whose role is certain: a full line that
+    stops mid-sentence is followed by a continuation; a short line that ends a sentence
+    is followed by a new paragraph.  What blank lines and indents do at those places
+    says what they mean everywhere else."""
+    width = _page_width(lines)
+    cont: list[_Line] = []  # lines that surely continue a paragraph
+    start: list[_Line] = []  # lines that surely open one
+    for ln, nxt in zip(lines, lines[1:]):
+        if nxt.page_break or opening_marker(nxt.text) is not None:
+            continue
+        w = ln.width
+        if w >= width - 2 and not _ends_sentence(ln.text):
+            cont.append(nxt)
+        elif w < width - 10 and _ends_sentence(ln.text):
+            start.append(nxt)
+    return _Layout(width, _blank_lines_are_breaks(lines, cont), _blanks_mark_all(cont, start),
+                   _indents_mark_paragraphs(lines, cont, start))
+
+
+def _share(lines: list[_Line], test: Callable[[_Line], bool]) -> float:
+    return sum(1 for ln in lines if test(ln)) / len(lines) if lines else 0.0
+
+
+def _blank_lines_are_breaks(lines: list[_Line], cont: list[_Line]) -> bool:
+    """In some PDF extracts every line is followed by a blank one; then blanks mean nothing."""
+    if len(cont) >= _MIN_SAMPLES:
+        return _share(cont, lambda ln: ln.blank_before) < 0.5
     if len(lines) < 4:
         return True
     return sum(ln.blank_before for ln in lines[1:]) < 0.5 * (len(lines) - 1)
+
+
+def _blanks_mark_all(cont: list[_Line], start: list[_Line]) -> bool:
+    """Blank lines between paragraphs and none inside them: then a missing blank joins."""
+    if len(cont) < _MIN_SAMPLES or len(start) < _MIN_SAMPLES:
+        return False
+    return _share(start, lambda ln: ln.blank_before) >= 0.8 and _share(cont, lambda ln: ln.blank_before) <= 0.2
+
+
+def _indents_mark_paragraphs(lines: list[_Line], cont: list[_Line], start: list[_Line]) -> bool:
+    """pdftotext -layout and typed text indent a paragraph's first line by two characters
+    (two spaces or more); continuation lines start at the margin."""
+    if len(cont) >= _MIN_SAMPLES and len(start) >= _MIN_SAMPLES:
+        return (_share(start, lambda ln: ln.indent >= 2) >= 0.6
+                and _share(cont, lambda ln: ln.indent >= 2) <= 0.2)
+    indented = sum(1 for ln in lines if ln.indent >= 3)
+    return 0.05 * len(lines) <= indented <= 0.7 * len(lines)
 
 
 def _join_wrapped(lines: list[_Line]) -> list[Para]:
@@ -252,27 +356,26 @@ def _join_wrapped(lines: list[_Line]) -> list[Para]:
     indent a paragraph's first line loses in extraction), or when it is long and stops
     mid-sentence.  A structural marker opening the next line, a sentence end on a line
     short of the width, or a short unpunctuated line (titles, headings, signatures)
-    ends the paragraph.  A sentence end on a full line is ambiguous; the next line's
-    width decides: an indented (narrower) line opens a new paragraph.
+    ends the paragraph.  Where the extract marks paragraphs by blank lines or indents,
+    those decide — except that a full line stopping mid-sentence always runs on (a blank
+    line there is an extraction accident).  A sentence end on a full line is ambiguous
+    without them; the next line decides (see :func:`_opens_after_full_stop`).
+    Page furniture between two lines says nothing about a paragraph break.
     """
     if not lines:
         return []
-    width = _page_width(lines)
-    blanks_break = _blank_lines_are_breaks(lines)
-    indents = _indents_mark_paragraphs(lines)
+    layout = _layout_of(lines)
     paras: list[Para] = []
     buf: list[str] = [lines[0].text]
     start = lines[0]
-    first_line = True
     for i in range(len(lines) - 1):
         ln, nxt = lines[i], lines[i + 1]
         after = lines[i + 2] if i + 2 < len(lines) else None
-        if _continues(ln.text, nxt, after, first_line, width, blanks_break, indents):
+        if _continues(ln, nxt, after, ln is start, layout):
             buf.append(nxt.text)
-            first_line = False
             continue
         paras.append(Para(widen_parens(_concat(buf)), start.no))
-        buf, start, first_line = [nxt.text], nxt, True
+        buf, start = [nxt.text], nxt
     paras.append(Para(widen_parens(_concat(buf)), start.no))
     return paras
 
@@ -280,27 +383,24 @@ def _join_wrapped(lines: list[_Line]) -> list[Para]:
 _ORDINAL_OPENER = re.compile(r"^[一二三四五六七八九十]+是")
 
 
-def _indents_mark_paragraphs(lines: list[_Line]) -> bool:
-    """pdftotext and typed text indent a paragraph's first line by two characters."""
-    indented = sum(1 for ln in lines if ln.indent >= 3)
-    return 0.05 * len(lines) <= indented <= 0.7 * len(lines)
-
-
-def _continues(text: str, nxt: _Line, after: _Line | None, first_line: bool, width: int,
-               blanks_break: bool, indents: bool = False) -> bool:
-    if blanks_break and nxt.blank_before:
-        return False
-    if indents and nxt.indent >= 3:
-        return False
-    w = display_width(text)
+def _continues(ln: _Line, nxt: _Line, after: _Line | None, first_line: bool, layout: _Layout) -> bool:
+    """Does ``nxt`` continue the paragraph ``ln`` belongs to (``first_line``: ``ln`` opens it)?"""
+    text, width, w = ln.text, layout.width, ln.width
     if heading_marker(text) is not None and w < width - 8:
         return False
     full = w >= width - (8 if first_line else 4)
     ends = _ends_sentence(text)
     marker = opening_marker(nxt.text)
-    if marker is not None and (marker.strong or ends or not full):
+    # a number wrapped onto the next line inside a list (已满十四、/十六、十八周岁) is no outline mark
+    listed = full and text.endswith(("、", "，")) and marker is not None and marker.form in (CN_COMMA, NUM_DOT)
+    if marker is not None and (marker.strong or ends or not full) and not listed:
         return False
-    if (ends and _ORDINAL_OPENER.match(nxt.text)) or is_caption(nxt.text):
+    if (ends and _ORDINAL_OPENER.match(nxt.text)) or is_caption(nxt.text) or _ALWAYS_OPENS.match(nxt.text):
+        return False
+    mid_sentence = full and not ends
+    if layout.blank_breaks and nxt.blank_before and not mid_sentence:
+        return False
+    if layout.indents and nxt.indent >= 2 and not mid_sentence:
         return False
     if not full:
         if ends:
@@ -310,11 +410,29 @@ def _continues(text: str, nxt: _Line, after: _Line | None, first_line: bool, wid
         # hard-wrapped: titles, headings and signatures stop well short; a line of numbers
         # (whose extraction spaces took page width) stops only a little short mid-sentence
         return w >= width * 0.8
-    if not ends or indents:
+    if not ends or layout.indents or (layout.blanks_mark_all and not nxt.page_break):
         return True
-    w2 = display_width(nxt.text)
-    next_is_indented = width - 10 <= w2 <= width - 3 and after is not None
-    return not next_is_indented
+    return not _opens_after_full_stop(nxt, after, width)
+
+
+def _opens_after_full_stop(nxt: _Line, after: _Line | None, width: int) -> bool:
+    """After a full line ending a sentence, does ``nxt`` open a new paragraph?
+
+    A paragraph's first line lost its two-character indent: it is that much narrower than
+    a full line, and it runs on.  A continuation line falls as short only when the first
+    word of the line after it (a number, a Latin word) did not fit.  A short line without
+    a sentence end is a title or heading.  A line ending a sentence may be the
+    paragraph's tail as well as a paragraph of one line: the wrap is kept.
+    """
+    if _ends_sentence(nxt.text) or after is None:
+        return False
+    w2 = nxt.width
+    if w2 >= width - 1:
+        return False
+    if w2 < width * 0.8:
+        return True
+    lead = _LEAD_TOKEN.match(after.text)
+    return w2 + (display_width(lead.group()) if lead else 2) <= width
 
 
 def _concat(parts: list[str]) -> str:

@@ -9,11 +9,13 @@ measures it issues rather than "关于印发…的通知").
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
 from reader.core.markers import opening_marker
 from reader.core.normalize import Para
+from reader.core.numerals import cn_to_int
 
 DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _DATE_LINE = re.compile(r"^(?:\S{0,60}?(?:办公厅|办公室|委员会|人民政府|局|厅|委|部|署|院))?(\d{4})年(\d{1,2})月(\d{1,2})日$")
@@ -25,14 +27,13 @@ _CLOSER = re.compile(r"^公开方式[:：]")
 _REGISTRATION = re.compile(r"^[A-Z]{2}\d{8,14}$")
 _COLOPHON_START = re.compile(r"^(抄送|主送|分送)[:：]")
 _COLOPHON_END = re.compile(r"印发$")
-_NOTICE_TITLE = re.compile(r"关于.{2,120}的(通知|决定|意见|批复|函|通告|公告|命令|报告)$")
+_NOTICE_TITLE = re.compile(r"关于.{2,120}的(?:补充|紧急|指导|实施|若干)?(通知|决定|意见|批复|函|通告|公告|命令|报告)$")
 _ISSUE_NOTICE = re.compile(r"关于印发(.+)的通知$")
 _QUOTED_TITLE = re.compile(r"《([^《》]{4,80})》")
 _TITLE_PUNCT = re.compile(r"[，。；：！？]")
-_ISSUER = re.compile(r"\S+?(?:办公厅|办公室|委员会|人民政府(?!办公)|局|厅|委|部|署|院)")
+_ISSUER = re.compile(r"\S+?(?:办公厅|办公室|委员会|人民政府|局|厅|委|部|署|院)(?!办公)")  # 国务院办公厅 is one organ
 _EFFECTIVE = re.compile(r"自(\d{4}年\d{1,2}月\d{1,2}日|印发之日|公布之日|发布之日)起(?:施行|实施|试行|执行|生效)")
 _VALID_FOR = re.compile(r"有效期(?:为|至)?(\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}|[一二三四五六七八九十])年?")
-_PLAN_SUFFIX = re.compile(r"(规划|纲要|计划|方案)(（[^）]*）)?$")
 
 
 @dataclass
@@ -48,7 +49,7 @@ class DocumentParts:
     issued: date | None = None
     effective: date | None = None
     expires: date | None = None
-    kind: str = "规范性文件"
+    kind: str = "规范性文件"  # read by the pipeline (reader.core.doc_kind), with the source's metadata
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -142,6 +143,8 @@ def _front_matter_end(paras: list[Para]) -> int:
     for k, p in enumerate(window[:12]):
         if _NOTICE_TITLE.search(p.text) or _NOTICE_TITLE.search("".join(x.text for x in window[max(0, k - 2):k + 1])):
             end = k + 1
+            if end < len(paras) and _DOC_NUMBER.fullmatch(paras[end].text.strip()):
+                end += 1  # web pages print the 文号 under the title
             if end < len(paras) and paras[end].text.endswith(("：", ":")) and len(paras[end].text) < 120:
                 end += 1
             return end
@@ -191,23 +194,49 @@ def _read_metadata(parts: DocumentParts, front: list[str]) -> None:
     body_text = "\n".join(p.text for p in parts.body)
     parts.effective = _effective(body_text, parts.issued) or _effective("\n".join(front), parts.issued)
     parts.expires = _expires(body_text + "\n".join(front), parts.effective or parts.issued)
-    parts.kind = _kind(parts, front)
+
+
+_CN_COUNT = "〇零一二三四五六七八九十百千"
+_NUMBER = (rf"(?:(?P<year>\d{{4}}\s*年)|[〔\[［(（]\s*(?P<byear>\d{{4}})\s*[〕\]］)）])?\s*"
+           rf"第\s*(?P<n>\d{{1,5}}|[{_CN_COUNT}]{{1,8}})\s*号")
+# 国令第706号, 中华人民共和国主席令（第十二号）, 中华人民共和国交通运输部令2019年第1号,
+# 中国人民银行令〔2019〕第3号
+_ORDER_LINE = re.compile(rf"^(?P<org>\S{{1,30}}?令)\s*[（(]?\s*{_NUMBER}\s*[）)]?$")
+_ORDER_NUMBER_LINE = re.compile(rf"^[（(]?\s*{_NUMBER}\s*[）)]?$")  # under an X令 line
+# 国办发明电〔2018〕15号, 国发[2019]5号, 穗府办规（2022）第12号 …
+_FILE_NUMBER = re.compile(r"(?P<org>[\u4e00-\u9fff]{1,12})\s*[〔\[［(（【]\s*(?P<year>\d{4})\s*[〕\]］)）】]\s*"
+                          r"第?\s*(?P<n>\d{1,5})\s*号")
 
 
 def doc_number_in(lines: list[str]) -> str | None:
-    """The 令号 (广州市人民政府令第190号) or 文号 (穗府办规〔2022〕12号) of a head, normalised."""
+    """The 令号 (广州市人民政府令第190号) or 文号 (穗府办规〔2022〕12号) of a head, normalised:
+    any bracket becomes 〔〕, 第 and spaces go from a 文号, a 令号 counts in Arabic digits."""
+    lines = [unicodedata.normalize("NFKC", t).strip() for t in lines]  # full-width digits, brackets
     for k, text in enumerate(lines):
-        m = _ORDER_HEAD.match(text)
-        if m and k + 1 < len(lines) and (n := _ORDER_NUMBER.match(lines[k + 1])):
-            return f"{text}第{n.group(1)}号"
-        m2 = re.match(r"^(\S{2,30}令)第(\d{1,4})号$", text)
-        if m2:
-            return f"{m2.group(1)}第{m2.group(2)}号"
-    for text in lines:
-        m = _DOC_NUMBER.search(text)
-        if m and "印发" not in text[: m.start()]:
-            return f"{m.group(1)}〔{m.group(2)}〕{int(m.group(3))}号"
-    return None
+        m = _ORDER_LINE.match(text)
+        if m is None and _ORDER_HEAD.match(text) and k + 1 < len(lines):
+            n = _ORDER_NUMBER_LINE.match(lines[k + 1])
+            if n:
+                return _order_number(text, n)
+        if m:
+            return _order_number(m.group("org"), m)
+    found = [(not _stands_alone(t, m), k, m) for k, t in enumerate(lines) for m in [_FILE_NUMBER.search(t)]
+             if m and "印发" not in t[: m.start()]]
+    if not found:
+        return None
+    _cited, _k, m = min(found, key=lambda f: f[:2])  # a line that is the 文号 beats one citing it
+    return f"{m.group('org')}〔{m.group('year')}〕{int(m.group('n'))}号"
+
+
+def _stands_alone(text: str, m: re.Match[str]) -> bool:
+    """The 文号 line of a head: nothing before it, at most 签发人 after it."""
+    rest = text[m.end():].strip(" ")
+    return m.start() == 0 and (not rest or rest.startswith("签发人"))
+
+
+def _order_number(org: str, m: re.Match[str]) -> str:
+    year = re.sub(r"\s", "", m.group("year") or "") or (f"〔{m.group('byear')}〕" if m.group("byear") else "")
+    return f"{org}{year}第{cn_to_int(m.group('n'))}号"
 
 
 def _issuer(front: list[str]) -> str | None:
@@ -265,18 +294,6 @@ def _expires(text: str, start: date | None) -> date | None:
     except ValueError:  # 29 February
         end = start.replace(year=start.year + years, day=28)
     return date.fromordinal(end.toordinal() - 1)
-
-
-def _kind(parts: DocumentParts, front: list[str]) -> str:
-    if any(_ORDER_HEAD.match(t) for t in front):
-        return "规章"
-    if parts.doc_number and "规" in parts.doc_number.split("〔")[0]:
-        return "规范性文件"
-    if _PLAN_SUFFIX.search(parts.title):
-        return "规划"
-    if _NOTICE_TITLE.search(parts.title):
-        return "通知"
-    return "规范性文件"
 
 
 def status_on(today: date, effective: date | None, expires: date | None) -> str:

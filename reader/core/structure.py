@@ -2,20 +2,22 @@
 
 Legislation (立法技术规范): 编 > 分编 > 章 > 节 > 条 > 款 > 项 > 目; articles are numbered
 through the whole document, paragraphs (款) are unnumbered and always explicit.
-Outlines (GB/T 9704): 一、 > （一） > 1. > （1）, under optional 章/节.  A mark is taken
-as structure only when its form, its position and its number agree; what the builder
-doubts it keeps as text and reports in the warnings.
+Outlines (GB/T 9704): 一、 > （一） > 1. > （1）, under optional 章/节; technical plans
+number decimally, 1 > 1.1 > 1.1.1 > 1.1.1.1.  A mark is taken as structure only when its
+form, its position and its number agree; what the builder doubts it keeps as text and
+reports in the warnings.  Table rows (cells joined by tabs) are kept together as tables.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.core import markers as mk
 from reader.core.markers import Marker, opening_marker
 from reader.core.model import Node, NodeKind
 from reader.core.normalize import Footnote, Para
 from reader.core.numerals import cn_to_int
+from reader.core.tablerows import is_row
 from reader.core.textrepair import FOOTNOTE_MARKS
 
 _RANK = {
@@ -27,6 +29,9 @@ _HEADING_KIND = {mk.PART: NodeKind.PART, mk.SUBPART: NodeKind.SUBPART, mk.CHAPTE
                  mk.SECTION: NodeKind.SECTION}
 _OUTLINE_KIND = {mk.CN_COMMA: NodeKind.LEVEL1, mk.CN_PAREN: NodeKind.LEVEL2, mk.NUM_DOT: NodeKind.LEVEL3,
                  mk.NUM_PAREN: NodeKind.LEVEL4}
+_DECIMAL_KIND = {1: NodeKind.LEVEL1, 2: NodeKind.LEVEL2, 3: NodeKind.LEVEL3, 4: NodeKind.LEVEL4}
+#: In a decimal outline, 一、/（一）/1./（1） are lists (items) inside the deepest decimal unit.
+_BELOW_DECIMAL = 4
 _ID_PREFIX = {
     NodeKind.PART: "part", NodeKind.SUBPART: "subpart", NodeKind.CHAPTER: "ch", NodeKind.SECTION: "sec",
     NodeKind.ARTICLE: "art", NodeKind.PARAGRAPH: "para", NodeKind.ITEM: "item", NodeKind.SUBITEM: "sub",
@@ -41,6 +46,8 @@ _ATTACHMENT_LIST = re.compile(r"^附件[:：]")
 _TABLE_TITLE = re.compile(r"(表|清单|一览|目录|名单)(（[^）]*）)?$")
 _UNNUMBERED_HEADINGS = {"前言", "序言", "附则", "结束语", "总则"}
 _RUN_IN_HEADING = re.compile(r"^([^。；：，]{2,40})[。．]")
+_SENTENCE = re.compile(r"[，。；：！？]")
+_DOTTED_TOP_MAX = 15  # 3. 附则: a top-level heading without subsections is a few words
 
 
 @dataclass
@@ -53,8 +60,11 @@ class _Open:
 class TreeBuilder:
     """Stack machine that places each paragraph under the unit it belongs to."""
 
-    def __init__(self, legislative: bool) -> None:
+    def __init__(self, legislative: bool, decimal: bool = False) -> None:
         self.legislative = legislative
+        self.decimal = decimal  # the document numbers its outline 1 / 1.1 / 1.1.1
+        self.decimal_path: tuple[int, ...] = ()  # the last decimal number taken as structure
+        self.table_rows = False  # the open table has tab-separated rows: a line without tabs ends it
         self.roots: list[Node] = []
         self.stack: list[_Open] = []
         self.warnings: list[str] = []
@@ -91,6 +101,14 @@ class TreeBuilder:
                 self._append(self.listing, text)
                 return
             self.listing = None
+        if is_row(text):
+            self._table_row(para)
+            return
+        if self.table_rows:
+            self.table = None  # the rows of a table end at the first line that is not a row
+            self.table_rows = False
+        if self.decimal:
+            marker = _as_decimal(marker, nxt, self._next_dotted_top())
         kind = self._accept(marker, para) if marker else None
         if self.table is not None:
             table, end_rank = self.table
@@ -118,6 +136,11 @@ class TreeBuilder:
     # -- classification -----------------------------------------------------------------
     def _accept(self, m: Marker, para: Para) -> NodeKind | None:
         """Decide whether a mark at a paragraph start is structure here, and of what kind."""
+        if m.form == mk.DECIMAL:
+            if not self.decimal or not follows(self.decimal_path, m.path) or \
+                    (self.legislative and self._innermost(NodeKind.ARTICLE)):
+                return None
+            return _DECIMAL_KIND[len(m.path)]
         if m.form in _HEADING_KIND:
             if not m.strong:
                 return None
@@ -134,6 +157,8 @@ class TreeBuilder:
                 return NodeKind.ARTICLE
             self.warnings.append(f"line {para.line}: '{para.text[:20]}…' starts like an article but is kept as text")
             return None
+        if self.decimal and not self.legislative:
+            return NodeKind.SUBITEM if m.form == mk.NUM_DOT else NodeKind.ITEM
         if self.legislative:
             if m.form == mk.CN_COMMA and _is_group_heading(m.rest):
                 return NodeKind.LEVEL1  # 一、管辖 between the articles of a judicial interpretation
@@ -152,13 +177,18 @@ class TreeBuilder:
         rank = _RANK[kind]
         if self.legislative and kind is NodeKind.LEVEL1:
             rank = _RANK[NodeKind.SECTION]  # groups articles, as a 节 would
+        if m.form == mk.DECIMAL:
+            self.decimal_path = m.path
+        elif self.decimal and not self.legislative and kind in (NodeKind.ITEM, NodeKind.SUBITEM):
+            rank += _BELOW_DECIMAL
         self._close_to(rank)
         parent = self.stack[-1] if self.stack else None
         self._check_sequence(parent, kind, m, para)
         if kind is NodeKind.ARTICLE:
             self.last_article = (m.number, m.sub)
             node = self._new(kind, None, f"art_{m.number}" + (f"_{m.sub}" if m.sub else ""), m.label, m.number)
-            node.text = m.label
+            node.text = m.label + m.printed_caption  # 第一条【立法宗旨】: the caption is no 款 text
+            node.heading = m.caption
             self._push(node, rank, parent)
             if m.rest:
                 self._new_paragraph(m.rest)
@@ -229,20 +259,41 @@ class TreeBuilder:
         node.text = para.text
         self._push(node, _RANK[NodeKind.CHAPTER], parent)
 
+    def _next_dotted_top(self) -> int | None:
+        """The next top-level number when the top level is printed 1. / 2. (else None) and
+        no 1./2. list is still open (its items end with ；until the last one's 。)."""
+        top = self._innermost(NodeKind.LEVEL1)
+        if top is None or not top.node.label.endswith("."):
+            return None
+        item = self._innermost(NodeKind.SUBITEM)
+        if item is not None and item.node.text.endswith(("；", "，", "：")):
+            return None
+        return self.decimal_path[0] + 1
+
     def _has_structure(self) -> bool:
         return any(n.kind is not NodeKind.PREAMBLE for n in self.roots)
 
-    def _open_table(self, para: Para) -> None:
+    def _open_table(self, para: Para, caption: bool = True) -> None:
         container = next((o for o in reversed(self.stack) if o.node.kind not in
                           (NodeKind.PARAGRAPH, NodeKind.ITEM, NodeKind.SUBITEM)), None)
         if container is not None:
             self._close_to(container.rank + 1)
         parent = self.stack[-1] if self.stack else None
         node = self._new(NodeKind.TABLE, parent, "table", "", None)
-        node.heading = para.text
+        node.heading = para.text if caption else ""
         node.text = para.text
         self._attach(node, parent)
         self.table = (node, parent.rank if parent else 0)
+
+    def _table_row(self, para: Para) -> None:
+        """A row of a Word/Markdown/HTML table (cells joined by tabs): into the open table,
+        else a new one.  Every cell is kept, a cell holding only a number included."""
+        self.attachment_title_pending = False
+        if self.table is not None:
+            self._append(self.table[0], para.text)
+        else:
+            self._open_table(para, caption=False)
+        self.table_rows = True
 
     def _attachment_start(self, para: Para) -> bool:
         m = _ATTACHMENT.match(para.text)
@@ -251,6 +302,8 @@ class TreeBuilder:
         title = (m.group("title") or m.group("title2") or "").strip()
         number = cn_to_int(m.group(1)) if m.group(1) else (self.attachment.number or 1) + 1 if self.attachment else 1
         self.table = None
+        self.table_rows = False
+        self.decimal_path = ()  # an attachment numbers its outline afresh
         self.stack.clear()
         label = para.text[: len(para.text) - len(title)].strip(" ：:") if title else para.text.replace(" ", "")
         node = self._new(NodeKind.ATTACHMENT, None, f"att_{number}", label, number)
@@ -430,9 +483,52 @@ def is_legislative(paras: list[Para]) -> bool:
     return len(numbers) >= 2 and steps >= 0.5 * (len(numbers) - 1)
 
 
+def follows(prev: tuple[int, ...], new: tuple[int, ...]) -> bool:
+    """Whether decimal number ``new`` may come right after ``prev``: its first child
+    (1.2 → 1.2.1), its next sibling (1.2 → 1.3) or the next sibling of an ancestor
+    (1.2.3 → 2); the outline starts at 1 (or 1.1)."""
+    if not prev:
+        return all(n == 1 for n in new)
+    k = len(new)
+    if k == len(prev) + 1:
+        return new[:-1] == prev and new[-1] == 1
+    return k <= len(prev) and new[:-1] == prev[: k - 1] and new[-1] == prev[k - 1] + 1
+
+
+def _as_decimal(m: Marker | None, nxt: Para | None, next_top: int | None = None) -> Marker | None:
+    """``1. 总则`` right above ``1.1 …``: the top level of a decimal outline printed with a
+    dot (a list item 1. is never followed by 1.1); once the top level is printed so, a short
+    bare heading with the next top number (``3. 附则``) continues it."""
+    if m is None or m.form != mk.NUM_DOT or len(m.rest) > 30 or _SENTENCE.search(m.rest):
+        return m
+    child = opening_marker(nxt.text) if nxt is not None else None
+    opens = child is not None and child.form == mk.DECIMAL and child.path == (m.number, 1)
+    if opens or (m.number == next_top and len(m.rest) <= _DOTTED_TOP_MAX and not re.search(r"[、。．]", m.rest)):
+        return replace(m, form=mk.DECIMAL, path=(m.number,), strong=False)
+    return m
+
+
+def is_decimal_outline(paras: list[Para]) -> bool:
+    """Technical plans (应急预案) and standards number 1 总则 / 1.1 编制目的 / 2 …  Taken as
+    structure only when most such numbers form one consistent sequence that goes at least
+    one level deep, so numbers opening ordinary sentences do not make an outline."""
+    path: tuple[int, ...] = ()
+    candidates = accepted = deep = 0
+    for k, p in enumerate(paras):
+        m = _as_decimal(opening_marker(p.text), paras[k + 1] if k + 1 < len(paras) else None)
+        if m is None or m.form != mk.DECIMAL:
+            continue
+        candidates += 1
+        if follows(path, m.path):
+            path = m.path
+            accepted += 1
+            deep += len(path) > 1
+    return accepted >= 3 and deep >= 1 and accepted >= 0.6 * candidates
+
+
 def build_tree(paras: list[Para], footnotes: list[Footnote] | None = None) -> tuple[list[Node], list[str]]:
     """Build the node tree of one document body; returns (nodes, warnings)."""
-    builder = TreeBuilder(is_legislative(paras))
+    builder = TreeBuilder(is_legislative(paras), is_decimal_outline(paras))
     for k, para in enumerate(paras):
         builder.add(para, paras[k + 1] if k + 1 < len(paras) else None)
     nodes = builder.finish(footnotes or [])

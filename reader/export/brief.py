@@ -380,11 +380,15 @@ class _Writer:
         opened = self._open_whole(p, plan, node)
         text, label = node.text, node.label
         split = len(label) if label and text.startswith(label) else len(text)
-        self._emit(p, plan, node, [(split, self.t.heading, False), (len(text), self.t.body, False)])
+        # a caption (第一条【立法宗旨】) is set like the label: 黑体, the first 款 runs in after it
+        captioned = bool(node.heading) and split == len(label) and node.heading in text
+        base = [(len(text), self.t.heading, False)] if captioned else \
+            [(split, self.t.heading, False), (len(text), self.t.body, False)]
+        self._emit(p, plan, node, base)
         children = list(node.children)
         first = children[0] if children else None
         if (first is not None and first.kind is NodeKind.PARAGRAPH and plan.is_written(first.id)
-                and text.strip() in ("", label.strip())):
+                and (text.strip() in ("", label.strip()) or captioned)):
             children.pop(0)
             self._tick()
             if text.strip():

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from reader.core.errors import ImportFailure, UserError
+from reader.core.importers.discover import Skipped, expand_paths
 from reader.core.model import Document
 from reader.core.pipeline import parse_file
 from reader.store import repository, userdata
@@ -118,6 +119,8 @@ class ImportReport:
     updated: list[ImportedDoc] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    #: files found in the folders imported that no importer reads (not failures)
+    skipped: list[Skipped] = field(default_factory=list)
     files_done: int = 0
     cancelled: bool = False
     #: re-anchoring of the annotations and link ends of re-imported documents:
@@ -134,6 +137,7 @@ class ImportReport:
             "updated": [d.to_json() for d in self.updated],
             "duplicates": [d.to_json() for d in self.duplicates],
             "failures": [f.to_json() for f in self.failures],
+            "skipped": [s.to_json() for s in self.skipped],
             "files": self.files_done,
             "cancelled": self.cancelled,
             **({"anchors": dict(self.anchors)} if self.anchors else {}),
@@ -255,14 +259,22 @@ class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
     ) -> ImportReport:
         """Import files, each in its own transaction; report what happened per document.
 
+        A folder among ``paths`` stands for the supported files below it (see
+        reader.core.importers.discover): the rest are reported as skipped, a folder that
+        cannot be read as a failure.  ``progress`` counts the files found.
+
         A document whose id is already in the library is updated in place when it comes
         from the same file (same path or same content hash) — a re-import.  From a
         different file it is the same document published twice (a plan and its copy in a
         gazette): the copy already in the library is kept and the newcomer is reported as
         a duplicate, so an import never silently swaps the text under the user's notes.
         """
-        files = [str(p) for p in paths]
-        report = ImportReport()
+        found = expand_paths(paths, cancel)
+        files = found.files
+        report = ImportReport(skipped=found.skipped, cancelled=found.cancelled,
+                              failures=[Failure(f.path, f.reason) for f in found.unreadable])
+        if found.cancelled:
+            return report
         with collector_paused():
             self._refs_begin(len(files), self.folder / DB_NAME)
             try:

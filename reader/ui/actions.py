@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 
+from reader.core import importers
 from reader.ui.icons import icon
 
 
@@ -41,6 +42,7 @@ class WindowActions(QObject):
         a = self._action
         K = QKeySequence.StandardKey
         self.import_ = a("actImport", w.import_dialog, K.Open, "import")
+        self.import_folder = a("actImportFolder", w.import_folder_dialog, "Ctrl+Shift+O")
         self.remove = a("actRemove", w._remove_selected, None, "remove")
         self.export_word = a("actExportWord", w.export_word_dialog, "Ctrl+E")
         self.quit = a("actQuit", w.close, K.Quit)
@@ -110,7 +112,7 @@ class WindowActions(QObject):
     def _menus(self, w) -> None:  # noqa: ANN001
         bar = w.menuBar()
         self.menu_file = bar.addMenu("")
-        self.menu_file.addActions([self.import_, self.remove])
+        self.menu_file.addActions([self.import_, self.import_folder, self.remove])
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.export_word)
         self.menu_file.addSeparator()
@@ -211,8 +213,10 @@ class WindowActions(QObject):
         self.menu_panels.setTitle(self.tr("面板"))
         self.menu_language.setTitle(self.tr("界面语言"))
         self.toolbar.setWindowTitle(self.tr("工具栏"))
+        formats = self.tr("、").join(suffix.lstrip(".") for suffix in importers.SUPPORTED)  # as registered now
         texts = {
-            self.import_: (self.tr("导入文件…"), self.tr("把文件导入文库（txt、md、docx；可多选），后台进行")),
+            self.import_: (self.tr("导入文件…"), self.tr("把文件导入文库（{0}；可多选），后台进行").format(formats)),
+            self.import_folder: (self.tr("导入文件夹…"), self.tr("导入文件夹及其子文件夹中所有支持的文件（{0}），后台进行").format(formats)),
             self.remove: (self.tr("从文库移除…"), self.tr("从文库移除所选文档")),
             self.export_word: (self.tr("导出 Word 简报…"), self.tr("把批注和审阅意见连同条文导出为 Word 文档（Ctrl+E）")),
             self.quit: (self.tr("退出"), self.tr("关闭法规阅读器")),

@@ -135,11 +135,13 @@ class DocInfo:
         return ""
 
     def display_text(self, node: Node) -> str:
-        """A unit's full text as the reading view shows it (第十七条　text…)."""
-        if node.kind is NodeKind.ARTICLE and node.text == node.label and node.children:
+        """A unit's full text as the reading view shows it (第十七条　text…, or with its
+        caption: 第一条【立法宗旨】　text…)."""
+        captioned = bool(node.heading) and node.text.startswith(node.label)
+        if node.kind is NodeKind.ARTICLE and (node.text == node.label or captioned) and node.children:
             body = node.children[0].full_text()
             rest = [c.full_text() for c in node.children[1:]]
-            return "\n".join([f"{node.label}\u3000{body}", *[r for r in rest if r]])
+            return "\n".join([f"{node.text}\u3000{body}", *[r for r in rest if r]])
         return node.full_text()
 
 

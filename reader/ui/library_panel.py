@@ -18,8 +18,8 @@ META_ROLE = Qt.ItemDataRole.UserRole + 2
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
 GROUP_KEY_ROLE = Qt.ItemDataRole.UserRole + 4
 GROUPINGS = ("kind", "issuer", "year", "none")
-KIND_ORDER = ["宪法", "法律", "行政法规", "监察法规", "司法解释", "部门规章", "地方性法规", "规章",
-              "规范性文件", "规划", "通知"]
+KIND_ORDER = ["宪法", "法律", "行政法规", "监察法规", "司法解释", "部门规章", "地方性法规", "地方政府规章",
+              "规章", "规范性文件", "规划", "通知"]
 _INVALID = ("失效", "废止")
 
 

@@ -468,6 +468,10 @@ class MainWindow(QMainWindow):
     def import_dialog(self) -> None:
         self.importer.import_dialog()
 
+    def import_folder_dialog(self) -> None:
+        """文件 → 导入文件夹…: every supported file in a folder and its subfolders."""
+        self.importer.import_folder_dialog()
+
     def export_word_dialog(self) -> None:
         """文件 → 导出 Word 简报… (Ctrl+E): the export dialog, modal; the export runs in the background."""
         from reader.ui.export_dialog import ExportDialog
@@ -515,6 +519,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        """Dropped files and folders are imported (a folder: its supported files)."""
         paths = [u.toLocalFile() for u in event.mimeData().urls() if isinstance(u, QUrl) and u.isLocalFile()]
         if paths:
             event.acceptProposedAction()

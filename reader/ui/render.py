@@ -280,13 +280,17 @@ class _Builder:
         self.write(text or node.label or node.heading, fmt)
 
     def article(self, node: Node) -> list[Node]:
-        """第X条 in bold, the first paragraph on the same line; returns the children left."""
+        """第X条 in bold (and its caption 【…】 bold too), the first paragraph on the same
+        line; returns the children left."""
         label, children = node.label, node.children
-        if node.text == label and not node.heading and children and children[0].kind is NodeKind.PARAGRAPH:
+        captioned = bool(node.heading) and node.text.startswith(label) and node.heading in node.text
+        if (node.text == label and not node.heading or captioned) and children \
+                and children[0].kind is NodeKind.PARAGRAPH:
             first = children[0]
             self.new_block(self._block(top=0.25))
             self.text_here(node)
             self.write(label, self.label)
+            self.write(node.text[len(label):], self.strong)
             self.write("\u3000")
             self.pending.append(first)
             self.flush()

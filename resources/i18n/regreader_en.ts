@@ -650,93 +650,160 @@ Could not be placed (orphans): {6}</translation>
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../reader/ui/importer.py" line="61"/>
+        <location filename="../../reader/ui/importer.py" line="73"/>
         <source>取消</source>
         <extracomment>An import ended (ImportReport): the library may have changed. The sample documents were imported on first start (ImportReport or None).</extracomment>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="62"/>
+        <location filename="../../reader/ui/importer.py" line="74"/>
         <source>停止导入（已导入的文件会保留）</source>
         <translation>Stop the import (files already imported are kept)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="80"/>
+        <location filename="../../reader/ui/importer.py" line="92"/>
+        <source>法规文件 ({0})</source>
+        <translation>Regulations ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/importer.py" line="92"/>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/importer.py" line="95"/>
         <source>导入文件</source>
         <translation>Import Files</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="81"/>
         <source>法规文件 (*.txt *.md *.markdown *.docx);;所有文件 (*)</source>
-        <translation>Regulations (*.txt *.md *.markdown *.docx);;All files (*)</translation>
+        <translation type="vanished">Regulations (*.txt *.md *.markdown *.docx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="93"/>
         <source>已加入导入队列：{0} 个文件</source>
-        <translation>Queued for import: {0} files</translation>
+        <translation type="vanished">Queued for import: {0} files</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="102"/>
+        <location filename="../../reader/ui/importer.py" line="125"/>
         <source>导入 %v/%m</source>
         <translation>Import %v/%m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="106"/>
+        <location filename="../../reader/ui/importer.py" line="130"/>
         <source>正在导入 {0} 个文件…</source>
         <translation>Importing {0} files…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="113"/>
+        <location filename="../../reader/ui/importer.py" line="137"/>
         <source>已导入 {0}/{1}：{2}</source>
         <translation>Imported {0}/{1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="120"/>
+        <location filename="../../reader/ui/importer.py" line="144"/>
         <source>正在取消导入…</source>
         <translation>Cancelling the import…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="129"/>
         <source>导入完成：新增 {0}，更新 {1}，重复 {2}，失败 {3}</source>
-        <translation>Import finished: {0} added, {1} updated, {2} duplicates, {3} failed</translation>
+        <translation type="vanished">Import finished: {0} added, {1} updated, {2} duplicates, {3} failed</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="132"/>
+        <location filename="../../reader/ui/importer.py" line="102"/>
+        <source>导入文件夹</source>
+        <translation>Import folder</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/importer.py" line="114"/>
+        <source>已加入导入队列：{0} 项</source>
+        <translation>Queued for import: {0} items</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/importer.py" line="129"/>
+        <source>正在查找文件夹中的文件…</source>
+        <translation>Looking for files in the folder…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/importer.py" line="153"/>
+        <source>导入完成：新增 {0}，更新 {1}，重复 {2}，跳过 {3}，失败 {4}</source>
+        <translation>Import finished: {0} added, {1} updated, {2} duplicates, {3} skipped, {4} failed</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/importer.py" line="157"/>
         <source>导入已取消（已处理 {0} 个文件）。</source>
         <translation>Import cancelled ({0} files processed). </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="137"/>
+        <location filename="../../reader/ui/importer.py" line="167"/>
+        <source>未能导入 {0} 个文件：</source>
+        <translation>Not imported ({0}):</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/importer.py" line="168"/>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/importer.py" line="175"/>
+        <source>跳过 {0} 个文件：</source>
+        <translation>Skipped ({0}):</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/importer.py" line="177"/>
+        <source>{0}（{1} 个）：</source>
+        <translation>{0} ({1}):</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/importer.py" line="185"/>
+        <source>不支持的格式 {0}</source>
+        <translation>unsupported format {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/importer.py" line="187"/>
+        <source>没有扩展名（单独选中该文件即可按纯文本导入）</source>
+        <translation>no file extension (select the file itself to import it as plain text)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/importer.py" line="189"/>
+        <source>链接已失效</source>
+        <translation>broken link</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/importer.py" line="198"/>
         <source>部分文件未能导入</source>
         <translation>Some Files Were Not Imported</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="143"/>
+        <location filename="../../reader/ui/importer.py" line="200"/>
+        <source>导入完成</source>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/importer.py" line="207"/>
         <source>导入出错</source>
         <translation>Import Error</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="143"/>
+        <location filename="../../reader/ui/importer.py" line="207"/>
         <source>导入意外中止。</source>
         <translation>The import stopped unexpectedly.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="160"/>
+        <location filename="../../reader/ui/importer.py" line="227"/>
         <source>首次启动：正在导入示例文档…</source>
         <translation>First start: importing the sample documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="162"/>
+        <location filename="../../reader/ui/importer.py" line="229"/>
         <source>示例文档</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="171"/>
+        <location filename="../../reader/ui/importer.py" line="238"/>
         <source>已导入 {0} 篇示例文档</source>
         <translation>Imported {0} sample documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="177"/>
+        <location filename="../../reader/ui/importer.py" line="244"/>
         <source>示例文档导入失败：{0}</source>
         <translation>The samples could not be imported: {0}</translation>
     </message>
@@ -1059,12 +1126,12 @@ The original file is not touched and can be imported again.</translation>
         <translation>No document is open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="550"/>
+        <location filename="../../reader/ui/main_window.py" line="555"/>
         <source>搜索索引不可用：{0}</source>
         <translation>Search index unavailable: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="621"/>
+        <location filename="../../reader/ui/main_window.py" line="626"/>
         <source>快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
@@ -1085,7 +1152,7 @@ The original file is not touched and can be imported again.</translation>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="629"/>
+        <location filename="../../reader/ui/main_window.py" line="634"/>
         <source>关于法规阅读器</source>
         <translation>About RegReader</translation>
     </message>
@@ -1130,7 +1197,7 @@ The original file is not touched and can be imported again.</translation>
         <translation>Alt+Left / Alt+Right back / forward · Ctrl+= / Ctrl+- text size · F1 all shortcuts</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="630"/>
+        <location filename="../../reader/ui/main_window.py" line="635"/>
         <source>法规阅读器 RegReader
 离线阅读、检索与引用法规和政府文件。
 文库位置：{0}</source>
@@ -1578,474 +1645,493 @@ Library: {0}</translation>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../reader/ui/actions.py" line="200"/>
+        <location filename="../../reader/ui/actions.py" line="202"/>
         <source>撤销 {0}</source>
         <translation>Undo {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="200"/>
-        <location filename="../../reader/ui/actions.py" line="248"/>
+        <location filename="../../reader/ui/actions.py" line="202"/>
+        <location filename="../../reader/ui/actions.py" line="252"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="201"/>
+        <location filename="../../reader/ui/actions.py" line="203"/>
         <source>重做 {0}</source>
         <translation>Redo {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="201"/>
-        <location filename="../../reader/ui/actions.py" line="249"/>
+        <location filename="../../reader/ui/actions.py" line="203"/>
+        <location filename="../../reader/ui/actions.py" line="253"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="204"/>
+        <location filename="../../reader/ui/actions.py" line="206"/>
         <source>批注(&amp;A)</source>
         <translation>&amp;Annotate</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="205"/>
+        <location filename="../../reader/ui/actions.py" line="207"/>
         <source>高亮为</source>
         <translation>Highlight As</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="206"/>
+        <location filename="../../reader/ui/actions.py" line="208"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="207"/>
+        <location filename="../../reader/ui/actions.py" line="209"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="208"/>
+        <location filename="../../reader/ui/actions.py" line="210"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="209"/>
+        <location filename="../../reader/ui/actions.py" line="211"/>
         <source>导航(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="210"/>
+        <location filename="../../reader/ui/actions.py" line="212"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="211"/>
+        <location filename="../../reader/ui/actions.py" line="213"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="212"/>
+        <location filename="../../reader/ui/actions.py" line="214"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="213"/>
+        <location filename="../../reader/ui/actions.py" line="215"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="215"/>
+        <location filename="../../reader/ui/actions.py" line="216"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="218"/>
         <source>导入文件…</source>
         <translation>Import Files…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="215"/>
         <source>把文件导入文库（txt、md、docx；可多选），后台进行</source>
-        <translation>Import files into the library (txt, md, docx; several at once), in the background</translation>
+        <translation type="vanished">Import files into the library (txt, md, docx; several at once), in the background</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="216"/>
+        <location filename="../../reader/ui/actions.py" line="218"/>
+        <source>把文件导入文库（{0}；可多选），后台进行</source>
+        <translation>Import files into the library ({0}; several at once), in the background</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="219"/>
+        <source>导入文件夹…</source>
+        <translation>Import folder…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="219"/>
+        <source>导入文件夹及其子文件夹中所有支持的文件（{0}），后台进行</source>
+        <translation>Import every supported file ({0}) in a folder and its subfolders, in the background</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="220"/>
         <source>从文库移除…</source>
         <translation>Remove from Library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="216"/>
+        <location filename="../../reader/ui/actions.py" line="220"/>
         <source>从文库移除所选文档</source>
         <translation>Remove the selected document from the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="217"/>
+        <location filename="../../reader/ui/actions.py" line="221"/>
         <source>导出 Word 简报…</source>
         <translation>Export Word Brief…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="217"/>
+        <location filename="../../reader/ui/actions.py" line="221"/>
         <source>把批注和审阅意见连同条文导出为 Word 文档（Ctrl+E）</source>
         <translation>Export the text with your annotations and notes as a Word document (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="218"/>
+        <location filename="../../reader/ui/actions.py" line="222"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="218"/>
+        <location filename="../../reader/ui/actions.py" line="222"/>
         <source>关闭法规阅读器</source>
         <translation>Close RegReader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="219"/>
+        <location filename="../../reader/ui/actions.py" line="223"/>
         <source>复制（附引注）</source>
         <translation>Copy with Citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="219"/>
+        <location filename="../../reader/ui/actions.py" line="223"/>
         <source>复制所选文字，后附出处，如《……》第十七条第二款</source>
         <translation>Copy the selection followed by its citation, e.g. 《…》第十七条第二款</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="220"/>
+        <location filename="../../reader/ui/actions.py" line="224"/>
         <source>仅复制文字</source>
         <translation>Copy Text Only</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="220"/>
+        <location filename="../../reader/ui/actions.py" line="224"/>
         <source>复制所选文字，不附出处</source>
         <translation>Copy the selection without a citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="221"/>
+        <location filename="../../reader/ui/actions.py" line="225"/>
         <source>复制本条全文（附引注）</source>
         <translation>Copy Whole Article with Citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="221"/>
+        <location filename="../../reader/ui/actions.py" line="225"/>
         <source>复制光标所在条文的全文及出处</source>
         <translation>Copy the whole article at the cursor with its citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="222"/>
+        <location filename="../../reader/ui/actions.py" line="226"/>
         <source>在文档中查找…</source>
         <translation>Find in Document…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="222"/>
+        <location filename="../../reader/ui/actions.py" line="226"/>
         <source>在当前文档中查找并标出所有匹配（Ctrl+F）</source>
         <translation>Find in this document and highlight every match (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="223"/>
+        <location filename="../../reader/ui/actions.py" line="227"/>
         <source>下一处</source>
         <translation>Next Match</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="223"/>
+        <location filename="../../reader/ui/actions.py" line="227"/>
         <source>跳到下一处匹配（F3）</source>
         <translation>Go to the next match (F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="224"/>
+        <location filename="../../reader/ui/actions.py" line="228"/>
         <source>上一处</source>
         <translation>Previous Match</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="224"/>
+        <location filename="../../reader/ui/actions.py" line="228"/>
         <source>跳到上一处匹配（Shift+F3）</source>
         <translation>Go to the previous match (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="225"/>
+        <location filename="../../reader/ui/actions.py" line="229"/>
         <source>全库搜索…</source>
         <translation>Search Library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="225"/>
+        <location filename="../../reader/ui/actions.py" line="229"/>
         <source>在整个文库中搜索（Ctrl+Shift+F）</source>
         <translation>Search the whole library (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="226"/>
+        <location filename="../../reader/ui/actions.py" line="230"/>
         <source>转到条文…</source>
         <translation>Go to Article…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="226"/>
+        <location filename="../../reader/ui/actions.py" line="230"/>
         <source>转到指定条文，如 43、第四十三条、第十七条第二款（Ctrl+G）</source>
         <translation>Go to an article, e.g. 43, 第四十三条, 第十七条第二款 (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="227"/>
+        <location filename="../../reader/ui/actions.py" line="231"/>
         <source>后退</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="227"/>
+        <location filename="../../reader/ui/actions.py" line="231"/>
         <source>回到上一个位置（Alt+←）</source>
         <translation>Back to the previous place (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="228"/>
+        <location filename="../../reader/ui/actions.py" line="232"/>
         <source>前进</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="228"/>
+        <location filename="../../reader/ui/actions.py" line="232"/>
         <source>前进到下一个位置（Alt+→）</source>
         <translation>Forward to the next place (Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="229"/>
+        <location filename="../../reader/ui/actions.py" line="233"/>
         <source>放大字号</source>
         <translation>Larger Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="229"/>
+        <location filename="../../reader/ui/actions.py" line="233"/>
         <source>放大正文字号（Ctrl+=）</source>
         <translation>Make the text larger (Ctrl+=)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="230"/>
+        <location filename="../../reader/ui/actions.py" line="234"/>
         <source>缩小字号</source>
         <translation>Smaller Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="230"/>
+        <location filename="../../reader/ui/actions.py" line="234"/>
         <source>缩小正文字号（Ctrl+-）</source>
         <translation>Make the text smaller (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="231"/>
+        <location filename="../../reader/ui/actions.py" line="235"/>
         <source>默认字号</source>
         <translation>Default Text Size</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="231"/>
+        <location filename="../../reader/ui/actions.py" line="235"/>
         <source>恢复默认字号（Ctrl+0）</source>
         <translation>Back to the default text size (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="232"/>
+        <location filename="../../reader/ui/actions.py" line="236"/>
         <source>展开全部目录</source>
         <translation>Expand All Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="232"/>
+        <location filename="../../reader/ui/actions.py" line="236"/>
         <source>展开目录中的全部条目</source>
         <translation>Expand every entry of the contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="233"/>
+        <location filename="../../reader/ui/actions.py" line="237"/>
         <source>折叠全部目录</source>
         <translation>Collapse All Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="233"/>
+        <location filename="../../reader/ui/actions.py" line="237"/>
         <source>折叠目录中的全部条目</source>
         <translation>Collapse every entry of the contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="234"/>
+        <location filename="../../reader/ui/actions.py" line="238"/>
         <source>深色模式</source>
         <translation>Dark Mode</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="234"/>
+        <location filename="../../reader/ui/actions.py" line="238"/>
         <source>在浅色与深色外观之间切换</source>
         <translation>Switch between the light and dark appearance</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="235"/>
+        <location filename="../../reader/ui/actions.py" line="239"/>
         <source>转到文库</source>
         <translation>Go to Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="235"/>
+        <location filename="../../reader/ui/actions.py" line="239"/>
         <source>把键盘焦点移到文库列表（Ctrl+1）</source>
         <translation>Move the keyboard focus to the library list (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="236"/>
+        <location filename="../../reader/ui/actions.py" line="240"/>
         <source>转到目录</source>
         <translation>Go to Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="236"/>
+        <location filename="../../reader/ui/actions.py" line="240"/>
         <source>把键盘焦点移到目录（Ctrl+2）</source>
         <translation>Move the keyboard focus to the contents (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="237"/>
+        <location filename="../../reader/ui/actions.py" line="241"/>
         <source>转到正文</source>
         <translation>Go to Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="237"/>
+        <location filename="../../reader/ui/actions.py" line="241"/>
         <source>把键盘焦点移到正文（Ctrl+3）</source>
         <translation>Move the keyboard focus to the text (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="238"/>
+        <location filename="../../reader/ui/actions.py" line="242"/>
         <source>筛选文库…</source>
         <translation>Filter Library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="238"/>
+        <location filename="../../reader/ui/actions.py" line="242"/>
         <source>把键盘焦点移到文库筛选框（Ctrl+L）</source>
         <translation>Move the keyboard focus to the library filter (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="239"/>
+        <location filename="../../reader/ui/actions.py" line="243"/>
         <source>快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="239"/>
+        <location filename="../../reader/ui/actions.py" line="243"/>
         <source>列出全部快捷键</source>
         <translation>List every keyboard shortcut</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="240"/>
+        <location filename="../../reader/ui/actions.py" line="244"/>
         <source>关于法规阅读器</source>
         <translation>About RegReader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="240"/>
+        <location filename="../../reader/ui/actions.py" line="244"/>
         <source>版本与说明</source>
         <translation>Version and notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="241"/>
+        <location filename="../../reader/ui/actions.py" line="245"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="241"/>
+        <location filename="../../reader/ui/actions.py" line="245"/>
         <source>用当前分类的颜色高亮所选文字（Ctrl+H）；分类见右侧箭头</source>
         <translation>Highlight the selection in the current category&apos;s colour (Ctrl+H); the arrow offers the categories</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="242"/>
+        <location filename="../../reader/ui/actions.py" line="246"/>
         <source>添加批注…</source>
         <translation>Add Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="242"/>
+        <location filename="../../reader/ui/actions.py" line="246"/>
         <source>为所选文字写批注；未选文字时为光标所在条文写批注（Ctrl+M）</source>
         <translation>Write a note on the selection; without one, on the clause at the cursor (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="243"/>
+        <location filename="../../reader/ui/actions.py" line="247"/>
         <source>条文批注…</source>
         <translation>Note on Clause…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="243"/>
+        <location filename="../../reader/ui/actions.py" line="247"/>
         <source>为光标所在的整条写批注（Ctrl+Shift+M）</source>
         <translation>Write a note on the whole clause at the cursor (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="244"/>
+        <location filename="../../reader/ui/actions.py" line="248"/>
         <source>添加标签…</source>
         <translation>Add Tags…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="244"/>
+        <location filename="../../reader/ui/actions.py" line="248"/>
         <source>为所选文字加标签（Ctrl+T）</source>
         <translation>Tag the selected words (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="245"/>
+        <location filename="../../reader/ui/actions.py" line="249"/>
         <source>链接到…</source>
         <translation>Link To…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="245"/>
+        <location filename="../../reader/ui/actions.py" line="249"/>
         <source>把所选文字或本条链接到另一条文，用搜索或目录选择（Ctrl+K）</source>
         <translation>Link the selection or this clause to another clause, picked by search or from the contents (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="246"/>
+        <location filename="../../reader/ui/actions.py" line="250"/>
         <source>编辑所选批注…</source>
         <translation>Edit Selected Annotation…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="246"/>
+        <location filename="../../reader/ui/actions.py" line="250"/>
         <source>编辑批注面板或正文中选中的批注</source>
         <translation>Edit the annotation selected in the panel or the text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="247"/>
+        <location filename="../../reader/ui/actions.py" line="251"/>
         <source>删除所选批注</source>
         <translation>Delete Selected Annotation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="247"/>
+        <location filename="../../reader/ui/actions.py" line="251"/>
         <source>删除选中的批注（可撤销，可从回收站恢复）</source>
         <translation>Delete the selected annotation (undoable; restorable from the trash)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="248"/>
+        <location filename="../../reader/ui/actions.py" line="252"/>
         <source>撤销上一次批注编辑（Ctrl+Z）</source>
         <translation>Undo the last annotation edit (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="249"/>
+        <location filename="../../reader/ui/actions.py" line="253"/>
         <source>重做被撤销的批注编辑（Ctrl+Shift+Z）</source>
         <translation>Redo the annotation edit just undone (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="250"/>
+        <location filename="../../reader/ui/actions.py" line="254"/>
         <source>管理分类…</source>
         <translation>Categories…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="250"/>
+        <location filename="../../reader/ui/actions.py" line="254"/>
         <source>增删、改名、改颜色和含义</source>
         <translation>Add, remove, rename categories; change their colours and meanings</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="251"/>
+        <location filename="../../reader/ui/actions.py" line="255"/>
         <source>作者名…</source>
         <translation>Author Name…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="251"/>
+        <location filename="../../reader/ui/actions.py" line="255"/>
         <source>新批注的署名</source>
         <translation>The name new annotations are signed with</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="252"/>
+        <location filename="../../reader/ui/actions.py" line="256"/>
         <source>导出批注…</source>
         <translation>Export Annotations…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="252"/>
+        <location filename="../../reader/ui/actions.py" line="256"/>
         <source>导出全部批注和链接（W3C Web Annotation JSON）</source>
         <translation>Export every annotation and link (W3C Web Annotation JSON)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="253"/>
+        <location filename="../../reader/ui/actions.py" line="257"/>
         <source>导入批注…</source>
         <translation>Import Annotations…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="253"/>
+        <location filename="../../reader/ui/actions.py" line="257"/>
         <source>合并同事导出的批注：按编号合并，较新的版本优先</source>
         <translation>Merge a colleague&apos;s exported annotations: by id, the newer copy wins</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="254"/>
+        <location filename="../../reader/ui/actions.py" line="258"/>
         <source>批注面板</source>
         <translation>Annotations Panel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="254"/>
+        <location filename="../../reader/ui/actions.py" line="258"/>
         <source>显示或隐藏批注面板（Ctrl+Shift+A）</source>
         <translation>Show or hide the annotations panel (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="255"/>
+        <location filename="../../reader/ui/actions.py" line="259"/>
         <source>链接面板</source>
         <translation>Links Panel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="255"/>
+        <location filename="../../reader/ui/actions.py" line="259"/>
         <source>显示或隐藏链接面板（Ctrl+Shift+L）</source>
         <translation>Show or hide the links panel (Ctrl+Shift+L)</translation>
     </message>

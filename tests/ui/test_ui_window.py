@@ -41,7 +41,7 @@ def test_library_grouping_and_filter(make_window, seeded_library, qtbot) -> None
     window = make_window(seeded_library)
     panel = window.library_panel
     groups = [panel.model.index(r, 0).data() for r in range(panel.model.rowCount())]
-    assert groups[0].startswith("规章") and any(g.startswith("规划") for g in groups)
+    assert groups[0].startswith("地方政府规章") and any(g.startswith("规划") for g in groups)
     panel.set_grouping("year")
     assert panel.model.index(0, 0).data().startswith("2022")
     panel.filter.setText("测绘")

@@ -15,7 +15,10 @@ from reader.core.errors import ImportFailure
 from reader.core.importers.base import SourceText
 from reader.core.importers.docx import load_docx
 from reader.core.importers.files import check_source, read_source, sha256
+from reader.core.importers.html import load_html
 from reader.core.importers.markdown import load_md
+from reader.core.importers.mhtml import load_mhtml
+from reader.core.importers.pdf import load_pdf
 from reader.core.importers.txt import load_txt
 
 __all__ = ["SUPPORTED", "SourceText", "importer_for", "load", "load_bytes"]
@@ -29,9 +32,14 @@ _IMPORTERS: dict[str, Importer] = {
     ".md": load_md,
     ".markdown": load_md,
     ".docx": load_docx,
+    ".html": load_html,
+    ".htm": load_html,
+    ".mhtml": load_mhtml,
+    ".mht": load_mhtml,
+    ".pdf": load_pdf,
 }
 #: What the user is told we read (the aliases above are conveniences).
-SUPPORTED = (".txt", ".md", ".docx")
+SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".html", ".htm", ".mhtml", ".mht")
 
 _REFUSED = {
     ".doc": "old .doc format is not supported; save as .docx",

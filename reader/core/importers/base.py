@@ -11,11 +11,12 @@ class SourceText:
     ``hard_breaks`` is True when every line is a real paragraph (Word, Markdown);
     False when lines may be hard wraps made by a PDF extractor (plain text).
     ``headings`` (Markdown only) maps a line index to its heading depth (1 = ``#``).
-    ``meta`` carries what the format states outright (Markdown: ``title``, ``history``).
+    ``meta`` carries what the format states outright (Markdown: ``title``, ``history``; a web
+    page's metadata box: ``title``, ``doc_number``, ``issuer``, ``issued``, ``published`` …).
     """
 
     path: str
-    format: str  # "txt" | "md" | "docx"
+    format: str  # "txt" | "md" | "docx" | "pdf" | "html" | "mhtml"
     sha256: str
     lines: list[str]
     hard_breaks: bool = False

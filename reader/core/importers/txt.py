@@ -1,12 +1,15 @@
 """Plain text: encoding detection, binary refusal, newline normalisation.
 
 Chinese regulation files arrive as UTF-8 (with or without BOM), UTF-16 with BOM (Windows
-Notepad "Unicode") or GBK/GB18030 (older Windows tools).  Guessing wrong garbles every
-character, so detection is conservative: a BOM is trusted; otherwise UTF-8 is tried
-strictly first (real GBK text is almost never valid UTF-8, while UTF-8 text often happens to
-decode as GBK); a file that is UTF-8 except for a few stray bytes is read as UTF-8 with those
-bytes replaced (and a warning), because decoding it as GB18030 would garble everything;
-only then GB18030, a superset of GBK and GB2312.  Everything else is refused.
+Notepad "Unicode"; without one from some converters) or GBK/GB18030 (older Windows tools).
+Guessing wrong garbles every character, so detection is conservative: a BOM is trusted;
+UTF-16 without one is recognised by its NUL bytes and by reading as Chinese text in one
+byte order; otherwise UTF-8 is tried strictly first (real GBK text is almost never valid
+UTF-8, while UTF-8 text often happens to decode as GBK); a file that is UTF-8 except for a
+few stray bytes is read as UTF-8 with those bytes replaced (and a warning), because decoding
+it as GB18030 would garble everything; only then GB18030, a superset of GBK and GB2312.
+Everything else is refused.  The layout (hard wraps or one paragraph per line) is decided
+per file by layout.py.
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ import re
 
 from reader.core.errors import ImportFailure
 from reader.core.importers.base import SourceText
+from reader.core.importers.layout import one_paragraph_per_line
 
 # Longest BOM first: the UTF-32-LE BOM starts with the UTF-16-LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -34,6 +38,11 @@ MAX_CONTROL_RATIO = 0.01
 #: A file that is not valid UTF-8 is still read as UTF-8 (with replacements) when it has at
 #: least this many well-formed non-ASCII characters per invalid byte sequence.
 UTF8_GOOD_PER_BAD = 100
+#: UTF-16 without a BOM is accepted when at least this share of its characters is ASCII
+#: text or CJK (ideographs, CJK and general punctuation, full-width forms, ① ⑴, Latin-1).
+UTF16_TEXT_SHARE = 0.95
+_TEXT_CHARS = re.compile("[\t\n\r -~\u00a0-\u00ff\u2000-\u206f\u2460-\u24ff\u3000-\u303f"
+                         "\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 
 # Line breaks: CRLF, CR, LF, and the Unicode separators (VT, FF = page break, NEL, LS, PS).
 _NEWLINE = re.compile("\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
@@ -52,12 +61,14 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 
 
 def load_txt(path: str, data: bytes, digest: str) -> SourceText:
-    """Decode a plain-text file into lines (which may be hard wraps of a PDF extract)."""
+    """Decode a plain-text file into lines: hard wraps of a PDF extract, or one paragraph
+    per line (flk downloads, text copied from a web page) — decided for the whole file."""
     text, encoding, warnings = decode_text(path, data)
     meta: dict[str, object] = {"encoding": encoding}
     if warnings:
         meta["warnings"] = warnings
-    return SourceText(path, "txt", digest, split_lines(text), hard_breaks=False, meta=meta)
+    lines = split_lines(text)
+    return SourceText(path, "txt", digest, lines, hard_breaks=one_paragraph_per_line(lines), meta=meta)
 
 
 def decode_text(path: str, data: bytes) -> tuple[str, str, list[str]]:
@@ -70,10 +81,12 @@ def decode_text(path: str, data: bytes) -> tuple[str, str, list[str]]:
     if _sniff(data):  # a renamed PDF or Word file can decode "successfully" as GB18030
         raise ImportFailure(path, _binary_reason(data, ""))
     decoded = _decode_with_bom(path, data)
-    if decoded is None:
-        if b"\x00" in data:
+    if decoded is None and b"\x00" in data:
+        decoded = _decode_utf16_without_bom(data)
+        if decoded is None:
             raise ImportFailure(path, _binary_reason(data, "contains NUL bytes; if it is "
                                                      "UTF-16 text, save it with a BOM"))
+    if decoded is None:
         decoded = _decode_without_bom(path, data)
     text, encoding, warnings = decoded
     if not text.strip():
@@ -120,6 +133,36 @@ def _decode_with_bom(path: str, data: bytes) -> tuple[str, str, list[str]] | Non
             raise ImportFailure(path, f"not valid {codec.upper()} text despite its byte-order "
                                       f"mark ({exc.reason} at byte {where})") from None
     return None
+
+
+def _decode_utf16_without_bom(data: bytes) -> tuple[str, str, list[str]] | None:
+    """UTF-16 saved without a BOM, told by its NUL bytes; None when it is not that.
+
+    Text in UTF-16 has a NUL byte beside every ASCII character (line breaks, digits) and in
+    common CJK code points (一 U+4E00, the ideographic space U+3000), so the NULs alone do
+    not show the byte order.  Both orders are decoded; the right one reads as Chinese or
+    ASCII text almost throughout, the wrong one (and binary data) as scattered scripts.
+    """
+    if len(data) % 2:
+        return None
+    best: tuple[float, str, str] | None = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        share = _text_share(text)
+        if best is None or share > best[0]:
+            best = (share, codec, text)
+    if best is None or best[0] < UTF16_TEXT_SHARE:
+        return None
+    _share, codec, text = best
+    return text, codec, [f"no byte-order mark: read as {codec.upper()} from its NUL bytes"]
+
+
+def _text_share(text: str) -> float:
+    """Share of the characters that are ASCII text or CJK."""
+    return len(_TEXT_CHARS.findall(text)) / len(text) if text else 0.0
 
 
 def _decode_without_bom(path: str, data: bytes) -> tuple[str, str, list[str]]:
