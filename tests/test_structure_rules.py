@@ -263,3 +263,14 @@ def test_markdown_and_word_tables_keep_numeric_cells(tmp_path: Path) -> None:
     word.save(str(path))
     (doc,) = parse_file(path)
     assert {"7", "8"} <= set(doc.find("art_1").full_text().split("\n"))  # one-cell rows: text, kept
+
+
+@pytest.mark.parametrize("heading", ["（一）目标任务。选择11个城市试点。", "（一）项目管理。严格审批。", "（一）款项拨付。按季度拨付。"])
+def test_an_outline_heading_opening_with_a_unit_word_is_not_a_citation(heading: str) -> None:
+    """（四）项所要求的 wraps a citation onto a new line; （一）目标任务 opens a level-2 unit."""
+    text = f"关于开展试点的方案\n一、总体要求\n{heading}\n二、组织实施\n（一）成立小组。由各部门组成。\n"
+    (doc,) = parse_source(load_bytes("方案.txt", text.encode()))
+    level1 = doc.nodes[0] if doc.nodes[0].kind is NodeKind.LEVEL1 else doc.nodes[1]
+    assert [c.kind for c in level1.children] == [NodeKind.LEVEL2], doc.warnings
+    assert not doc.warnings
+    assert opening_marker("（四）项所要求的条件") is None

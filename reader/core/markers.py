@@ -38,7 +38,9 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
 
 # What may follow 第X条 when the words merely cite an article (第十条规定的…).
 _CITING = re.compile(r"^(规定|的|、|，|。|；|：|和|或|及|与|至|中|所|第|之规定|以外|以下|以上|有关|关于|等|）|”)")
-_CITED_UNIT = re.compile(r"^(项|目|款|条|规定|所列|的|、（|和（|或（|至（)")
+# A unit word after （四） cites it only when a citing word follows: （四）项所要求的, but
+# （一）目标任务 and （二）项目管理 open headings.
+_CITED_UNIT = re.compile(r"^((项|目|款|条)(?=[的所规中、和或及至，。；之以第（）“”]|$)|规定|所列|的|、（|和（|或（|至（)")
 _SENTENCE_PUNCT = re.compile(r"[，。；：！？]")
 # An article caption (条旨) right after the label: 第一条【立法宗旨】, 第一条（立法目的）…
 _BRACKET_CAPTION = re.compile(r"^ ?【(?P<cap>[^【】，。；：]{1,30})】 ?")

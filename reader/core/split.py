@@ -152,7 +152,7 @@ def _front_matter_end(paras: list[Para]) -> int:
 
 
 def _is_title_line(text: str) -> bool:
-    if len(text) > 50 or _TITLE_PUNCT.search(text) or text.replace(" ", "") in ("目录", "前言"):
+    if len(text) > 50 or _TITLE_PUNCT.search(text) or text.replace(" ", "") in ("目录", "前言", "序言"):
         return False
     if DATE.search(text) or _DOC_NUMBER.search(text):
         return False

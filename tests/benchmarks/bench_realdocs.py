@@ -74,6 +74,7 @@ def baseline(rev: str, formats: list[str]) -> None:
     """The same run with the code at ``rev`` (a detached worktree; nothing here changes)."""
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp) / "base"
+        (Path(tmp) / "shared").symlink_to(REPO.parent / "shared")  # the tools find ../shared
         subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", str(tree), rev],
                        check=True, capture_output=True)
         try:

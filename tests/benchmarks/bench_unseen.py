@@ -23,18 +23,9 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from tests.corpus_tools import Score  # noqa: E402
-from tests.unseen_tools import UnseenScore, generate_all, score_unseen, tools_missing  # noqa: E402
+from tests.unseen_tools import TARGETS, UnseenScore, generate_all, score_unseen, tools_missing  # noqa: E402
 
 COMMITTED = REPO / "tests" / "data" / "unseen"
-#: (articles, text exact, 款) per format, as in tests/realdocs_tools.TARGETS.
-TARGETS = {"gazette-pdf": (1.0, 0.995, 0.99), "pdf": (1.0, 0.995, 0.99), "docx": (1.0, 0.99, 0.99),
-           "html": (1.0, 0.99, 0.99), "txt": (1.0, 0.99, 0.99)}
-
-
-def fmt_of(path: Path) -> str:
-    import json
-
-    return json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))["format"]
 
 
 def row(r: UnseenScore, seconds: float) -> str:
@@ -105,7 +96,7 @@ def main() -> None:
         for path in files:
             t0 = time.perf_counter()
             r = score_unseen(path)
-            results.setdefault(fmt_of(path), []).append(r)
+            results.setdefault(r.fmt, []).append(r)
             print(row(r, time.perf_counter() - t0))
         report(results, args.worst)
 
