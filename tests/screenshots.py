@@ -355,10 +355,33 @@ def main(argv: list[str]) -> int:
     shoot_widget(window.importer.report_box, out, "22-import-folder-report")
     window.importer.report_box.close()
 
+    # 23–24. files as users have them: the 刑法 typeset as a book (PDF: 编/章/节, 之一
+    # articles, running headers gone) and a State Council page (its metadata box as the
+    # document's 文号, issuer and dates, the outline as the tree)
+    for name, words, at, shot in (("pdf/刑法-2020-书籍排版.pdf", "中华人民共和国刑法", "第一百二十条之一", "23-pdf-book-law"),
+                                  ("html/国务院办公厅关于印发国家组织药品集中采购和使用试点方案的通知.html",
+                                   "药品集中采购", "", "24-govcn-page")):
+        real = REALDOCS / name
+        if not real.is_file():
+            continue
+        window.import_files([str(real)])
+        wait(lambda: window.importer.last_report is not None and not window.runner.busy(), 60)
+        if window.importer.report_box is not None:
+            window.importer.report_box.close()
+        window.open_document(find_doc(window, words))
+        window.tree_panel.expand_all()
+        if at:
+            window.goto(at)
+        wait(timeout=0.5)
+        shoot(window, out, shot)
+
     window.close()
     lib.close()
     app.processEvents()
     return 0
+
+
+REALDOCS = Path(__file__).resolve().parents[2] / "shared" / "realdocs"
 
 
 def make_folder(root: Path) -> Path:

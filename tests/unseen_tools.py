@@ -420,14 +420,21 @@ def make_gazette(out: Path, seed: str, n_docs: int, want: str = "") -> Path:
 # 2. Browser-printed law pages, 3. flk altChunk Word files
 # --------------------------------------------------------------------------------------
 
-_PAGE_CSS = ("body{font-family:'Noto Sans CJK SC',sans-serif;font-size:15px;line-height:1.7;margin:24px}"
-             "h1{text-align:center;font-size:26px}h2,h3{font-size:19px;text-align:center}")
+def _page_css(rng: random.Random) -> str:
+    """Paper, margins and type vary between sites and printers: the line width (what a full
+    line is) must come from the page, not from one site's numbers."""
+    paper = rng.choice(("A4", "letter", "A4"))
+    return (f"@page{{size:{paper};margin:{rng.choice((10, 15, 20))}mm}}"
+            f"body{{font-family:'Noto Sans CJK SC',sans-serif;font-size:{rng.choice((14, 15, 16, 17))}px;"
+            f"line-height:{rng.choice((1.5, 1.7, 1.9))};margin:{rng.choice((0, 24))}px}}"
+            "h1{text-align:center;font-size:26px}h2,h3{font-size:19px;text-align:center}")
 
 
-def law_html(law: Law, per_article: bool, toc: bool) -> str:
+def law_html(law: Law, mode: str, toc: bool) -> str:
     """A law web page as the Markdown converters write it: h1 title, 题注 paragraph with
-    ``<br />`` lines, optional 目录, h2/h3 headings, one ``<p>`` per article (款 and 项 as
-    ``<br />`` lines) or one per 款."""
+    ``<br />`` lines, optional 目录, h2/h3 headings, and the articles in one of three ways
+    (``mode``): one ``<p>`` per article with its 款 and 项 as ``<br />`` lines, one ``<p>`` per
+    款 or 项, or a whole chapter in one ``<p>`` (flk pages do that too)."""
     e = html.escape
     parts = [f"<h1>{e(law.title)}</h1>"]
     if law.notes:
@@ -436,16 +443,24 @@ def law_html(law: Law, per_article: bool, toc: bool) -> str:
         parts.append("<p><em><strong>目\u3000\u3000录</strong></em></p>")
         links = [f'<a href="#{e(h.label)}">{e(h.label)} {e(h.heading)}</a>' for h in law.headings]
         parts.append("<p>" + "<br />\n".join(links) + "</p>")
+    chapter: list[str] = []
     for block in law.body:
         if isinstance(block, Heading):
+            if chapter:
+                parts.append("<p>" + "<br />\n".join(chapter) + "</p>")
+                chapter = []
             tag = "h2" if block.depth <= 3 else "h3"
             parts.append(f'<{tag} id="{e(block.label)}">{e(block.label)} {e(_spaced(block.heading))}</{tag}>')
             continue
-        lines = [f"{block.label} {block.paragraphs[0]}", *block.paragraphs[1:]]
-        if per_article:
-            parts.append("<p>" + "<br />\n".join(e(ln) for ln in lines) + "</p>")
+        lines = [e(f"{block.label} {block.paragraphs[0]}"), *map(e, block.paragraphs[1:])]
+        if mode == "article":
+            parts.append("<p>" + "<br />\n".join(lines) + "</p>")
+        elif mode == "paragraph":
+            parts.extend(f"<p>{ln}</p>" for ln in lines)
         else:
-            parts.extend(f"<p>{e(ln)}</p>" for ln in lines)
+            chapter.extend(lines)
+    if chapter:
+        parts.append("<p>" + "<br />\n".join(chapter) + "</p>")
     return "\n".join(parts)
 
 
@@ -464,9 +479,9 @@ def make_browser_pdf(out: Path, seed: str, header_footer: bool, want: str = "", 
     (law,) = pick_laws(rng, _NATIONAL, 1, 10, hi, want)
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / f"{law.title}.html"
-        body = law_html(law, per_article=rng.random() < 0.5, toc=rng.random() < 0.7)
+        body = law_html(law, rng.choice(("article", "paragraph")), toc=rng.random() < 0.7)
         page.write_text(f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(law.title)}'
-                        f"</title><style>{_PAGE_CSS}</style></head><body>{body}</body></html>", encoding="utf-8")
+                        f"</title><style>{_page_css(rng)}</style></head><body>{body}</body></html>", encoding="utf-8")
         chromium_pdf(page, out, header_footer)
     furniture = [r"file://", r"\d{1,2}/\d{1,2}/\d{2}, \d{1,2}:\d{2}", r"(?<![\d/])\d{1,3}/\d{1,3}(?![\d/])"]
     _write_key(out, _key([law], "pdf", furniture if header_footer else [r"目\s*录"]))
@@ -540,9 +555,9 @@ def make_altchunk(out: Path, seed: str, want: str = "", hi: int = 120) -> Path:
 
     rng = random.Random(f"{UNSEEN_SEED}:altchunk:{seed}")
     (law,) = pick_laws(rng, _NATIONAL, 1, 10, hi, want)
-    per_article = rng.random() < 0.5
-    body = law_html(law, per_article=per_article, toc=True)
-    if not per_article:
+    mode = rng.choice(("article", "paragraph", "chapter"))
+    body = law_html(law, mode, toc=True)
+    if mode == "paragraph":
         body = _code_blocks(body, rng)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", _CONTENT_TYPES)
@@ -595,13 +610,7 @@ def govcn_page(law: Law, rng: random.Random) -> str:
             f'{_C}<span style="font-size: 18pt; font-weight: bold;">{e(law.title)}</span></p>']
     if law.notes:
         body.append(f'{_P}<span style="font-family: 楷体, 楷体_GB2312;">{e(_note_line(law))}</span></p>')
-    for block in law.body:
-        if isinstance(block, Heading):
-            body += [f"{_P}<br> </p>", f'{_C}<span style="font-weight: bold;">{e(block.label)}\u3000'
-                     f"{e(_spaced(block.heading))}</span></p>", f"{_P}<br> </p>"]
-            continue
-        body.append(f'{_P}<span style="font-weight: bold;">{e(block.label)}</span>\u3000{e(block.paragraphs[0])}</p>')
-        body.extend(f"{_P}{e(p)}</p>" for p in block.paragraphs[1:])
+    body += _govcn_body(law, rng.choice(("css", "fullwidth", "br")))
     return ('<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>'
             f"{e(law.title)}_国务院文件_中国政府网</title></head>\n<body>\n"
             '<div class="wrap" style=" font-family:宋体"><table width="930" style="border:1px solid #999999;">'
@@ -613,6 +622,34 @@ def govcn_page(law: Law, rng: random.Random) -> str:
             "<!--/enpcontent-->" + _NAV + '</td><td valign="top"><iframe id="frame_content" '
             'src="http://www.gov.cn/zhengce/index.htm" width="100%" height="1150"></iframe></td></tr>'
             "</tbody></table></div>\n</body></html>\n")
+
+
+def _govcn_body(law: Law, style: str) -> list[str]:
+    """The law's headings and articles as gov.cn pages write them: ``css`` — one ``<p>`` per
+    款 indented by CSS, bold labels; ``fullwidth`` — older pages, indented by two U+3000 in
+    the text; ``br`` — a chapter's paragraphs as ``<br>`` lines of one ``<p>``."""
+    e = html.escape
+    out: list[str] = []
+    lines: list[str] = []
+    for block in law.body:
+        if isinstance(block, Heading):
+            if lines:
+                out.append("<p>" + "<br>".join(lines) + "</p>")
+                lines = []
+            out += [f"{_P}<br> </p>", f'{_C}<span style="font-weight: bold;">{e(block.label)}\u3000'
+                    f"{e(_spaced(block.heading))}</span></p>", f"{_P}<br> </p>"]
+            continue
+        first = f"{e(block.label)}\u3000{e(block.paragraphs[0])}"
+        if style == "css":
+            out.append(f'{_P}<span style="font-weight: bold;">{e(block.label)}</span>\u3000{e(block.paragraphs[0])}</p>')
+            out.extend(f"{_P}{e(p)}</p>" for p in block.paragraphs[1:])
+        elif style == "fullwidth":
+            out.extend(f"<p>\u3000\u3000{t}</p>" for t in [first, *map(e, block.paragraphs[1:])])
+        else:
+            lines.extend(f"\u3000\u3000{t}" for t in [first, *map(e, block.paragraphs[1:])])
+    if lines:
+        out.append("<p>" + "<br>".join(lines) + "</p>")
+    return out
 
 
 def make_govcn(out: Path, seed: str, want: str = "") -> Path:
