@@ -87,6 +87,8 @@ class Law:
     title: str
     notes: list[str]
     body: list[Heading | ExpectedArticle] = field(default_factory=list)
+    #: the paragraphs of a document without articles (a 规定 or 通知 in 一、 outline)
+    outline: list[str] = field(default_factory=list)
 
     @property
     def source(self) -> str:
@@ -101,8 +103,10 @@ class Law:
         return [b for b in self.body if isinstance(b, ExpectedArticle)]
 
     def gold(self) -> dict:
-        """This law as one document of a gold file (gazette_K.gold.json's shape)."""
-        return {
+        """This law as one document of a gold file (gazette_K.gold.json's shape; a document
+        without articles also lists its paragraphs as ``outline``)."""
+        extra = {"outline": list(self.outline)} if self.outline else {}
+        return extra | {
             "title": self.title,
             "headings": [{"kind": h.kind, "label": h.label, "heading": h.heading} for h in self.headings],
             "articles": [
@@ -171,6 +175,38 @@ def _excluded_names() -> set[str]:
     return {n for n in names if n}
 
 
+def read_outline(path: Path) -> Law | None:
+    """A document without articles (一、 outlines) as its title and paragraphs; None when it
+    has articles, tables or markup."""
+    text = path.read_text(encoding="utf-8")
+    front, body = split_md(text)
+    lines = [ln.strip().lstrip("#").strip() for _, ln in body if ln.strip()]
+    if not front or expected_articles(text) or not lines or any(ln[0] in "|<" for ln in lines):
+        return None
+    return Law(path, front[0][2:].strip(), [], outline=lines)
+
+
+def read_document(path: Path) -> Law | None:
+    """A law (:func:`read_law`) or an article-free document (:func:`read_outline`)."""
+    return read_law(path) or read_outline(path)
+
+
+def held_out_outlines() -> list[Law]:
+    """行政法规 without any article (一、 outlines; outside both halves of the gazette split)
+    and outside the corpus samples, as plain documents: a gazette issue carries such
+    notices between its regulations."""
+    sampled = set(sample_files())
+    excluded = _excluded_names()
+    out = []
+    for f in sorted(set(corpus_files()) - sampled):
+        if f.relative_to(CORPUS_DIR).parts[0] != "行政法规" or any(name in f.stem for name in excluded):
+            continue
+        doc = read_outline(f)
+        if doc:
+            out.append(doc)
+    return out
+
+
 def held_out_laws(folders: tuple[str, ...], lo: int, hi: int) -> list[Law]:
     """Readable held-out laws of ``folders`` with lo–hi articles, in corpus order."""
     _tune, held = gazette_halves()
@@ -214,8 +250,9 @@ def _note_line(law: Law) -> str:
     return "（" + "\u3000".join(re.sub(r"\s+", "", n) for n in law.notes) + "）" if law.notes else ""
 
 
-def _key(laws: list[Law], fmt: str, furniture: list[str]) -> dict:
-    return {"format": fmt, "sources": [law.source for law in laws], "furniture": furniture,
+def _key(laws: list[Law], fmt: str, furniture: list[str], layout: str) -> dict:
+    """The answer key; ``layout`` names the generator's choices, to route a failure."""
+    return {"format": fmt, "sources": [law.source for law in laws], "layout": layout, "furniture": furniture,
             "documents": [law.gold() for law in laws]}
 
 
@@ -380,12 +417,29 @@ def _law_body(doc, law: Law, note: str, gap: str) -> None:
     _para(doc, "公开方式：主动公开", "left", False)
 
 
+def _outline_body(doc, law: Law, rng: random.Random) -> None:
+    """A notice in 一、 outline: title, paragraphs, issuer and date, 公开方式."""
+    _para(doc, law.title, "centre", False, SANS, 22, page_break=True)
+    _para(doc)
+    for line in law.outline:
+        outline_heading = re.match(r"^[一二三四五六七八九十]+、", line) and len(line) <= 30
+        _para(doc, line, font=SANS if outline_heading else SERIF)
+    _para(doc)
+    _para(doc, "国务院\u3000\u3000", "right", False)
+    year = re.search(r"\((\d{4})-", law.path.stem)
+    _para(doc, f"{year[1] if year else 1990}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日\u3000\u3000", "right", False)
+    _para(doc, "公开方式：主动公开", "left", False)
+
+
 def build_gazette_docx(laws: list[Law], style: GazetteStyle, rng: random.Random, out: Path) -> None:
     from docx import Document
 
     doc = Document()
     _gazette_furniture(doc, style)
     for k, law in enumerate(laws):
+        if law.outline:
+            _outline_body(doc, law, rng)
+            continue
         front = _decree if rng.random() < 0.5 else _notice
         note = front(doc, law, style, rng, rng.randint(150, 260))
         if k == 0:  # the very first paragraph must not break before the first page
@@ -403,16 +457,20 @@ def soffice_pdf(docx: Path, outdir: Path) -> Path:
     return outdir / (docx.stem + ".pdf")
 
 
-def make_gazette(out: Path, seed: str, n_docs: int, want: str = "") -> Path:
+def make_gazette(out: Path, seed: str, n_docs: int, want: str = "", notice: bool = False) -> Path:
+    """A gazette issue of n_docs regulations, and with ``notice`` a notice in 一、 outline
+    among them (its answer key: the title, no articles)."""
     rng = random.Random(f"{UNSEEN_SEED}:gazette:{seed}")
     laws = pick_laws(rng, ("行政法规", "部门规章"), n_docs, 6, 60, want)
+    if notice:
+        laws.insert(rng.randrange(1, len(laws) + 1), rng.choice(held_out_outlines()))
     style = GazetteStyle(rng.choice(_CITIES), f"2023年第{rng.randint(1, 24)}期", rng.choice("—-"),
                          rng.random() < 0.5, rng.random() < 0.5)
     with tempfile.TemporaryDirectory() as tmp:
         docx = Path(tmp) / (out.stem + ".docx")
         build_gazette_docx(laws, style, rng, docx)
         shutil.move(str(soffice_pdf(docx, Path(tmp))), out)
-    _write_key(out, _key(laws, "gazette-pdf", style.furniture()))
+    _write_key(out, _key(laws, "gazette-pdf", style.furniture(), repr(style)))
     return out
 
 
@@ -479,12 +537,14 @@ def make_browser_pdf(out: Path, seed: str, header_footer: bool, want: str = "", 
     (law,) = pick_laws(rng, _NATIONAL, 1, 10, hi, want)
     with tempfile.TemporaryDirectory() as tmp:
         page = Path(tmp) / f"{law.title}.html"
-        body = law_html(law, rng.choice(("article", "paragraph")), toc=rng.random() < 0.7)
+        mode, toc, css = rng.choice(("article", "paragraph")), rng.random() < 0.7, _page_css(rng)
+        body = law_html(law, mode, toc)
         page.write_text(f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(law.title)}'
-                        f"</title><style>{_page_css(rng)}</style></head><body>{body}</body></html>", encoding="utf-8")
+                        f"</title><style>{css}</style></head><body>{body}</body></html>", encoding="utf-8")
         chromium_pdf(page, out, header_footer)
     furniture = [r"file://", r"\d{1,2}/\d{1,2}/\d{2}, \d{1,2}:\d{2}", r"(?<![\d/])\d{1,3}/\d{1,3}(?![\d/])"]
-    _write_key(out, _key([law], "pdf", furniture if header_footer else [r"目\s*录"]))
+    _write_key(out, _key([law], "pdf", furniture if header_footer else [r"目\s*录"],
+                          f"{mode} per <p>, 目录 {toc}, {css.split('h1')[0]}"))
     return out
 
 
@@ -565,7 +625,7 @@ def make_altchunk(out: Path, seed: str, want: str = "", hi: int = 120) -> Path:
         z.writestr("word/_rels/document.xml.rels", _DOC_RELS)
         z.writestr("word/document.xml", _DOCUMENT_XML)
         z.writestr("word/afchunk.mht", _mht(body))
-    _write_key(out, _key([law], "docx", [r"目\s*录"]))
+    _write_key(out, _key([law], "docx", [r"目\s*录"], f"{mode} per <p>"))
     return out
 
 
@@ -587,7 +647,7 @@ def _decree_number(law: Law, rng: random.Random) -> int:
     return int(stated[-1]) if stated else rng.randint(600, 780)
 
 
-def govcn_page(law: Law, rng: random.Random) -> str:
+def govcn_page(law: Law, rng: random.Random, style: str) -> str:
     e = html.escape
     number = _decree_number(law, rng)
     year = rng.randint(2015, 2019)
@@ -610,7 +670,7 @@ def govcn_page(law: Law, rng: random.Random) -> str:
             f'{_C}<span style="font-size: 18pt; font-weight: bold;">{e(law.title)}</span></p>']
     if law.notes:
         body.append(f'{_P}<span style="font-family: 楷体, 楷体_GB2312;">{e(_note_line(law))}</span></p>')
-    body += _govcn_body(law, rng.choice(("css", "fullwidth", "br")))
+    body += _govcn_body(law, style)
     return ('<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>'
             f"{e(law.title)}_国务院文件_中国政府网</title></head>\n<body>\n"
             '<div class="wrap" style=" font-family:宋体"><table width="930" style="border:1px solid #999999;">'
@@ -655,8 +715,9 @@ def _govcn_body(law: Law, style: str) -> list[str]:
 def make_govcn(out: Path, seed: str, want: str = "") -> Path:
     rng = random.Random(f"{UNSEEN_SEED}:govcn:{seed}")
     (law,) = pick_laws(rng, ("行政法规",), 1, 10, 80, want)
-    out.write_text(govcn_page(law, rng), encoding="utf-8")
-    _write_key(out, _key([law], "html", ["扫一扫", "打印", "关闭窗口", "索引号", "主题分类", "发布日期"]))
+    style = rng.choice(("css", "fullwidth", "br"))
+    out.write_text(govcn_page(law, rng, style), encoding="utf-8")
+    _write_key(out, _key([law], "html", ["扫一扫", "打印", "关闭窗口", "索引号", "主题分类", "发布日期"], style))
     return out
 
 
@@ -686,7 +747,7 @@ def make_flk_txt(out: Path, seed: str, encoding: str = "utf-8-sig", want: str = 
     rng = random.Random(f"{UNSEEN_SEED}:txt:{seed}")
     (law,) = pick_laws(rng, _NATIONAL, 1, 10, hi, want)
     out.write_bytes(flk_text(law).encode(encoding))
-    _write_key(out, _key([law], "txt", [r"目\s*录"]))
+    _write_key(out, _key([law], "txt", [r"目\s*录"], encoding))
     return out
 
 
@@ -703,6 +764,8 @@ def tools_missing() -> list[str]:
 class UnseenScore:
     path: Path
     fmt: str
+    sources: list[str]
+    layout: str
     score: Score
     documents_expected: int
     documents_found: int
@@ -711,6 +774,8 @@ class UnseenScore:
     headings_expected: list[str]
     headings_found: list[str]
     leaks: list[str]
+    #: paragraphs of an article-free document (``outline``) missing from its parsed text
+    lost: list[str] = field(default_factory=list)
 
     @property
     def split_ok(self) -> bool:
@@ -740,8 +805,16 @@ def hidden_breaks(expected: list[ExpectedArticle], path: Path) -> set[int]:
     return out
 
 
-def _node_texts(documents: list) -> list[str]:
-    return [t for d in documents for n in d.walk() for t in (n.text, n.heading) if t]
+def furniture_leaks(documents: list, key: dict) -> list[str]:
+    """Node texts holding page furniture (running header, page number, print date, URL,
+    目录 …): a pattern of ``key["furniture"]`` found in a node although the answer key's own
+    text never has it."""
+    gold = "\n".join(ln for d in key["documents"] for ln in
+                     [d["title"], *(h["label"] + h["heading"] for h in d["headings"]),
+                      *(ln for a in d["articles"] for ln in a["lines"])])
+    texts = [t for d in documents for n in d.walk() for t in (n.text, n.heading) if t]
+    return [f"{pattern!r} in {t[:60]!r}" for pattern in key["furniture"] if not re.search(pattern, gold)
+            for t in texts if re.search(pattern, t)]
 
 
 def score_unseen(path: Path) -> UnseenScore:
@@ -756,19 +829,17 @@ def score_unseen(path: Path) -> UnseenScore:
     try:
         documents = parse_file(path)
     except Exception as exc:  # noqa: BLE001 - a crash is a result to report
-        return UnseenScore(path, key["format"], error_score(expected, path.name, exc), len(titles), 0, titles, [],
+        return UnseenScore(path, key["format"], key["sources"], key["layout"], error_score(expected, path.name, exc), len(titles), 0, titles, [],
                            headings, [], [])
     hidden = hidden_breaks(expected, path) if key["format"] == "pdf" else set()
     score = compare(expected, documents, name=path.name, ambiguous=hidden)
     found_headings = [fold(n.label + n.heading) for d in documents for n in d.walk() if n.kind in HEADING_KINDS]
-    gold_text = "\n".join(titles + headings + [ln for e in expected for ln in e.paragraphs])
-    leaks = []
-    for pattern in key["furniture"]:
-        if re.search(pattern, gold_text):
-            continue
-        leaks += [f"{pattern!r} in {t[:60]!r}" for t in _node_texts(documents) if re.search(pattern, t)]
-    return UnseenScore(path, key["format"], score, len(titles), len(documents), titles, [d.title for d in documents],
-                       [fold(h) for h in headings], found_headings, leaks)
+    leaks = furniture_leaks(documents, key)
+    by_title = {fold(d.title): fold(d.full_text()) for d in documents}
+    lost = [f"{d['title']}: {line[:30]}" for d in key["documents"] for line in d.get("outline", ())
+            if fold(line) not in by_title.get(fold(d["title"]), "")]
+    return UnseenScore(path, key["format"], key["sources"], key["layout"], score, len(titles), len(documents), titles, [d.title for d in documents],
+                       [fold(h) for h in headings], found_headings, leaks, lost)
 
 
 def generate_all(out: Path, small: bool = False, rounds: int = 1) -> list[Path]:
@@ -779,7 +850,7 @@ def generate_all(out: Path, small: bool = False, rounds: int = 1) -> list[Path]:
     if small:
         return [
             make_gazette(out / "gazette_a.pdf", "a", 2, "章"),
-            make_gazette(out / "gazette_b.pdf", "b", 1, "项"),
+            make_gazette(out / "gazette_b.pdf", "b", 1, "项", notice=True),
             make_browser_pdf(out / "browser_a.pdf", "a", True, "章", 60),
             make_browser_pdf(out / "browser_b.pdf", "b", False, "节", 60),
             make_altchunk(out / "altchunk_a.docx", "a", "章", 60),
@@ -792,7 +863,7 @@ def generate_all(out: Path, small: bool = False, rounds: int = 1) -> list[Path]:
     for r in range(rounds):
         want = ("章", "节", "项", "")[r % 4]
         files += [
-            make_gazette(out / f"gazette_{r}.pdf", f"full{r}", 1 + r % 3, want),
+            make_gazette(out / f"gazette_{r}.pdf", f"full{r}", 1 + r % 3, want, notice=r % 2 == 1),
             make_browser_pdf(out / f"browser_{r}.pdf", f"full{r}", True, want, 400),
             make_browser_pdf(out / f"browser_{r}_bare.pdf", f"bare{r}", False, want, 400),
             make_altchunk(out / f"altchunk_{r}.docx", f"full{r}", want, 400),
