@@ -56,9 +56,9 @@ def test_furniture_in_a_node_is_reported() -> None:
     a paragraph, and ignores furniture-like text the law itself holds."""
     from reader.core.model import Document, Node, NodeKind
 
+    article_1 = {"label": "第一条", "lines": ["依照《杭州市人民政府公报》刊登的规定。"]}
     key = {"furniture": ["杭州市人民政府公报", r"—\s*\d+\s*—", "公开方式"],
-           "documents": [{"title": "某条例", "headings": [],
-                          "articles": [{"label": "第一条", "lines": ["依照《杭州市人民政府公报》刊登的规定。"]}]}]}
+           "documents": [{"title": "某条例", "headings": [], "articles": [article_1]}]}
     article = Node("a1", NodeKind.ARTICLE, "第一条", text="第一条",
                    children=[Node("p1", NodeKind.PARAGRAPH, text="依照规定。杭州市人民政府公报"),
                              Node("p2", NodeKind.PARAGRAPH, text="— 3 —")])

@@ -236,7 +236,8 @@ def pick_laws(rng: random.Random, folders: tuple[str, ...], n: int, lo: int = 8,
 
 def _has(law: Law, feature: str) -> bool:
     if feature == "项":
-        return any(re.match(r"[（(][一二三四五六七八九十]+[）)]", p) for a in law.articles for p in a.paragraphs)
+        item = re.compile(r"[（(][一二三四五六七八九十]+[）)]")
+        return any(item.match(p) for a in law.articles for p in a.paragraphs)
     return any(h.kind == feature for h in law.headings)
 
 
@@ -427,7 +428,8 @@ def _outline_body(doc, law: Law, rng: random.Random) -> None:
     _para(doc)
     _para(doc, "国务院\u3000\u3000", "right", False)
     year = re.search(r"\((\d{4})-", law.path.stem)
-    _para(doc, f"{year[1] if year else 1990}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日\u3000\u3000", "right", False)
+    signed = f"{year[1] if year else 1990}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日"
+    _para(doc, signed + "\u3000\u3000", "right", False)
     _para(doc, "公开方式：主动公开", "left", False)
 
 
@@ -701,7 +703,8 @@ def _govcn_body(law: Law, style: str) -> list[str]:
             continue
         first = f"{e(block.label)}\u3000{e(block.paragraphs[0])}"
         if style == "css":
-            out.append(f'{_P}<span style="font-weight: bold;">{e(block.label)}</span>\u3000{e(block.paragraphs[0])}</p>')
+            label = f'<span style="font-weight: bold;">{e(block.label)}</span>'
+            out.append(f"{_P}{label}\u3000{e(block.paragraphs[0])}</p>")
             out.extend(f"{_P}{e(p)}</p>" for p in block.paragraphs[1:])
         elif style == "fullwidth":
             out.extend(f"<p>\u3000\u3000{t}</p>" for t in [first, *map(e, block.paragraphs[1:])])
@@ -717,7 +720,8 @@ def make_govcn(out: Path, seed: str, want: str = "") -> Path:
     (law,) = pick_laws(rng, ("行政法规",), 1, 10, 80, want)
     style = rng.choice(("css", "fullwidth", "br"))
     out.write_text(govcn_page(law, rng, style), encoding="utf-8")
-    _write_key(out, _key([law], "html", ["扫一扫", "打印", "关闭窗口", "索引号", "主题分类", "发布日期"], style))
+    navigation = ["扫一扫", "打印", "关闭窗口", "索引号", "主题分类", "发布日期"]
+    _write_key(out, _key([law], "html", navigation, style))
     return out
 
 
@@ -825,21 +829,24 @@ def score_unseen(path: Path) -> UnseenScore:
     key = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
     expected = [ExpectedArticle(a["label"], list(a["lines"])) for d in key["documents"] for a in d["articles"]]
     titles = [d["title"] for d in key["documents"]]
-    headings = [h["label"] + h["heading"] for d in key["documents"] for h in d["headings"]]
+    headings = [fold(h["label"] + h["heading"]) for d in key["documents"] for h in d["headings"]]
+    result = UnseenScore(path, key["format"], key["sources"], key["layout"], Score(), len(titles), 0, titles, [],
+                         headings, [], [])
     try:
         documents = parse_file(path)
     except Exception as exc:  # noqa: BLE001 - a crash is a result to report
-        return UnseenScore(path, key["format"], key["sources"], key["layout"], error_score(expected, path.name, exc), len(titles), 0, titles, [],
-                           headings, [], [])
+        result.score = error_score(expected, path.name, exc)
+        return result
     hidden = hidden_breaks(expected, path) if key["format"] == "pdf" else set()
-    score = compare(expected, documents, name=path.name, ambiguous=hidden)
-    found_headings = [fold(n.label + n.heading) for d in documents for n in d.walk() if n.kind in HEADING_KINDS]
-    leaks = furniture_leaks(documents, key)
+    result.score = compare(expected, documents, name=path.name, ambiguous=hidden)
+    result.documents_found = len(documents)
+    result.titles_found = [d.title for d in documents]
+    result.headings_found = [fold(n.label + n.heading) for d in documents for n in d.walk() if n.kind in HEADING_KINDS]
+    result.leaks = furniture_leaks(documents, key)
     by_title = {fold(d.title): fold(d.full_text()) for d in documents}
-    lost = [f"{d['title']}: {line[:30]}" for d in key["documents"] for line in d.get("outline", ())
-            if fold(line) not in by_title.get(fold(d["title"]), "")]
-    return UnseenScore(path, key["format"], key["sources"], key["layout"], score, len(titles), len(documents), titles, [d.title for d in documents],
-                       [fold(h) for h in headings], found_headings, leaks, lost)
+    result.lost = [f"{d['title']}: {line[:30]}" for d in key["documents"] for line in d.get("outline", ())
+                   if fold(line) not in by_title.get(fold(d["title"]), "")]
+    return result
 
 
 def generate_all(out: Path, small: bool = False, rounds: int = 1) -> list[Path]:

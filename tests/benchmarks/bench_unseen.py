@@ -39,7 +39,7 @@ def row(r: UnseenScore, seconds: float) -> str:
     return (f"  {r.path.name:24} docs {r.documents_found}/{r.documents_expected} "
             f"titles {'ok' if r.titles_ok else 'WRONG'} headings {'ok' if r.headings_ok else 'WRONG'} "
             f"art {s.matched}/{s.expected} (+{s.found - s.matched}) text {s.text_ratio:.3f} "
-            f"款 {s.para_decidable_ratio:.3f} leaks {len(r.leaks)}{f' lost {len(r.lost)}' if r.lost else ''} {seconds:.1f}s")
+            f"款 {s.para_decidable_ratio:.3f} leaks {len(r.leaks)} lost {len(r.lost)} {seconds:.1f}s")
 
 
 def report(results: dict[str, list[UnseenScore]], worst: int) -> None:
