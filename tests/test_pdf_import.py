@@ -262,6 +262,82 @@ def test_table_of_contents_is_dropped(tmp_path: Path) -> None:
     assert "目录" in src.meta["removed"]
 
 
+def test_wrapped_word_before_an_outline_mark_continues_in_an_indented_file(tmp_path: Path) -> None:
+    """统一、 cut after 统: the next line opens with 一、 but has no first-line indent, in a
+    file whose paragraphs have one, so it goes on with the article."""
+    article = "第五十二条　平时特殊情况，是指发生危及国家主权、统一、领土完整和安全的武装冲突以及其他突发性事件。"
+    assert wrap(article, 27, 2)[1].startswith("一、")
+    blocks = [("center", "某某测试条例"), ("body", "第五十一条　本条例所称测试，是指依照本条例进行的各类测试活动。"),
+              ("body", article), ("body", "第五十三条　测试单位应当具备下列条件："), ("body", "一、有独立的法人资格；"),
+              ("body", "二、有相应的场所。")]
+    src = load(_write(tmp_path, "indented.pdf", pdf_bytes(Layout(header="").typeset(blocks))))
+    assert [_fold(p) for p in src.lines] == [_fold(t) for _k, t in blocks]
+
+
+def test_wrapped_word_before_an_outline_mark_continues_without_indents(tmp_path: Path) -> None:
+    """Book layout (no indents, no spacing): a full line that stops mid-word (…健全统) goes on
+    with 一、开放…; a full line ending a clause (…下列原则：) is followed by a real item."""
+    first = "第四条　国家制定并实施与市场经济相适应竞争规则，健全统一、开放、竞争、有序的市场体系。"
+    intro = "第五条　经营者依法实施经营者集中的，应当遵循下列原则："
+    assert wrap(first, 27)[1].startswith("一、") and len(wrap(intro, 27)) == 1 and len(intro) == 27
+    blocks = [("body", "第三条　本法所称经营者，是指从事商品生产、经营或者提供服务的自然人、法人和非法人组织。"),
+              ("body", first), ("body", intro), ("body", "一、公平；"), ("body", "二、公开。"),
+              ("body", "第六条　本法自公布之日起施行。")]
+    pages = Layout(indent=0, header="", footer="").typeset(blocks)
+    src = load(_write(tmp_path, "book.pdf", pdf_bytes(pages)))
+    assert [_fold(p) for p in src.lines] == [_fold(t) for _k, t in blocks]
+
+
+def test_line_short_by_a_narrow_label_space_is_no_paragraph_end(tmp_path: Path) -> None:
+    """A browser sets a narrow space after 第X条, so an article's first line ends ~0.8
+    character short of the edge; the next character did not fit there.  PDFium reports a
+    glyph's ink, which may be narrower than its square (here 门, drawn 80 % wide), yet a
+    Chinese character takes a whole square when lines are broken."""
+    em, left, pitch, gap = 16.0, 40.0, 24.0, 10.0
+    head = "县级以上人民政府应当将粮食安全保障工作的有关部"
+    rest = wrap("门应当根据粮食安全保障目标、任务等，编制粮食安全保障相关专项规划，按照程序批准后实施。", 27)
+    around = [wrap(f"第{n}条　国家建立健全粮食安全保障投入机制，采取财政、金融等支持政策加强粮食安全保障工作。", 27)
+              for n in "四六"]
+    assert len(head) == 23 and all(len(rows[0]) == 27 for rows in around)
+    page: list[Text] = []
+    y = 760.0
+    for rows in around[:1]:
+        for row in rows:
+            page.append((left, y, em, row))
+            y -= pitch
+    y -= gap
+    page += [(left, y, em, "第五条"), (left + 3.22 * em, y, em, head)]
+    narrow = b"BT /F1 16 Tf 80 Tz %g %g Td <%s> Tj ET" % (left + 0.1 * em, y - pitch, "门".encode("utf-16-be").hex().encode())
+    page.append((left + em, y - pitch, em, rest[0][1:]))
+    y -= 2 * pitch
+    for row in rest[1:]:
+        page.append((left, y, em, row))
+        y -= pitch
+    y -= gap
+    for row in around[1]:
+        page.append((left, y, em, row))
+        y -= pitch
+    src = load(_write(tmp_path, "browser.pdf", pdf_bytes([page], ops=narrow)))
+    assert [_fold(p) for p in src.lines] == [_fold("".join(around[0])), _fold("第五条" + head + "".join(rest)),
+                                             _fold("".join(around[1]))]
+
+
+def test_centred_heading_wrapped_onto_a_second_line_is_one_heading(tmp_path: Path) -> None:
+    """A chapter heading at body size too long for the line: its first line is full, the
+    rest is centred below at the normal distance.  Two centred lines with room to spare on
+    the first (令 and its number, a title and its chapter) stay apart."""
+    heading = "第一章　外商投资经营国际海上运输及其辅助性业务的特别规定"
+    rows = wrap(heading, 27)
+    assert len(rows) == 2 and len(rows[0]) == 27
+    blocks = [("center", "某某市人民政府令"), ("center", "第190号"), ("center", "某某测试条例"),
+              ("center", rows[0]), ("center", rows[1]),
+              ("body", "第一条　外商在中国境内投资经营国际海上运输业务，适用本条例。"),
+              ("center", "第二章　附则"), ("body", "第二条　本条例自公布之日起施行。")]
+    src = load(_write(tmp_path, "heading.pdf", pdf_bytes(Layout(header="").typeset(blocks))))
+    expected = [t for _k, t in blocks[:3]] + [heading] + [t for _k, t in blocks[5:]]
+    assert [_fold(p) for p in src.lines] == [_fold(t) for t in expected]
+
+
 def test_two_columns_are_read_column_by_column(tmp_path: Path) -> None:
     left = [(40, 760 - 20 * k, 12, f"左栏第{k + 1}行内容") for k in range(12)]
     right = [(320, 760.5 - 20 * k, 12, f"右栏第{k + 1}行内容") for k in range(12)]

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from reader.core import toc
 from reader.core.furniture import is_furniture, page_furniture  # noqa: F401 - is_furniture: public
 from reader.core.importers.base import SourceText
 from reader.core.markers import CN_COMMA, NUM_DOT, heading_marker, is_caption, opening_marker
@@ -158,7 +159,7 @@ _TOC_ENTRY_PUNCT = re.compile(r"[，。；！？]")
 
 def _is_toc_entry(text: str) -> bool:
     key = _toc_key(text)
-    return bool(key) and len(key) <= _TOC_ENTRY_MAX and not _TOC_ENTRY_PUNCT.search(key)
+    return bool(key) and len(key) <= _TOC_ENTRY_MAX and not _TOC_ENTRY_PUNCT.search(key) and not toc.is_article(key)
 
 
 def _drop_toc(lines: list[_Line], out: CleanText, leaders: bool = True) -> list[_Line]:
@@ -187,8 +188,9 @@ def _drop_toc(lines: list[_Line], out: CleanText, leaders: bool = True) -> list[
 
 def _toc_end(lines: list[_Line], start: int) -> int | None:
     """Where the body starts after a 目录 opened at ``start``: at the repeat of the first
-    entry.  None (nothing is removed) unless every line before it looks like an entry, so
-    body text is never taken for a table of contents."""
+    entry, or after a run of unit entries the body repeats later (``toc.entries_end``).
+    None (nothing is removed) unless every line before it looks like an entry, so body
+    text is never taken for a table of contents."""
     if start >= len(lines):
         return None
     first = _toc_key(lines[start].text)
@@ -196,8 +198,8 @@ def _toc_end(lines: list[_Line], start: int) -> int | None:
         if j - start >= 2 and _toc_key(lines[j].text) == first:
             return j
         if not _is_toc_entry(lines[j].text):
-            return None
-    return None
+            break
+    return toc.entries_end([ln.text for ln in lines], start)
 
 
 # --- footnotes -----------------------------------------------------------------------

@@ -30,9 +30,12 @@ _COLOPHON_END = re.compile(r"印发$")
 _NOTICE_TITLE = re.compile(r"关于.{2,120}的(?:补充|紧急|指导|实施|若干)?(通知|决定|意见|批复|函|通告|公告|命令|报告)$")
 _ISSUE_NOTICE = re.compile(r"关于印发(.+)的通知$")
 _QUOTED_TITLE = re.compile(r"《([^《》]{4,80})》")
+_BOOK_TITLE = re.compile(r"《[^《》]+》")
 _TITLE_PUNCT = re.compile(r"[，。；：！？]")
 _ISSUER = re.compile(r"\S+?(?:办公厅|办公室|委员会|人民政府|局|厅|委|部|署|院)(?!办公)")  # 国务院办公厅 is one organ
 _EFFECTIVE = re.compile(r"自(\d{4}年\d{1,2}月\d{1,2}日|印发之日|公布之日|发布之日)起(?:施行|实施|试行|执行|生效)")
+_SENTENCE = re.compile(r"[。；\n]")
+_SELF = re.compile(r"本(?:[\u4e00-\u9fff]{0,8}?)(?:办法|规定|细则|意见|通知|方案|决定|规则|措施|条例|公告|通告|指引|制度|政策|计划|规划|文件)")
 _VALID_FOR = re.compile(r"有效期(?:为|至)?(\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}|[一二三四五六七八九十])年?")
 
 
@@ -119,9 +122,14 @@ def analyse(chunk: list[Para]) -> DocumentParts:
     head_end = _front_matter_end(paras)
     front = paras[:head_end]
     title_paras, body_start = _title_block(paras, head_end)
-    front_text = [p.text for p in front]
-    title = "".join(p.text for p in title_paras)
+    while body_start < len(paras) and _is_order_line(paras[body_start].text):
+        title_paras.append(paras[body_start])  # 仲裁法 /（中华人民共和国主席令第31号）: its number, not its title
+        body_start += 1
+    front_text = [p.text for p in front] + [_unbracket(p.text) for p in title_paras if _is_order_line(p.text)]
+    title = "".join(p.text for p in title_paras if not _is_order_line(p.text))
     title = title or _title_from_front(front_text) or (paras[0].text[:40] if paras else "")
+    if _BOOK_TITLE.fullmatch(title):  # 《中华人民共和国选举法》: the marks quote a title, they are not in it
+        title = title[1:-1]
     parts = DocumentParts(title=title, body=paras[body_start:], front=front + title_paras, back=back)
     _read_metadata(parts, front_text)
     return parts
@@ -154,9 +162,19 @@ def _front_matter_end(paras: list[Para]) -> int:
 def _is_title_line(text: str) -> bool:
     if len(text) > 50 or _TITLE_PUNCT.search(text) or text.replace(" ", "") in ("目录", "前言", "序言"):
         return False
-    if DATE.search(text) or _DOC_NUMBER.search(text):
+    if DATE.search(text) or _DOC_NUMBER.search(text) or _is_order_line(text):
         return False
     return opening_marker(text) is None
+
+
+def _is_order_line(text: str) -> bool:
+    """A 令号 standing alone, bracketed or not: 中华人民共和国主席令第31号, （国务院令第706号）."""
+    return _ORDER_LINE.match(_unbracket(text)) is not None
+
+
+def _unbracket(text: str) -> str:
+    bare = unicodedata.normalize("NFKC", text).strip()
+    return bare[1:-1].strip() if bare[:1] == "(" and bare[-1:] == ")" else bare
 
 
 def _title_block(paras: list[Para], start: int) -> tuple[list[Para], int]:
@@ -280,7 +298,10 @@ def _effective(text: str, issued: date | None) -> date | None:
 
 
 def _expires(text: str, start: date | None) -> date | None:
-    m = _VALID_FOR.search(text)
+    """The document's own term (本办法有效期5年), never that of what it regulates
+    (注册商标的有效期为十年): the sentence must name this document."""
+    m = next((m for sentence in _SENTENCE.split(text) if _SELF.search(sentence)
+              for m in [_VALID_FOR.search(sentence)] if m), None)
     if not m:
         return None
     d = DATE.match(m.group(1))

@@ -39,7 +39,7 @@ _ID_PREFIX = {
 }
 _ATTACHMENT = re.compile(
     r"^附(?:件|表|录|图)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?\s*(?P<title>[^\d\s:：][^。；，]{0,40})?$"
-    r"|^附[:：]\s*(?P<title2>[^。；，]{1,40})$")
+    r"|^附[:：]\s*(?P<title2>[^。；，]{0,60})$")  # 附： alone, its title on the next line
 # Body prose after a flattened table or box: 二是…, or a run-in heading such as 生态农业。依托…
 _PROSE_RESUMES = re.compile(r"^([一二三四五六七八九十]+是|[^，。：；、（）\d]{2,12}。[^。]{20,})")
 _ATTACHMENT_LIST = re.compile(r"^附件[:：]")
@@ -47,6 +47,8 @@ _TABLE_TITLE = re.compile(r"(表|清单|一览|目录|名单)(（[^）]*）)?$")
 _UNNUMBERED_HEADINGS = {"前言", "序言", "附则", "结束语", "总则"}
 _RUN_IN_HEADING = re.compile(r"^([^。；：，]{2,40})[。．]")
 _SENTENCE = re.compile(r"[，。；：！？]")
+# The article that puts a law in force: 本法自公布之日起施行, 本条例自2020年1月1日起施行.
+_IN_FORCE = re.compile(r"^本(?:法|条例|规定|办法|细则|决定|规则|解释)[^。]{0,10}?自[^。]{1,30}?起(?:施行|实施|生效)")
 _DOTTED_TOP_MAX = 15  # 3. 附则: a top-level heading without subsections is a few words
 
 
@@ -89,7 +91,7 @@ class TreeBuilder:
         if self.legislative and self._innermost(NodeKind.ARTICLE) and _is_bare_heading(text, nxt):
             self._unnumbered_heading(para)  # 附 则 / 网络素养促进: a chapter title without 第X章
             return
-        if self._attachment_start(para):
+        if self._attachment_start(para) or self._annex_after_last_article(para, nxt):
             return
         marker = opening_marker(text)
         if self.attachment_title_pending:
@@ -313,6 +315,26 @@ class TreeBuilder:
         self.attachment = node
         self.stack.append(_Open(node, 0))
         self.attachment_title_pending = not title
+        return True
+
+    def _annex_after_last_article(self, para: Para, nxt: Para | None) -> bool:
+        """A table's title after the article that puts the law in force (本法自…起施行, the
+        last article by 立法技术规范) opens an annex even without 附件: 个人所得税税率表一."""
+        article = self._innermost(NodeKind.ARTICLE) if self.legislative and self.attachment is None else None
+        text = para.text
+        if article is None or nxt is None or not is_row(nxt.text) or is_row(text) or len(text) > 40 \
+                or _SENTENCE.search(text) or opening_marker(text) is not None:
+            return False
+        if not any(_IN_FORCE.match(c.text) for c in article.node.children):
+            return False
+        self.table = None
+        self.table_rows = False
+        self.stack.clear()
+        node = self._new(NodeKind.ATTACHMENT, None, "att_1", "", 1)
+        node.text = node.heading = text
+        self.roots.append(node)
+        self.attachment = node
+        self.stack.append(_Open(node, 0))
         return True
 
     def _attachment_title(self, para: Para, marker: Marker | None) -> bool:

@@ -12,6 +12,9 @@
     tag: [粤, 环评]                     → the same, when no category does
     ---
 
+Scrapers of the national law database write ``office`` (issuer), ``publish`` (公布 date),
+``effective_date`` (施行 date) and ``type`` (kind) instead; both spellings are read.
+
 The block is parsed by a real YAML parser (Hugo's ``+++`` blocks by the standard library's
 TOML parser): editors write quoted strings, flow and block lists, dates and nested keys, and
 a hand-made reader gets some of them wrong.  A block that does not parse is left in the
@@ -31,6 +34,12 @@ from reader.core.importers.history import parse_date
 #: A category or tag that names a kind of instrument (法律, 行政法规, 地方性法规, 规章,
 #: 地方政府规章, 司法解释 …) rather than a subject (环评) or a place (粤).
 _KIND_NAME = re.compile(r"^(?:宪法|法律|宪法相关法|司法解释|规范性文件|[\u4e00-\u9fff]{0,4}(?:法规|规章|条例))$")
+#: Keys editors and scrapers use, in the order they are trusted (flk.npc.gov.cn dumps write
+#: office / publish / effective_date / type; blogs author / date / category).
+_ISSUER_KEYS = ("author", "office", "issuer", "publisher", "department", "发布机关", "制定机关")
+_DATE_KEYS = ("date", "publish", "publish_date", "publishDate", "pubdate", "公布日期", "发布日期")
+_EFFECTIVE_KEYS = ("effective_date", "effective", "施行日期", "实施日期")
+_KIND_KEYS = ("category", "categories", "type", "tag", "tags", "法律性质", "效力级别")
 #: Opening line → closing line and parser: YAML between ``---`` (or ``---`` … ``...``),
 #: TOML between ``+++``.
 _YAML_OPEN, _YAML_CLOSE = re.compile(r"^---\s*$"), re.compile(r"^(---|\.\.\.)\s*$")
@@ -76,14 +85,16 @@ def _meta(data: dict[object, object]) -> dict[str, object]:
     title = _text(data.get("title"))
     if title:
         meta["title"] = title
-    author = _text(data.get("author"))
+    author = next((t for key in _ISSUER_KEYS if (t := _text(data.get(key)))), "")
     if author:
         meta["issuer"] = author
-    when = _date(data.get("date"))
+    when = next((d for key in _DATE_KEYS if (d := _date(data.get(key)))), None)
     if when:
         meta["date"] = when
-    kind = _kind(data.get("category")) or _kind(data.get("categories")) or _kind(data.get("tag")) \
-        or _kind(data.get("tags"))
+    effective = next((d for key in _EFFECTIVE_KEYS if (d := _date(data.get(key)))), None)
+    if effective:
+        meta["effective"] = effective
+    kind = next((k for key in _KIND_KEYS if (k := _kind(data.get(key)))), None)
     if kind:
         meta["kind"] = kind
     return meta

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 import lxml.html
 from lxml import etree
 
-from reader.core import govmeta
+from reader.core import govmeta, toc
 from reader.core.errors import ImportFailure
 from reader.core.importers.base import SourceText
 from reader.core.importers.htmlrepair import Block, repair
@@ -352,6 +352,7 @@ class _Walker:
         self.blocks: list[Block] = []
         self.buf: list[str] = []
         self.soft = False  # the next line follows a soft break
+        self.after_br = False  # nothing but white space since the last <br>
         self.pre = 0
 
     def blocks_of(self, el: etree._Element) -> list[Block]:
@@ -361,12 +362,14 @@ class _Walker:
 
     def _break(self, soft: bool) -> None:
         text = _collapse("".join(self.buf))
+        text = text if text.strip() else ""  # an en/em space alone spaces lines, it is no text
         self.buf.clear()
         if text:
             self.blocks.append(Block(text, self.soft))
             self.soft = soft
         else:
             self.soft = self.soft and soft
+        self.after_br = self.after_br and not text
 
     def _text(self, text: str | None) -> None:
         if not text:
@@ -380,7 +383,9 @@ class _Walker:
     def _walk(self, el: etree._Element, tail: bool = True) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag == "br":
-            self._break(soft=True)
+            # <br><br> leaves a blank line: the page's way of starting a new paragraph
+            self._break(soft=not (self.after_br and not "".join(self.buf).strip()))
+            self.after_br = True
         elif tag == "table":
             self._break(soft=False)
             self._table(el)
@@ -433,6 +438,9 @@ def _drop_toc(lines: list[str]) -> list[str]:
                 return lines[:i] + lines[j:]
             if not _is_toc_entry(lines[j]):
                 break
+        end = toc.entries_end(lines, i + 1)  # 第一条 before the first chapter: no repeat
+        if end is not None:
+            return lines[:i] + lines[end:]
     return lines
 
 
@@ -443,4 +451,6 @@ def _toc_key(line: str) -> str:
 def _is_toc_entry(line: str) -> bool:
     """A heading as a 目录 lists it: 第X章 …, or a short line without sentence punctuation."""
     key = _toc_key(line)
+    if toc.is_article(key):
+        return False
     return heading_marker(key) is not None or (len(key) <= 30 and not re.search(r"[，。；：！？]", key))

@@ -12,7 +12,10 @@ unit's text ends with a sentence end — so those rules, not the page's markup, 
 * a *soft* break (inside one block) that falls inside a sentence is joined: the line before
   it does not end a sentence, the line after it opens no numbered unit, and neither is a
   heading, a date or a short line without sentence punctuation (a title or signature), nor
-  are they two events of a 题注 (…通过 / 根据…修正).
+  are they two events of a 题注 (…通过 / 根据…修正);
+* an article label standing alone is continued by the paragraph after it when that holds
+  the rest of the label or its caption (<p>第二百三十四条</p><p>之一</p><p>【罪名】…</p>),
+  soft break or not: a label is never split from its 之X or 条旨.
 
 Breaks between blocks (``<p>``, ``<div>``, ``<li>`` …) are the page's real paragraphs and stay.
 """
@@ -33,6 +36,10 @@ _UNIT_START = re.compile(r"(?<=[。；！？!?;])[”’」』）)》]*[ \u3000\
 # The 题注 under a title lists events, one a line: "…会议通过" / "根据2009年…第一次修正".
 _EVENT_END = re.compile(r"(?:通过|批准|公布|发布|施行|修正|修订)[)）]?$")
 _EVENT_START = re.compile(r"^(?:根据)?\d{4}年\d{1,2}月\d{1,2}日")
+# The 之X of a 第X条之X label set apart from its 第X条 (a page's own paragraph or line).
+_SUB_LABEL = re.compile(r"^之[一二三四五六七八九十]+(?![\u4e00-\u9fff])")
+# An article caption (条旨) opening a line: 【立法宗旨】…
+_CAPTION_START = re.compile(r"^【[^【】，。；：]{1,30}】")
 #: A line without sentence punctuation up to this long is a title, heading or signature.
 SHORT_LINE = 30
 
@@ -57,7 +64,9 @@ def repair(blocks: list[Block]) -> list[str]:
     for block in blocks:
         pieces = _split_units(block.text, last_article)
         for k, piece in enumerate(pieces):
-            if k == 0 and block.soft and lines and _joins(lines[-1], piece):
+            if k == 0 and lines and _continues_label(lines[-1], piece):
+                lines[-1] += piece  # <p>第二百三十四条</p><p>之一</p>: one label, 第二百三十四条之一
+            elif k == 0 and block.soft and lines and _joins(lines[-1], piece):
                 lines[-1] += piece
             else:
                 lines.append(piece)
@@ -91,6 +100,18 @@ def _split_units(text: str, last_article: int) -> list[str]:
 def _article_number(line: str) -> int:
     marker = opening_marker(_marker_text(line))
     return marker.number if marker is not None and marker.form == ARTICLE else 0
+
+
+def _continues_label(before: str, after: str) -> bool:
+    """``before`` is an article label alone and ``after`` continues it: its 之X
+    (第X条 / 之一) or its 条旨 (第X条 / 【立法宗旨】…), which belong on the label's line."""
+    sub, caption = _SUB_LABEL.match(after), _CAPTION_START.match(after)
+    if not (sub or caption):
+        return False
+    marker = opening_marker(_marker_text(before.strip()))
+    if marker is None or marker.form != ARTICLE or marker.rest or marker.caption:
+        return False
+    return bool(caption) or not marker.sub
 
 
 def _joins(before: str, after: str) -> bool:

@@ -96,8 +96,9 @@ def parse_markdown(text: str, path: str = "", digest: str = "") -> SourceText:
                 titles[0] = max(body.pop(0).text, titles[0], key=lambda t: len(_fold(t)))
         elif body and not _structural(body[0].text) and (body[0].depth or _plain_title(body)):
             titles.append(body.pop(0).text)
-        while titles and body and not body[0].depth and _SOURCE_LINE.match(body[0].text):
-            del body[0]  # 来源： 中国人大网 2018年3月21日: where the page was copied from
+        while titles and body and not body[0].depth and (_SOURCE_LINE.match(body[0].text)
+                                                         or _fold(body[0].text) == _fold(titles[0])):
+            del body[0]  # 来源： 中国人大网 2018年3月21日, or the title once more (as flk prints it)
         history = blocks.history or (_history_paragraph(body) if titles else [])
 
     lines = [b.text for b in body]
@@ -117,6 +118,8 @@ def parse_markdown(text: str, path: str = "", digest: str = "") -> SourceText:
         meta["issuer"] = front.meta["issuer"]  # the page names it outright
     if front.meta.get("kind"):
         meta["kind"] = front.meta["kind"]
+    if front.meta.get("effective") and not meta.get("effective"):
+        meta["effective"] = front.meta["effective"]
     if front.warnings:
         meta["warnings"] = list(front.warnings)
     return SourceText(path, "md", digest, lines, hard_breaks=True, headings=headings, meta=meta)

@@ -27,8 +27,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from reader.core.importers.pdf_chars import Line
-from reader.core.markers import opening_marker
+from reader.core.importers.pdf_chars import Line, is_wide
+from reader.core.markers import ARTICLE, CN_COMMA, HEADING_FORMS, NUM_DOT, opening_marker
 
 #: Characters that may not begin a line (GB/T 15834 line-breaking rules, and ASCII).
 _NO_LINE_START = set("，。、；：？！）》」』〕】〉…—·%‰,.;:?!)]}>")
@@ -43,6 +43,8 @@ _OPENER = re.compile(r"^(?:公开方式|抄送|主送|分送|附件[0-9一二三
 #: was typeset (Chinese prose never puts a space after 。).
 _LOST_BREAK = re.compile(r"(?<=[。！？]) +(?=[\u4e00-\u9fff（《“])")
 _STOP = re.compile(r"[。！？][”’）)]?\s*$")
+#: A line ending a sentence or a clause.
+_CLAUSE_END = re.compile(r"[。；：！？…][”’）)》]*\s*$")
 
 
 @dataclass
@@ -126,6 +128,7 @@ def paragraphs(lines: list[Line], geo: Geometry) -> list[tuple[str, int]]:
     with the page it starts on."""
     rows = _table_rows(lines, geo)
     decisions = [i in rows or (i - 1) in rows or _breaks(lines[i - 1], lines[i], geo) for i in range(1, len(lines))]
+    _join_wrapped_headings(lines, decisions, geo)
     habit = _stop_ends_paragraph(lines, decisions)
     spaced = habit and _spaced_paragraphs(lines, geo)
     out: list[tuple[str, int]] = []
@@ -150,6 +153,27 @@ def paragraphs(lines: list[Line], geo: Geometry) -> list[tuple[str, int]]:
     if buf:
         out.append((_finish(buf), page))
     return [(piece, page) for text, page in out for piece in _LOST_BREAK.split(text) if piece]
+
+
+def _join_wrapped_headings(lines: list[Line], decisions: list[bool | None], geo: Geometry) -> None:
+    """A centred heading too long for one line goes on centred on the next: the first line
+    is full and stops mid-phrase, the next is centred at the same size and the normal line
+    distance.  Two centred lines that are not a wrap (令 and its number, a title and its
+    通过 note) have a first line with room to spare."""
+    start = 0
+    for i in range(1, len(lines)):
+        a, b = lines[i - 1], lines[i]
+        if decisions[i - 1] and _centred(lines[start], geo) and _centred(a, geo) and _centred(b, geo) \
+                and _set_apart(b, geo) and a.page == b.page and abs(a.em - b.em) <= 0.08 * max(a.em, b.em) \
+                and a.y - b.y <= 1.3 * max(geo.pitch, a.em * geo.pitch / geo.em) \
+                and _full(a, b, geo) and not _CLAUSE_END.search(a.text):
+            decisions[i - 1] = False
+        if decisions[i - 1] is not False:
+            start = i
+
+
+def _centred(line: Line, geo: Geometry) -> bool:
+    return abs(line.x0 + line.x1 - 2 * geo.left(line.page) - geo.width) <= 2 * geo.em
 
 
 def _stop_ends_paragraph(lines: list[Line], decisions: list[bool | None]) -> bool:
@@ -190,7 +214,7 @@ def _breaks(a: Line, b: Line, geo: Geometry) -> bool | None:
     """Does a paragraph end between line ``a`` and the next line ``b``?  None: the layout
     cannot tell (a full line ending with a stop, without first-line indents)."""
     marker = opening_marker(_LABEL.sub(lambda m: m.group(1) + " ", b.text.strip(), count=1))
-    if (marker is not None and marker.strong) or _OPENER.match(b.text):
+    if (marker is not None and marker.strong and not _wrapped_mark(a, b, marker.form, geo)) or _OPENER.match(b.text):
         return True
     heading_a, heading_b = a.em > geo.em * 1.12, b.em > geo.em * 1.12
     if heading_a or heading_b:
@@ -208,6 +232,22 @@ def _breaks(a: Line, b: Line, geo: Geometry) -> bool | None:
     if not geo.indents and _STOP.search(a.text) and not b.text.startswith("但"):
         return None  # (a proviso, 但是…, continues its sentence's paragraph)
     return False
+
+
+def _wrapped_mark(a: Line, b: Line, form: str, geo: Geometry) -> bool:
+    """Is the outline mark opening ``b`` only a word cut by the line break (…统 / 一、领土)?
+    Only after a full line that ends neither a sentence nor a clause (an item follows 。；：).
+    In a file that indents paragraphs, a line that is not indented opens none, whatever it
+    starts with; without indents, 一、 and 1. are taken for wrapped words, as normalize joins
+    text lines (a （一） cited across the break is no mark at all).  第X条 and 第X章/节 set
+    apart by a space always open their unit."""
+    if form == ARTICLE or form in HEADING_FORMS or _CLAUSE_END.search(a.text):
+        return False
+    if abs(a.em - b.em) > 0.08 * max(a.em, b.em) or not _full(a, b, geo):
+        return False
+    if geo.indents:
+        return b.x0 - geo.left(b.page) < 1.2 * geo.em
+    return form in (CN_COMMA, NUM_DOT)
 
 
 def _set_apart(line: Line, geo: Geometry) -> bool:
@@ -245,7 +285,10 @@ def _lead_width(line: Line, em: float) -> float:
     width = rights[k - 1] - lefts[0]
     if text[:1].isascii() and text[:1].isalnum():
         width += 0.3 * em  # the space before a Latin word
-    return width
+    # A glyph's box may be narrower than the advance the line breaker reserved for it (门
+    # or 日 inked a point or two inside their square): a wide character takes a full em.
+    advance = sum(em if is_wide(ch) else rights[j] - lefts[j] for j, ch in enumerate(text[:k]))
+    return max(width, advance)
 
 
 def _unit_end(text: str, k: int) -> int:
