@@ -18,6 +18,8 @@ from typing import Any, Iterable, Sequence, TextIO
 from reader.core.annotations import DEFAULT_RELATIONS, Annotation, Link, LinkEnd, default_author
 from reader.core.errors import UserError
 from reader.core.model import Document, Node, NodeKind
+from reader.core.versions import Comparison
+from reader.export.comparison import ComparisonOptions, text_changed
 from reader.store.library import SEARCH_SCOPES, ImportReport, Library, Span
 from reader.store.repository import DocumentSummary
 
@@ -120,6 +122,7 @@ def _parser() -> argparse.ArgumentParser:
     _annotation_commands(sub, common, as_json)
     _export_command(sub, common, as_json)
     _refs_command(sub, common, as_json)
+    _compare_command(sub, common, as_json)
     return parser
 
 
@@ -523,6 +526,69 @@ def _cmd_refs(args: argparse.Namespace) -> int:
         _print_table(["RELATION", "COUNT", "TITLE"],
                      [[r.relation.replace("_", " "), str(r.count), r.title] for r in relations])
     return EXIT_OK
+
+
+# -- 新旧对照 --------------------------------------------------------------------------------
+
+
+def _compare_command(sub, common, as_json) -> None:  # noqa: ANN001 - argparse objects
+    p = sub.add_parser(
+        "compare", parents=[common, as_json], help="compare two versions of a law (新旧对照)",
+        description="Pair the articles of two documents by content, not by number (a renumbered "
+        "article is moved, not removed + added; split and merged articles are recognised) and "
+        "show what changed; --docx writes the 修改前后对照表 (修改前 | 修改后 | 说明).")
+    p.add_argument("old", metavar="OLD_DOC", help="the earlier version (document id or unique prefix)")
+    p.add_argument("new", metavar="NEW_DOC", help="the later version (document id or unique prefix)")
+    p.add_argument("--docx", metavar="OUT.docx", help="also write the 修改前后对照表 (replaced atomically)")
+    p.add_argument("--all", action="store_true",
+                   help="also list unchanged and only renumbered articles (text and --docx; "
+                   "default: changes only)")
+    p.set_defaults(func=_cmd_compare)
+
+
+def _compare_ids(args: argparse.Namespace, lib: Library) -> tuple[str, str]:
+    """The two documents to compare, as full ids (UnknownDocument for a bad one)."""
+    return lib.full_id(args.old), lib.full_id(args.new)
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    with _open(args) as lib:
+        old_id, new_id = _compare_ids(args, lib)
+        titles = lib.titles({old_id, new_id})
+        comparison = lib.compare(old_id, new_id)
+        result = None
+        if args.docx:
+            result = lib.export_comparison(old_id, new_id, args.docx,
+                                           ComparisonOptions(changes_only=not args.all),
+                                           comparison=comparison)
+    if args.json:
+        _print_json({**comparison.to_json(), **({"export": result.to_json()} if result else {})})
+        return EXIT_OK
+    print(f"{titles.get(old_id, '')} ({old_id}) → {titles.get(new_id, '')} ({new_id})")
+    _print_comparison(comparison, every=args.all)
+    if result:
+        print(f"wrote {result.path}: {result.rows} rows in {result.seconds:.2f} s")
+    return EXIT_OK
+
+
+def _print_comparison(comparison: Comparison, every: bool) -> None:
+    """One line per pair (status, old → new, similarity), then the counts."""
+    rows = [[p.status, p.old.label if p.old else "—", "→", p.new.label if p.new else "—",
+             f"{p.similarity:.2f}"] for p in comparison.pairs
+            if every or p.status != "same" and (p.status != "moved" or text_changed(p))]
+    if rows:
+        _print_table(["STATUS", "OLD", "", "NEW", "SIMILARITY"], rows)
+    s = comparison.summary()
+    counts = ", ".join(f"{s[k]} {k}" for k in ("same", "changed", "moved", "added", "removed", "split", "merged")
+                       if s[k])
+    print(f"\narticles: {counts or 'none'} ({s['moved_changed']} of the moved also changed)")
+    heads = ", ".join(f"{v} {k}" for k, v in s["headings"].items() if v)
+    if heads:
+        print(f"headings: {heads}")
+    if not every:
+        hidden = len(comparison.pairs) - len(rows)
+        if hidden:
+            print(f"{hidden} unchanged or only renumbered not listed (--all lists them)")
 
 
 # -- output ------------------------------------------------------------------------------

@@ -75,6 +75,7 @@ def test_term_of_what_a_law_regulates_does_not_expire_the_law() -> None:
     assert _expires("第三十九条 注册商标的有效期为十年，自核准注册之日起计算。", start) is None
     assert _expires("第十条 本办法自2020年1月1日起施行，有效期5年。", start) == date(2024, 12, 31)
     assert _expires("本意见有效期至2025年12月31日。", start) == date(2025, 12, 31)
+    assert _expires("本办法自2020年1月1日起施行。有效期3年。", start) == date(2022, 12, 31)
 
 
 _PAGE = """<html><head><meta charset="utf-8"><title>中华人民共和国刑法</title></head><body>

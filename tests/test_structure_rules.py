@@ -274,3 +274,13 @@ def test_an_outline_heading_opening_with_a_unit_word_is_not_a_citation(heading: 
     assert [c.kind for c in level1.children] == [NodeKind.LEVEL2], doc.warnings
     assert not doc.warnings
     assert opening_marker("（四）项所要求的条件") is None
+
+
+def test_items_in_ascii_or_mixed_brackets_are_items() -> None:
+    """Web pages and Word files type （一）, (一), （一) and (1) alike; all are the same item."""
+    text = "某某管理办法\n第一条　有下列情形之一的，不予登记：\n(一)材料不全的；\n（二)逾期申报的；\n(三）其他情形。\n第二条　本办法自公布之日起施行。\n"
+    (doc,) = parse_source(load_bytes("办法.txt", text.encode()))
+    items = [n for n in doc.walk() if n.kind is NodeKind.ITEM]
+    assert [n.label for n in items] == ["（一）", "（二）", "（三）"]
+    assert [n.id for n in items] == ["art_1__para_1__item_1", "art_1__para_1__item_2", "art_1__para_1__item_3"]
+    assert opening_marker("(2020)年度报告") is None

@@ -31,9 +31,10 @@ _FORMS: list[tuple[str, re.Pattern[str]]] = [
     # 第一百二十条之一; extraction may leave a space before 之 (第一百二十条 之一)
     (ARTICLE, re.compile(rf"^(第({CN}|\d+)条(?: ?之([{_SUB_CHARS}]+))?)(?P<sp> |(?=\S)|$)")),
     (CN_COMMA, re.compile(rf"^(({CN})、)")),
-    (CN_PAREN, re.compile(rf"^(（({CN})）)")),
+    # brackets as typed: （一）, (一), and the mixed （一) of hand-edited web text
+    (CN_PAREN, re.compile(rf"^([（(]({CN})[）)])")),
     (NUM_DOT, re.compile(r"^((\d{1,3})[.．、](?!\d))")),
-    (NUM_PAREN, re.compile(r"^(（(\d{1,3})）)")),
+    (NUM_PAREN, re.compile(r"^([（(](\d{1,3})[）)])")),
 ]
 
 # What may follow 第X条 when the words merely cite an article (第十条规定的…).
@@ -70,7 +71,7 @@ class Marker:
     path: tuple[int, ...] = ()  # a decimal outline number: 1.2.3 → (1, 2, 3)
 
 
-_CAN_OPEN = frozenset("第（" + CN_NUMERAL_CHARS + "0123456789")
+_CAN_OPEN = frozenset("第（(" + CN_NUMERAL_CHARS + "0123456789")
 
 
 @lru_cache(maxsize=8192)
@@ -89,6 +90,8 @@ def opening_marker(text: str) -> Marker | None:
         spaced = (m.groupdict().get("sp") or "") == " "
         rest = text[m.end():]
         label = m.group(1).replace(" ", "")
+        if form in (CN_PAREN, NUM_PAREN):
+            label = f"（{m.group(2)}）"  # one spelling, whatever the brackets typed
         if form in HEADING_FORMS + (ARTICLE,):
             if not spaced and rest and _CITING.match(rest):
                 return None

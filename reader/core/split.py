@@ -298,9 +298,10 @@ def _effective(text: str, issued: date | None) -> date | None:
 
 
 def _expires(text: str, start: date | None) -> date | None:
-    """The document's own term (本办法有效期5年), never that of what it regulates
-    (注册商标的有效期为十年): the sentence must name this document."""
-    m = next((m for sentence in _SENTENCE.split(text) if _SELF.search(sentence)
+    """The document's own term (本办法有效期5年; 有效期5年 as a sentence of its own),
+    never that of what it regulates (注册商标的有效期为十年)."""
+    m = next((m for sentence in _SENTENCE.split(text)
+              if _SELF.search(sentence) or sentence.lstrip(" \u3000").startswith("有效期")
               for m in [_VALID_FOR.search(sentence)] if m), None)
     if not m:
         return None

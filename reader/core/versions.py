@@ -140,7 +140,7 @@ def _units(doc: Document) -> tuple[list[_Unit], list[_Unit]]:
         nonlocal position
         for n in nodes:
             holds = any(c.kind in numbered for c in n.walk() if c is not n)
-            if (n.kind in HEADING_KINDS or n.kind in numbered) and holds:
+            if (n.kind in HEADING_KINDS and (has_articles or holds)) or (holds and n.kind in _OUTLINE | numbered):
                 title = n.heading or _own_text(n)
                 h = _Unit(n, prefix + n.label if n.label else _label(n), [Para(n.id, title)], position)
                 h.text = title

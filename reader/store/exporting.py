@@ -1,4 +1,5 @@
-"""The Library's export side: Word briefs, clean documents and annotation tables.
+"""The Library's export side: Word briefs, clean documents, annotation tables
+and the 修改前后对照表 of two documents.
 
 Mixed into :class:`reader.store.library.Library`.  Reads the store (documents,
 annotations, links, categories and — when the cross-reference store is present —
@@ -15,6 +16,7 @@ from reader.core.annotations import Annotation, Link, LinkEnd, parse_time
 from reader.core.errors import UserError
 from reader.core.model import Document
 from reader.core.refs.model import pinpoint_label
+from reader.core.versions import Comparison, compare
 from reader.export import (
     DEFAULT_TITLE,
     BriefAnnotation,
@@ -31,6 +33,7 @@ from reader.export import (
     export_brief,
     export_clean,
 )
+from reader.export.comparison import ComparisonOptions, ComparisonResult, export_comparison
 from reader.export.files import check_target
 from reader.export.plan import DocPlan, plan_document
 
@@ -104,6 +107,33 @@ class ExportingMixin:
         request = self.brief_request(out_path, doc_ids, title=title, author=author,
                                      include_resolved=include_resolved, with_refs=False)
         return export_annotation_table(request, out_path, progress=progress, cancel=cancel)
+
+    # -- 新旧对照 of two documents --------------------------------------------------------
+
+    def compare(self, old_id: str, new_id: str) -> Comparison:
+        """The article-aligned 对照 of two documents of the library, ``old_id`` → ``new_id``
+        (ids or unique prefixes; UnknownDocument otherwise).  Pairs in the new version's
+        order; see :func:`reader.core.versions.compare`.  Pure computation: nothing is stored."""
+        return compare(self.document(old_id), self.document(new_id))  # type: ignore[attr-defined]
+
+    def export_comparison(self, old_id: str, new_id: str, out_path: str | Path,
+                          options: ComparisonOptions | None = None, *,
+                          comparison: Comparison | None = None,
+                          progress: ExportProgress | None = None,
+                          cancel: ExportCancel | None = None) -> ComparisonResult:
+        """Write the 修改前后对照表 of ``old_id`` → ``new_id`` to ``out_path`` (.docx, A4
+        landscape, 修改前 | 修改后 | 说明).  ``options``: changes only (default) or every
+        article, title and column captions.  ``comparison``: one already computed by
+        :meth:`compare` for the same two documents (the GUI has it), else computed here.
+        Returns what was written (``.to_json()`` for a dict).  Raises ExportError naming the
+        file and the reason when it cannot be written; the target is then left as it was."""
+        check_target(out_path)  # fail before the work
+        old = self.document(old_id)  # type: ignore[attr-defined]
+        new = self.document(new_id)  # type: ignore[attr-defined]
+        if comparison is None or (comparison.old_id, comparison.new_id) != (old.id, new.id):
+            comparison = compare(old, new)
+        return export_comparison(comparison, old, new, out_path, options or ComparisonOptions(),
+                                 progress=progress, cancel=cancel)
 
     # -- building the request ------------------------------------------------------------
 

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.last_search: Results | None = None
         self._search_task: Task | None = None
         self._search_generation = 0
+        self.compare_window: Any = None  # the 新旧对照 window, made when first asked for
         self._theme = self.settings.theme
         self._language = self.settings.language
         self.setAcceptDrops(True)
@@ -348,6 +349,7 @@ class MainWindow(QMainWindow):
         self.commands.forward.setEnabled(self.history.can_forward())
         has_doc = self.doc is not None
         c = self.commands
+        c.compare.setEnabled(has_doc)
         for act in (c.goto, c.find, c.copy_article, c.expand, c.collapse, c.highlight, c.add_note,
                     c.clause_note, c.tag, c.link):
             act.setEnabled(has_doc and (act in (c.goto, c.find, c.copy_article, c.expand, c.collapse)
@@ -480,6 +482,38 @@ class MainWindow(QMainWindow):
                                           current_doc=self.doc.id if self.doc else None)
         self.export_dialog.exec()
 
+    def compare_dialog(self) -> None:
+        """视图 → 新旧对照…: pick the other version of the open document, then compare."""
+        if self.doc is None:
+            return
+        from reader.ui.compare_dialog import ComparePicker
+
+        picker = ComparePicker(self.library.documents(), self.doc.id, self)
+        chosen = picker.pair() if picker.exec() == ComparePicker.DialogCode.Accepted else None
+        if chosen is not None:
+            self.show_compare(*chosen)
+
+    def show_compare(self, old_id: str, new_id: str) -> Any:
+        """The 新旧对照 window on (old_id, new_id), at the article open here when it is one of them."""
+        from reader.ui.compare_view import CompareWindow
+
+        if self.compare_window is None:
+            self.compare_window = CompareWindow(self.library, self.runner, self._theme,
+                                                self.view.font_size(), self)
+            self.compare_window.openRequested.connect(self._open_from_compare)
+        here = self.view.current_node() if self.doc is not None and self.doc.id in (old_id, new_id) else None
+        self.compare_window.show()
+        self.compare_window.raise_()
+        self.compare_window.activateWindow()
+        self.compare_window.compare(old_id, new_id, here)
+        return self.compare_window
+
+    def _open_from_compare(self, doc_id: str, node_id: str, raise_window: bool) -> None:
+        self.open_document(doc_id, node_id)
+        if raise_window:
+            self.raise_()
+            self.activateWindow()
+
     def import_files(self, paths: list[str]) -> None:
         """Import in the background (see ImportController)."""
         self.importer.import_files(paths)
@@ -573,6 +607,8 @@ class MainWindow(QMainWindow):
         self.commands.dark.setChecked(name == "dark")
         self.view.set_theme(name)
         self.search_panel.set_theme(name)
+        if self.compare_window is not None:
+            self.compare_window.set_theme(name)
         for widget in self.findChildren(QAction) + self.findChildren(QToolButton):
             icon_name = widget.property("iconName")
             if icon_name and not (isinstance(widget, QToolButton) and widget.defaultAction()):

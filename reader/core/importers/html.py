@@ -369,7 +369,7 @@ class _Walker:
             self.soft = soft
         else:
             self.soft = self.soft and soft
-        self.after_br = self.after_br and not text
+        self.after_br = self.after_br and not text and soft  # a block's end starts afresh
 
     def _text(self, text: str | None) -> None:
         if not text:

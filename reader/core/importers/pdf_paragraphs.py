@@ -4,15 +4,19 @@ The type area is measured on the file: the body character size (the commonest), 
 page's left margin (book pages alternate) and the right edge of the text column.  Between
 two consecutive lines A and B a paragraph ends when
 
-* B opens with a structural mark (第X条 followed by a gap, 第X章, 一、, （一）);
+* B opens with a structural mark (第X条 followed by a gap, 第X章, 一、, （一）) — unless the
+  mark is a word cut by the line break (…统 / 一、领土): A is full and ends no sentence or
+  clause, and B is not indented in a file that indents;
 * B is indented like a first line (≈2 characters in GB/T 9704) in a file that indents;
 * A stops short: the first unbreakable piece of B (a character with the punctuation that
-  may not start a line, or a whole Latin word or number) would have fitted on A, so the
-  typesetter broke there on purpose — this holds for justified and ragged text alike;
+  may not start a line, or a whole Latin word or number; a Chinese character one full em
+  whatever its inked box) would have fitted on A, so the typesetter broke there on
+  purpose — this holds for justified and ragged text alike;
 * the vertical gap is clearly larger than the line pitch (web pages space paragraphs),
   or the character size changes (headings);
 * A or B is set apart from the left margin without being a first-line indent (centred
-  titles and headings, right-aligned signatures and dates).
+  titles and headings, right-aligned signatures and dates) — except a centred heading
+  wrapped onto a second centred line (its first line full, no extra space between).
 
 One case the layout cannot decide: a full line ending with a stop, in a file without
 indents or paragraph spacing (book layout).  The file's own habit decides it — the share
@@ -238,9 +242,9 @@ def _wrapped_mark(a: Line, b: Line, form: str, geo: Geometry) -> bool:
     """Is the outline mark opening ``b`` only a word cut by the line break (…统 / 一、领土)?
     Only after a full line that ends neither a sentence nor a clause (an item follows 。；：).
     In a file that indents paragraphs, a line that is not indented opens none, whatever it
-    starts with; without indents, 一、 and 1. are taken for wrapped words, as normalize joins
-    text lines (a （一） cited across the break is no mark at all).  第X条 and 第X章/节 set
-    apart by a space always open their unit."""
+    starts with; without indents, only 一、 and 1. are taken for wrapped words (the forms
+    normalize joins after a full text line ending in 、 or ，; a （一） cited across the
+    break is no mark at all).  第X条 and 第X章/节 set apart by a space always open their unit."""
     if form == ARTICLE or form in HEADING_FORMS or _CLAUSE_END.search(a.text):
         return False
     if abs(a.em - b.em) > 0.08 * max(a.em, b.em) or not _full(a, b, geo):
