@@ -18,8 +18,8 @@ from typing import Any, Iterable, Sequence, TextIO
 from reader.core.annotations import DEFAULT_RELATIONS, Annotation, Link, LinkEnd, default_author
 from reader.core.errors import UserError
 from reader.core.model import Document, Node, NodeKind
-from reader.core.versions import Comparison
-from reader.export.comparison import ComparisonOptions, text_changed
+from reader.core.versions import STATUSES, Comparison
+from reader.export.comparison import ComparisonOptions, listed
 from reader.store.library import SEARCH_SCOPES, ImportReport, Library, Span
 from reader.store.repository import DocumentSummary
 
@@ -574,13 +574,11 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 def _print_comparison(comparison: Comparison, every: bool) -> None:
     """One line per pair (status, old → new, similarity), then the counts."""
     rows = [[p.status, p.old.label if p.old else "—", "→", p.new.label if p.new else "—",
-             f"{p.similarity:.2f}"] for p in comparison.pairs
-            if every or p.status != "same" and (p.status != "moved" or text_changed(p))]
+             f"{p.similarity:.2f}"] for p in comparison.pairs if listed(p, changes_only=not every)]
     if rows:
         _print_table(["STATUS", "OLD", "", "NEW", "SIMILARITY"], rows)
     s = comparison.summary()
-    counts = ", ".join(f"{s[k]} {k}" for k in ("same", "changed", "moved", "added", "removed", "split", "merged")
-                       if s[k])
+    counts = ", ".join(f"{s[k]} {k}" for k in STATUSES if s[k])
     print(f"\narticles: {counts or 'none'} ({s['moved_changed']} of the moved also changed)")
     heads = ", ".join(f"{v} {k}" for k, v in s["headings"].items() if v)
     if heads:

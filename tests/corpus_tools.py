@@ -320,6 +320,10 @@ def _article_text(article: object) -> str:
     label = fold(article.label or "")
     if label and text.startswith(label):
         text = text[len(label) :]
+    caption = getattr(article, "heading", "")
+    for printed in (f"【{fold(caption)}】", f"({fold(caption)})"):  # a 条旨 is no 款 text
+        if caption and text.startswith(printed):
+            text = text[len(printed) :]
     return text
 
 

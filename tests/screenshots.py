@@ -375,6 +375,24 @@ def main(argv: list[str]) -> int:
         wait(timeout=0.5)
         shoot(window, out, shot)
 
+    # 25. 视图 → 新旧对照…: 公司法 2018 and 2023 side by side, the changes only, at 第十条
+    # (renumbered and rewritten: the old 第十三条), the next change selected
+    company = [LAW.parents[1] / "民法商法" / f"公司法({d}).md" for d in ("2018-10-26", "2023-12-29")]
+    if all(p.is_file() for p in company):
+        added = {Path(d.file).name: d.id for d in lib.import_files(company).added}
+        old, new = (added[p.name] for p in company)
+        window.refresh_library()
+        window.open_document(new)
+        window.goto("第十条")
+        compare = window.show_compare(old, new)
+        compare.resize(1440, 900)
+        wait(lambda: compare.task is None and compare.model.rowCount() > 0, 60)
+        compare.changes_only.setChecked(True)
+        compare.next_change(-1)
+        compare.next_change(1)
+        shoot_widget(compare, out, "25-compare")
+        compare.close()
+
     window.close()
     lib.close()
     app.processEvents()

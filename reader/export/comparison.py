@@ -36,11 +36,13 @@ Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
 HEADERS = ("修改前", "修改后", "说明")
-WIDTHS_MM = (104, 104, 39)  # landscape A4 less 25 mm margins: 247 mm
+WIDTHS_MM = (100, 100, 47)  # landscape A4 less 25 mm margins: 247 mm
 _TICK = 25  # rows between progress / cancel checks
 #: An event of a law's history (题注 or front matter): its date and what happened.
 _EVENT = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^\n。；]{0,80}?"
-                    r"(第[一二三四五六七八九十]+次修正|第[一二三四五六七八九十]+次修订|修正|修订|通过|公布)")
+                    r"(第[一二三四五六七八九十]+次(?:修正|修订)|修正|修订|通过|公布)")
+#: Statuses listed even in a changes-only table (a renumbering alone is not a change).
+_ALWAYS = frozenset({"added", "removed", "split", "merged", "changed"})
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ def export_comparison(comparison: Comparison, old: Document, new: Document, path
     result = ComparisonResult(path)
     rows = []
     for pair in comparison.pairs:
-        if options.changes_only and not text_changed(pair) and pair.status not in _ALWAYS:
+        if not listed(pair, options.changes_only):
             if not pair.heading:
                 if pair.status == "moved":
                     result.renumbered += 1
@@ -107,7 +109,10 @@ def export_comparison(comparison: Comparison, old: Document, new: Document, path
     return result
 
 
-_ALWAYS = frozenset({"added", "removed", "split", "merged", "changed"})
+def listed(pair: Pair, changes_only: bool) -> bool:
+    """Whether the pair gets a row: always with every article; with changes only, when its
+    words changed or it was added, removed, split or merged."""
+    return not changes_only or pair.status in _ALWAYS or text_changed(pair)
 
 
 def text_changed(pair: Pair) -> bool:
@@ -125,13 +130,16 @@ def note(pair: Pair, groups: dict[tuple[str, str], list[Pair]] | None = None) ->
         return "删除"
     if pair.status == "split" and pair.old:
         parts = "、".join(p.new.label for p in groups.get(("split", pair.old.node_id), [pair]) if p.new)
-        return f"拆分（原{pair.old.label}拆分为{parts}）" if "、" in parts else f"拆分（原{pair.old.label}）"
+        whole = f"原{pair.old.label}拆分为{parts}" if "、" in parts else f"原{pair.old.label}"
+        return f"拆分（{whole}）"
     if pair.status == "merged" and pair.new:
         parts = "、".join(p.old.label for p in groups.get(("merged", pair.new.node_id), [pair]) if p.old)
-        return f"合并（原{parts}合并为{pair.new.label}）" if "、" in parts else f"合并（原{pair.old.label}）"
+        whole = f"原{parts}合并为{pair.new.label}" if "、" in parts else f"原{parts}"
+        return f"合并（{whole}）"
     changed = text_changed(pair)
     if pair.status == "moved" and pair.old:
-        return f"条文顺序调整（原{pair.old.label}）" + ("，修改" if changed else "")
+        what = "章节" if pair.heading else "条文"
+        return f"{what}顺序调整（原{pair.old.label}）" + ("，修改" if changed else "")
     return "修改" if changed else "未修改"
 
 

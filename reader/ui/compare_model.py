@@ -37,8 +37,8 @@ class Marks:
     muted: str
 
 
-LIGHT_MARKS = Marks("#b3261e", "#fbe3e1", "#16723a", "#dff3e4", "#8f1d21", "#6c7079")
-DARK_MARKS = Marks("#ff8f86", "#4a2427", "#7fdc9c", "#1f3b2a", "#eea37f", "#8d939c")
+LIGHT_MARKS = Marks("#b3261e", "#fbe3e1", "#16723a", "#dff3e4", "#1d3557", "#6c7079")
+DARK_MARKS = Marks("#ff8f86", "#4a2427", "#7fdc9c", "#1f3b2a", "#a9c7ef", "#8d939c")
 
 #: Badge colours per status (background; the text is white).
 BADGE_COLOURS = {"changed": "#b26a00", "moved": "#2f5f9e", "added": "#1f7a3d", "removed": "#a4262c",
@@ -151,7 +151,7 @@ class CompareModel(QAbstractTableModel):
                  "added": self.tr("新增"), "removed": self.tr("删除"), "split": self.tr("拆分"),
                  "merged": self.tr("合并")}
         text = names[pair.status]
-        if pair.status == "moved" and pair.old is not None:
+        if pair.status in ("moved", "split", "merged") and pair.old and pair.new and pair.old.label != pair.new.label:
             text += "\n" + self.tr("原{0}").format(pair.old.label)
         return text
 
@@ -206,9 +206,15 @@ class CompareFilter(QSortFilterProxyModel):
         self.statuses: frozenset[str] = frozenset()
 
     def set_filter(self, changes_only: bool, status: str) -> None:
+        modern = hasattr(self, "endFilterChange")  # Qt 6.10 deprecates invalidate*Filter()
+        if modern:
+            self.beginFilterChange()
         self.changes_only = changes_only
         self.statuses = STATUS_FILTERS[status]
-        self.invalidateFilter()
+        if modern:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         model: CompareModel = self.sourceModel()  # type: ignore[assignment]

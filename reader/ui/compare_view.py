@@ -80,11 +80,8 @@ class _PairDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         painter.save()
         rect = option.rect
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        if selected:
-            tint = QColor(option.palette.color(QPalette.ColorRole.Highlight))
-            tint.setAlpha(55)
-            painter.fillRect(rect, tint)
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(rect, option.palette.color(QPalette.ColorRole.Highlight))
         if index.column() == STATUS_COL:
             self._paint_badge(painter, rect, index)
         else:
@@ -134,6 +131,7 @@ class CompareWindow(QWidget):
         self.library = library
         self.runner = runner
         self.old_id = self.new_id = ""
+        self._names = ("", "")  # how the sides are described: title, date, file
         self.task: Task | None = None
         self._focus: str | None = None
         self._generation = 0
@@ -255,6 +253,11 @@ class CompareWindow(QWidget):
 
     def set_theme(self, name: str, font_size: float | None = None) -> None:
         size = font_size or self.delegate.font.pointSizeF()
+        colours = theme_mod.colors(name)
+        palette = self.table.palette()  # a light selection: the marks must stay readable under it
+        palette.setColor(QPalette.ColorRole.Highlight, QColor(colours.flash))
+        palette.setColor(QPalette.ColorRole.HighlightedText, QColor(colours.ink))
+        self.table.setPalette(palette)
         self.model.set_theme(name)
         self.delegate.reset(theme_mod.reading_font(size))
         self._relayout.start()
@@ -266,6 +269,7 @@ class CompareWindow(QWidget):
         if self.task is not None:
             self.task.cancel()
         self.old_id, self.new_id, self._focus = old_id, new_id, focus_node
+        self._names = (self._describe(old_id), self._describe(new_id))
         self._generation += 1
         generation = self._generation
         self.model.set_comparison(None)
@@ -320,11 +324,7 @@ class CompareWindow(QWidget):
         return " ".join(p for p in parts if p)
 
     def _show_sides(self) -> None:
-        if not self.old_id:
-            self.sides.setText("")
-            return
-        self.sides.setText(self.tr("修改前：{0}\n修改后：{1}").format(self._describe(self.old_id),
-                                                                     self._describe(self.new_id)))
+        self.sides.setText(self.tr("修改前：{0}\n修改后：{1}").format(*self._names) if self.old_id else "")
 
     def _show_summary(self) -> None:
         c = self.model.comparison

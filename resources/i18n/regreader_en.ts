@@ -412,6 +412,325 @@ Could not be placed (orphans): {6}</translation>
     </message>
 </context>
 <context>
+    <name>CompareModel</name>
+    <message>
+        <location filename="../../reader/ui/compare_model.py" line="146"/>
+        <source>状态</source>
+        <extracomment>Badge colours per status (background; the text is white).</extracomment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_model.py" line="146"/>
+        <source>修改前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_model.py" line="146"/>
+        <source>修改后</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_model.py" line="150"/>
+        <source>未修改</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_model.py" line="150"/>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_model.py" line="150"/>
+        <source>移动</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_model.py" line="151"/>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_model.py" line="151"/>
+        <source>删除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_model.py" line="151"/>
+        <source>拆分</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_model.py" line="152"/>
+        <source>合并</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_model.py" line="155"/>
+        <source>原{0}</source>
+        <translation>was {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_model.py" line="160"/>
+        <source>{0} 未修改</source>
+        <translation>{0} unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_model.py" line="160"/>
+        <source>{0} 有修改</source>
+        <translation>{0} changed</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_model.py" line="161"/>
+        <source>原{1}改为{0}</source>
+        <translation>{1} renumbered as {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_model.py" line="161"/>
+        <source>新增{0}</source>
+        <translation>{0} added</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_model.py" line="161"/>
+        <source>删除原{1}</source>
+        <translation>{1} removed</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_model.py" line="162"/>
+        <source>原{1}拆分，此为{0}</source>
+        <translation>{1} split; this part is {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_model.py" line="162"/>
+        <source>原{1}并入{0}</source>
+        <translation>{1} merged into {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_model.py" line="165"/>
+        <source>，文字有修改</source>
+        <translation>, its words changed</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_model.py" line="165"/>
+        <source>，文字未变</source>
+        <translation>, its words unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_model.py" line="167"/>
+        <source>（相似度 {0:.0%}）</source>
+        <translation> (similarity {0:.0%})</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePicker</name>
+    <message>
+        <location filename="../../reader/ui/compare_dialog.py" line="48"/>
+        <source>新旧对照</source>
+        <extracomment>Titles at least this alike (rapidfuzz ratio of the keys) count as versions of one another.</extracomment>
+        <translation>Compare Versions</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_dialog.py" line="50"/>
+        <source>把《{0}》与哪一篇对照？</source>
+        <translation>Compare “{0}” with which document?</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_dialog.py" line="52"/>
+        <source>筛选标题…</source>
+        <translation>Filter titles…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_dialog.py" line="60"/>
+        <source>当前文档是修改前的版本</source>
+        <translation>The open document is the earlier version</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_dialog.py" line="63"/>
+        <source>对照</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_dialog.py" line="78"/>
+        <source>相近标题</source>
+        <translation>Similar titles</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_dialog.py" line="78"/>
+        <source>全部文档</source>
+        <translation>All documents</translation>
+    </message>
+</context>
+<context>
+    <name>CompareWindow</name>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="226"/>
+        <source>新旧对照</source>
+        <extracomment>The user clicked a pair: open (doc_id, node_id) in the reading view; raise it if True. The comparison arrived and is shown (tests wait for it).</extracomment>
+        <translation>Compare Versions</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="227"/>
+        <source>⇄ 交换新旧</source>
+        <translation>⇄ Swap</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="228"/>
+        <source>把修改前和修改后对调</source>
+        <translation>Swap the earlier and the later version</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="229"/>
+        <source>只看修改</source>
+        <translation>Changes only</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="230"/>
+        <source>隐藏文字未变的条文（包括只改了序号的条文）</source>
+        <translation>Hide the articles whose words did not change (including those only renumbered)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="234"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="234"/>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="234"/>
+        <source>移动</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="235"/>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="235"/>
+        <source>删除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="235"/>
+        <source>拆分与合并</source>
+        <translation>Split and merged</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="239"/>
+        <source>上一处修改</source>
+        <translation>Previous change</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="240"/>
+        <source>上一处修改（Shift+F8 或 Alt+↑）</source>
+        <translation>Previous change (Shift+F8 or Alt+↑)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="241"/>
+        <source>下一处修改</source>
+        <translation>Next change</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="242"/>
+        <source>下一处修改（F8 或 Alt+↓）</source>
+        <translation>Next change (F8 or Alt+↓)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="276"/>
+        <source>正在对照…</source>
+        <translation>Comparing…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="296"/>
+        <source>单击一行在阅读窗口中打开该条（双击或回车并切换到阅读窗口）</source>
+        <translation>Click a row to open its article in the reading window (double-click or Enter to switch to it)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="311"/>
+        <source>无法对照：{0}</source>
+        <translation>Cannot compare: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="328"/>
+        <source>修改前：{0}
+修改后：{1}</source>
+        <translation>Before: {0}
+After: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="337"/>
+        <source>修改 {0}</source>
+        <translation>changed {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="338"/>
+        <source>移动 {0}（其中文字有修改 {1}）</source>
+        <translation>moved {0} (words changed in {1})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="339"/>
+        <source>新增 {0}</source>
+        <translation>added {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="339"/>
+        <source>删除 {0}</source>
+        <translation>removed {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="340"/>
+        <source>拆分 {0}</source>
+        <translation>split {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="340"/>
+        <source>合并 {0}</source>
+        <translation>merged {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="341"/>
+        <source>未修改 {0}</source>
+        <translation>unchanged {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="342"/>
+        <source>显示 {0} / {1} 行</source>
+        <translation>showing {0} / {1} rows</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="343"/>
+        <source>条文：</source>
+        <translation>Articles: </translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="382"/>
+        <source>没有更多修改</source>
+        <translation>No more changes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="382"/>
+        <source>前面没有修改</source>
+        <translation>No earlier changes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="400"/>
+        <source>已在阅读窗口打开{0}{1}</source>
+        <translation>Opened {1} of the {0} in the reading window</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="401"/>
+        <source>修改前的</source>
+        <translation>earlier version</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="401"/>
+        <source>修改后的</source>
+        <translation>later version</translation>
+    </message>
+</context>
+<context>
     <name>DocumentTreeModel</name>
     <message>
         <location filename="../../reader/ui/tree_model.py" line="147"/>
@@ -650,28 +969,28 @@ Could not be placed (orphans): {6}</translation>
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../reader/ui/importer.py" line="73"/>
+        <location filename="../../reader/ui/importer.py" line="80"/>
         <source>取消</source>
         <extracomment>An import ended (ImportReport): the library may have changed. The sample documents were imported on first start (ImportReport or None).</extracomment>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="74"/>
+        <location filename="../../reader/ui/importer.py" line="81"/>
         <source>停止导入（已导入的文件会保留）</source>
         <translation>Stop the import (files already imported are kept)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="92"/>
+        <location filename="../../reader/ui/importer.py" line="99"/>
         <source>法规文件 ({0})</source>
         <translation>Regulations ({0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="92"/>
+        <location filename="../../reader/ui/importer.py" line="99"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="95"/>
+        <location filename="../../reader/ui/importer.py" line="102"/>
         <source>导入文件</source>
         <translation>Import Files</translation>
     </message>
@@ -684,22 +1003,22 @@ Could not be placed (orphans): {6}</translation>
         <translation type="vanished">Queued for import: {0} files</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="125"/>
+        <location filename="../../reader/ui/importer.py" line="132"/>
         <source>导入 %v/%m</source>
         <translation>Import %v/%m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="130"/>
+        <location filename="../../reader/ui/importer.py" line="137"/>
         <source>正在导入 {0} 个文件…</source>
         <translation>Importing {0} files…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="137"/>
+        <location filename="../../reader/ui/importer.py" line="144"/>
         <source>已导入 {0}/{1}：{2}</source>
         <translation>Imported {0}/{1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="144"/>
+        <location filename="../../reader/ui/importer.py" line="151"/>
         <source>正在取消导入…</source>
         <translation>Cancelling the import…</translation>
     </message>
@@ -708,102 +1027,102 @@ Could not be placed (orphans): {6}</translation>
         <translation type="vanished">Import finished: {0} added, {1} updated, {2} duplicates, {3} failed</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="102"/>
+        <location filename="../../reader/ui/importer.py" line="109"/>
         <source>导入文件夹</source>
         <translation>Import folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="114"/>
+        <location filename="../../reader/ui/importer.py" line="121"/>
         <source>已加入导入队列：{0} 项</source>
         <translation>Queued for import: {0} items</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="129"/>
+        <location filename="../../reader/ui/importer.py" line="136"/>
         <source>正在查找文件夹中的文件…</source>
         <translation>Looking for files in the folder…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="153"/>
+        <location filename="../../reader/ui/importer.py" line="160"/>
         <source>导入完成：新增 {0}，更新 {1}，重复 {2}，跳过 {3}，失败 {4}</source>
         <translation>Import finished: {0} added, {1} updated, {2} duplicates, {3} skipped, {4} failed</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="157"/>
+        <location filename="../../reader/ui/importer.py" line="164"/>
         <source>导入已取消（已处理 {0} 个文件）。</source>
         <translation>Import cancelled ({0} files processed). </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="167"/>
+        <location filename="../../reader/ui/importer.py" line="174"/>
         <source>未能导入 {0} 个文件：</source>
         <translation>Not imported ({0}):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="168"/>
+        <location filename="../../reader/ui/importer.py" line="175"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="175"/>
+        <location filename="../../reader/ui/importer.py" line="182"/>
         <source>跳过 {0} 个文件：</source>
         <translation>Skipped ({0}):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="177"/>
+        <location filename="../../reader/ui/importer.py" line="184"/>
         <source>{0}（{1} 个）：</source>
         <translation>{0} ({1}):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="185"/>
+        <location filename="../../reader/ui/importer.py" line="192"/>
         <source>不支持的格式 {0}</source>
         <translation>unsupported format {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="187"/>
+        <location filename="../../reader/ui/importer.py" line="194"/>
         <source>没有扩展名（单独选中该文件即可按纯文本导入）</source>
         <translation>no file extension (select the file itself to import it as plain text)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="189"/>
+        <location filename="../../reader/ui/importer.py" line="196"/>
         <source>链接已失效</source>
         <translation>broken link</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="198"/>
+        <location filename="../../reader/ui/importer.py" line="205"/>
         <source>部分文件未能导入</source>
         <translation>Some Files Were Not Imported</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="200"/>
+        <location filename="../../reader/ui/importer.py" line="207"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="207"/>
+        <location filename="../../reader/ui/importer.py" line="214"/>
         <source>导入出错</source>
         <translation>Import Error</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="207"/>
+        <location filename="../../reader/ui/importer.py" line="214"/>
         <source>导入意外中止。</source>
         <translation>The import stopped unexpectedly.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="227"/>
+        <location filename="../../reader/ui/importer.py" line="237"/>
         <source>首次启动：正在导入示例文档…</source>
         <translation>First start: importing the sample documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="229"/>
+        <location filename="../../reader/ui/importer.py" line="239"/>
         <source>示例文档</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="238"/>
+        <location filename="../../reader/ui/importer.py" line="248"/>
         <source>已导入 {0} 篇示例文档</source>
         <translation>Imported {0} sample documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="244"/>
+        <location filename="../../reader/ui/importer.py" line="254"/>
         <source>示例文档导入失败：{0}</source>
         <translation>The samples could not be imported: {0}</translation>
     </message>
@@ -1063,141 +1382,141 @@ Click “Import” or drop files on the window.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="181"/>
+        <location filename="../../reader/ui/main_window.py" line="182"/>
         <source>法规阅读器</source>
         <translation>RegReader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="215"/>
+        <location filename="../../reader/ui/main_window.py" line="216"/>
         <source>无法打开文档：{0}</source>
         <translation>Cannot open the document: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="253"/>
+        <location filename="../../reader/ui/main_window.py" line="254"/>
         <source>从文库移除</source>
         <translation>Remove from Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="254"/>
+        <location filename="../../reader/ui/main_window.py" line="255"/>
         <source>从文库移除《{0}》？
 原文件不受影响，可以再次导入。</source>
         <translation>Remove “{0}” from the library?
 The original file is not touched and can be imported again.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="280"/>
+        <location filename="../../reader/ui/main_window.py" line="281"/>
         <source>已移除《{0}》</source>
         <translation>Removed “{0}”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="325"/>
+        <location filename="../../reader/ui/main_window.py" line="326"/>
         <source>字号 {0:g}</source>
         <translation>Text {0:g} pt</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="370"/>
-        <location filename="../../reader/ui/main_window.py" line="400"/>
+        <location filename="../../reader/ui/main_window.py" line="372"/>
+        <location filename="../../reader/ui/main_window.py" line="402"/>
         <source>本文档中没有“{0}”</source>
         <translation>Not found in this document: “{0}”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="373"/>
+        <location filename="../../reader/ui/main_window.py" line="375"/>
         <source>已转到 {0}</source>
         <translation>Went to {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="380"/>
+        <location filename="../../reader/ui/main_window.py" line="382"/>
         <source>转到条文</source>
         <translation>Go to Article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="381"/>
+        <location filename="../../reader/ui/main_window.py" line="383"/>
         <source>条文编号（如 43、第43条、第四十三条、第十七条第二款、第三章）：</source>
         <translation>Article (e.g. 43, 第43条, 第四十三条, 第十七条第二款, 第三章):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="414"/>
+        <location filename="../../reader/ui/main_window.py" line="416"/>
         <source>第 {0} 处，共 {1} 处</source>
         <translation>Match {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="429"/>
+        <location filename="../../reader/ui/main_window.py" line="431"/>
         <source>没有打开的文档</source>
         <translation>No document is open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="555"/>
+        <location filename="../../reader/ui/main_window.py" line="589"/>
         <source>搜索索引不可用：{0}</source>
         <translation>Search index unavailable: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="626"/>
+        <location filename="../../reader/ui/main_window.py" line="662"/>
         <source>快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="160"/>
+        <location filename="../../reader/ui/main_window.py" line="161"/>
         <source>文库</source>
         <extracomment>A document finished opening (doc_id) — tests and benchmarks wait for it.</extracomment>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="161"/>
+        <location filename="../../reader/ui/main_window.py" line="162"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="162"/>
+        <location filename="../../reader/ui/main_window.py" line="163"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="634"/>
+        <location filename="../../reader/ui/main_window.py" line="670"/>
         <source>关于法规阅读器</source>
         <translation>About RegReader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="165"/>
+        <location filename="../../reader/ui/main_window.py" line="166"/>
         <source>发布</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="163"/>
+        <location filename="../../reader/ui/main_window.py" line="164"/>
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="164"/>
+        <location filename="../../reader/ui/main_window.py" line="165"/>
         <source>链接</source>
         <translation>Links</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="165"/>
+        <location filename="../../reader/ui/main_window.py" line="166"/>
         <source>施行</source>
         <translation>Effective</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="165"/>
+        <location filename="../../reader/ui/main_window.py" line="166"/>
         <source>失效</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="186"/>
+        <location filename="../../reader/ui/main_window.py" line="187"/>
         <source>从左侧文库选择一篇文档开始阅读，或把文件拖放到窗口中导入。</source>
         <translation>Choose a document in the library on the left, or drop files on the window to import them.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="187"/>
+        <location filename="../../reader/ui/main_window.py" line="188"/>
         <source>Ctrl+O 导入 · Ctrl+F 文内查找 · Ctrl+Shift+F 全库搜索 · Ctrl+G 转到条文</source>
         <translation>Ctrl+O import · Ctrl+F find · Ctrl+Shift+F search library · Ctrl+G go to article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="188"/>
+        <location filename="../../reader/ui/main_window.py" line="189"/>
         <source>Alt+← / Alt+→ 后退 / 前进 · Ctrl+= / Ctrl+- 字号 · F1 全部快捷键</source>
         <translation>Alt+Left / Alt+Right back / forward · Ctrl+= / Ctrl+- text size · F1 all shortcuts</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="635"/>
+        <location filename="../../reader/ui/main_window.py" line="671"/>
         <source>法规阅读器 RegReader
 离线阅读、检索与引用法规和政府文件。
 文库位置：{0}</source>
@@ -1645,84 +1964,84 @@ Library: {0}</translation>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../reader/ui/actions.py" line="202"/>
+        <location filename="../../reader/ui/actions.py" line="205"/>
         <source>撤销 {0}</source>
         <translation>Undo {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="202"/>
-        <location filename="../../reader/ui/actions.py" line="252"/>
+        <location filename="../../reader/ui/actions.py" line="205"/>
+        <location filename="../../reader/ui/actions.py" line="256"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="203"/>
+        <location filename="../../reader/ui/actions.py" line="206"/>
         <source>重做 {0}</source>
         <translation>Redo {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="203"/>
-        <location filename="../../reader/ui/actions.py" line="253"/>
+        <location filename="../../reader/ui/actions.py" line="206"/>
+        <location filename="../../reader/ui/actions.py" line="257"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="206"/>
+        <location filename="../../reader/ui/actions.py" line="209"/>
         <source>批注(&amp;A)</source>
         <translation>&amp;Annotate</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="207"/>
+        <location filename="../../reader/ui/actions.py" line="210"/>
         <source>高亮为</source>
         <translation>Highlight As</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="208"/>
+        <location filename="../../reader/ui/actions.py" line="211"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="209"/>
+        <location filename="../../reader/ui/actions.py" line="212"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="210"/>
+        <location filename="../../reader/ui/actions.py" line="213"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="211"/>
+        <location filename="../../reader/ui/actions.py" line="214"/>
         <source>导航(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="212"/>
+        <location filename="../../reader/ui/actions.py" line="215"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="213"/>
+        <location filename="../../reader/ui/actions.py" line="216"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="214"/>
+        <location filename="../../reader/ui/actions.py" line="217"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="215"/>
+        <location filename="../../reader/ui/actions.py" line="218"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="216"/>
+        <location filename="../../reader/ui/actions.py" line="219"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="218"/>
+        <location filename="../../reader/ui/actions.py" line="221"/>
         <source>导入文件…</source>
         <translation>Import Files…</translation>
     </message>
@@ -1731,407 +2050,417 @@ Library: {0}</translation>
         <translation type="vanished">Import files into the library (txt, md, docx; several at once), in the background</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="218"/>
+        <location filename="../../reader/ui/actions.py" line="221"/>
         <source>把文件导入文库（{0}；可多选），后台进行</source>
         <translation>Import files into the library ({0}; several at once), in the background</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="219"/>
+        <location filename="../../reader/ui/actions.py" line="222"/>
         <source>导入文件夹…</source>
         <translation>Import folder…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="219"/>
+        <location filename="../../reader/ui/actions.py" line="222"/>
         <source>导入文件夹及其子文件夹中所有支持的文件（{0}），后台进行</source>
         <translation>Import every supported file ({0}) in a folder and its subfolders, in the background</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="220"/>
+        <location filename="../../reader/ui/actions.py" line="223"/>
         <source>从文库移除…</source>
         <translation>Remove from Library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="220"/>
+        <location filename="../../reader/ui/actions.py" line="223"/>
         <source>从文库移除所选文档</source>
         <translation>Remove the selected document from the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="221"/>
+        <location filename="../../reader/ui/actions.py" line="224"/>
         <source>导出 Word 简报…</source>
         <translation>Export Word Brief…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="221"/>
+        <location filename="../../reader/ui/actions.py" line="224"/>
         <source>把批注和审阅意见连同条文导出为 Word 文档（Ctrl+E）</source>
         <translation>Export the text with your annotations and notes as a Word document (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="222"/>
+        <location filename="../../reader/ui/actions.py" line="225"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="222"/>
+        <location filename="../../reader/ui/actions.py" line="225"/>
         <source>关闭法规阅读器</source>
         <translation>Close RegReader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="223"/>
+        <location filename="../../reader/ui/actions.py" line="226"/>
         <source>复制（附引注）</source>
         <translation>Copy with Citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="223"/>
+        <location filename="../../reader/ui/actions.py" line="226"/>
         <source>复制所选文字，后附出处，如《……》第十七条第二款</source>
         <translation>Copy the selection followed by its citation, e.g. 《…》第十七条第二款</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="224"/>
+        <location filename="../../reader/ui/actions.py" line="227"/>
         <source>仅复制文字</source>
         <translation>Copy Text Only</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="224"/>
+        <location filename="../../reader/ui/actions.py" line="227"/>
         <source>复制所选文字，不附出处</source>
         <translation>Copy the selection without a citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="225"/>
+        <location filename="../../reader/ui/actions.py" line="228"/>
         <source>复制本条全文（附引注）</source>
         <translation>Copy Whole Article with Citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="225"/>
+        <location filename="../../reader/ui/actions.py" line="228"/>
         <source>复制光标所在条文的全文及出处</source>
         <translation>Copy the whole article at the cursor with its citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="226"/>
+        <location filename="../../reader/ui/actions.py" line="229"/>
         <source>在文档中查找…</source>
         <translation>Find in Document…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="226"/>
+        <location filename="../../reader/ui/actions.py" line="229"/>
         <source>在当前文档中查找并标出所有匹配（Ctrl+F）</source>
         <translation>Find in this document and highlight every match (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="227"/>
+        <location filename="../../reader/ui/actions.py" line="230"/>
         <source>下一处</source>
         <translation>Next Match</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="227"/>
+        <location filename="../../reader/ui/actions.py" line="230"/>
         <source>跳到下一处匹配（F3）</source>
         <translation>Go to the next match (F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="228"/>
+        <location filename="../../reader/ui/actions.py" line="231"/>
         <source>上一处</source>
         <translation>Previous Match</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="228"/>
+        <location filename="../../reader/ui/actions.py" line="231"/>
         <source>跳到上一处匹配（Shift+F3）</source>
         <translation>Go to the previous match (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="229"/>
+        <location filename="../../reader/ui/actions.py" line="232"/>
         <source>全库搜索…</source>
         <translation>Search Library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="229"/>
+        <location filename="../../reader/ui/actions.py" line="232"/>
         <source>在整个文库中搜索（Ctrl+Shift+F）</source>
         <translation>Search the whole library (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="230"/>
+        <location filename="../../reader/ui/actions.py" line="233"/>
         <source>转到条文…</source>
         <translation>Go to Article…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="230"/>
+        <location filename="../../reader/ui/actions.py" line="233"/>
         <source>转到指定条文，如 43、第四十三条、第十七条第二款（Ctrl+G）</source>
         <translation>Go to an article, e.g. 43, 第四十三条, 第十七条第二款 (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="231"/>
+        <location filename="../../reader/ui/actions.py" line="234"/>
         <source>后退</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="231"/>
+        <location filename="../../reader/ui/actions.py" line="234"/>
         <source>回到上一个位置（Alt+←）</source>
         <translation>Back to the previous place (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="232"/>
+        <location filename="../../reader/ui/actions.py" line="235"/>
         <source>前进</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="232"/>
+        <location filename="../../reader/ui/actions.py" line="235"/>
         <source>前进到下一个位置（Alt+→）</source>
         <translation>Forward to the next place (Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="233"/>
+        <location filename="../../reader/ui/actions.py" line="236"/>
         <source>放大字号</source>
         <translation>Larger Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="233"/>
+        <location filename="../../reader/ui/actions.py" line="236"/>
         <source>放大正文字号（Ctrl+=）</source>
         <translation>Make the text larger (Ctrl+=)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="234"/>
+        <location filename="../../reader/ui/actions.py" line="237"/>
         <source>缩小字号</source>
         <translation>Smaller Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="234"/>
+        <location filename="../../reader/ui/actions.py" line="237"/>
         <source>缩小正文字号（Ctrl+-）</source>
         <translation>Make the text smaller (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="235"/>
+        <location filename="../../reader/ui/actions.py" line="238"/>
         <source>默认字号</source>
         <translation>Default Text Size</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="235"/>
+        <location filename="../../reader/ui/actions.py" line="238"/>
         <source>恢复默认字号（Ctrl+0）</source>
         <translation>Back to the default text size (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="236"/>
+        <location filename="../../reader/ui/actions.py" line="239"/>
         <source>展开全部目录</source>
         <translation>Expand All Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="236"/>
+        <location filename="../../reader/ui/actions.py" line="239"/>
         <source>展开目录中的全部条目</source>
         <translation>Expand every entry of the contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="237"/>
+        <location filename="../../reader/ui/actions.py" line="240"/>
         <source>折叠全部目录</source>
         <translation>Collapse All Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="237"/>
+        <location filename="../../reader/ui/actions.py" line="240"/>
         <source>折叠目录中的全部条目</source>
         <translation>Collapse every entry of the contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="238"/>
+        <location filename="../../reader/ui/actions.py" line="241"/>
+        <source>新旧对照…</source>
+        <translation>Compare Versions…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="241"/>
+        <source>把当前文档与它的另一版本逐条并排对照，标出修改</source>
+        <translation>Compare the open document with another version of it, article by article, with the changes marked</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="242"/>
         <source>深色模式</source>
         <translation>Dark Mode</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="238"/>
+        <location filename="../../reader/ui/actions.py" line="242"/>
         <source>在浅色与深色外观之间切换</source>
         <translation>Switch between the light and dark appearance</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="239"/>
+        <location filename="../../reader/ui/actions.py" line="243"/>
         <source>转到文库</source>
         <translation>Go to Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="239"/>
+        <location filename="../../reader/ui/actions.py" line="243"/>
         <source>把键盘焦点移到文库列表（Ctrl+1）</source>
         <translation>Move the keyboard focus to the library list (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="240"/>
+        <location filename="../../reader/ui/actions.py" line="244"/>
         <source>转到目录</source>
         <translation>Go to Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="240"/>
+        <location filename="../../reader/ui/actions.py" line="244"/>
         <source>把键盘焦点移到目录（Ctrl+2）</source>
         <translation>Move the keyboard focus to the contents (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="241"/>
+        <location filename="../../reader/ui/actions.py" line="245"/>
         <source>转到正文</source>
         <translation>Go to Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="241"/>
+        <location filename="../../reader/ui/actions.py" line="245"/>
         <source>把键盘焦点移到正文（Ctrl+3）</source>
         <translation>Move the keyboard focus to the text (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="242"/>
+        <location filename="../../reader/ui/actions.py" line="246"/>
         <source>筛选文库…</source>
         <translation>Filter Library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="242"/>
+        <location filename="../../reader/ui/actions.py" line="246"/>
         <source>把键盘焦点移到文库筛选框（Ctrl+L）</source>
         <translation>Move the keyboard focus to the library filter (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="243"/>
+        <location filename="../../reader/ui/actions.py" line="247"/>
         <source>快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="243"/>
+        <location filename="../../reader/ui/actions.py" line="247"/>
         <source>列出全部快捷键</source>
         <translation>List every keyboard shortcut</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="244"/>
+        <location filename="../../reader/ui/actions.py" line="248"/>
         <source>关于法规阅读器</source>
         <translation>About RegReader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="244"/>
+        <location filename="../../reader/ui/actions.py" line="248"/>
         <source>版本与说明</source>
         <translation>Version and notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="245"/>
+        <location filename="../../reader/ui/actions.py" line="249"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="245"/>
+        <location filename="../../reader/ui/actions.py" line="249"/>
         <source>用当前分类的颜色高亮所选文字（Ctrl+H）；分类见右侧箭头</source>
         <translation>Highlight the selection in the current category&apos;s colour (Ctrl+H); the arrow offers the categories</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="246"/>
+        <location filename="../../reader/ui/actions.py" line="250"/>
         <source>添加批注…</source>
         <translation>Add Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="246"/>
+        <location filename="../../reader/ui/actions.py" line="250"/>
         <source>为所选文字写批注；未选文字时为光标所在条文写批注（Ctrl+M）</source>
         <translation>Write a note on the selection; without one, on the clause at the cursor (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="247"/>
+        <location filename="../../reader/ui/actions.py" line="251"/>
         <source>条文批注…</source>
         <translation>Note on Clause…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="247"/>
+        <location filename="../../reader/ui/actions.py" line="251"/>
         <source>为光标所在的整条写批注（Ctrl+Shift+M）</source>
         <translation>Write a note on the whole clause at the cursor (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="248"/>
+        <location filename="../../reader/ui/actions.py" line="252"/>
         <source>添加标签…</source>
         <translation>Add Tags…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="248"/>
+        <location filename="../../reader/ui/actions.py" line="252"/>
         <source>为所选文字加标签（Ctrl+T）</source>
         <translation>Tag the selected words (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="249"/>
+        <location filename="../../reader/ui/actions.py" line="253"/>
         <source>链接到…</source>
         <translation>Link To…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="249"/>
+        <location filename="../../reader/ui/actions.py" line="253"/>
         <source>把所选文字或本条链接到另一条文，用搜索或目录选择（Ctrl+K）</source>
         <translation>Link the selection or this clause to another clause, picked by search or from the contents (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="250"/>
+        <location filename="../../reader/ui/actions.py" line="254"/>
         <source>编辑所选批注…</source>
         <translation>Edit Selected Annotation…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="250"/>
+        <location filename="../../reader/ui/actions.py" line="254"/>
         <source>编辑批注面板或正文中选中的批注</source>
         <translation>Edit the annotation selected in the panel or the text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="251"/>
+        <location filename="../../reader/ui/actions.py" line="255"/>
         <source>删除所选批注</source>
         <translation>Delete Selected Annotation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="251"/>
+        <location filename="../../reader/ui/actions.py" line="255"/>
         <source>删除选中的批注（可撤销，可从回收站恢复）</source>
         <translation>Delete the selected annotation (undoable; restorable from the trash)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="252"/>
+        <location filename="../../reader/ui/actions.py" line="256"/>
         <source>撤销上一次批注编辑（Ctrl+Z）</source>
         <translation>Undo the last annotation edit (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="253"/>
+        <location filename="../../reader/ui/actions.py" line="257"/>
         <source>重做被撤销的批注编辑（Ctrl+Shift+Z）</source>
         <translation>Redo the annotation edit just undone (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="254"/>
+        <location filename="../../reader/ui/actions.py" line="258"/>
         <source>管理分类…</source>
         <translation>Categories…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="254"/>
+        <location filename="../../reader/ui/actions.py" line="258"/>
         <source>增删、改名、改颜色和含义</source>
         <translation>Add, remove, rename categories; change their colours and meanings</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="255"/>
+        <location filename="../../reader/ui/actions.py" line="259"/>
         <source>作者名…</source>
         <translation>Author Name…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="255"/>
+        <location filename="../../reader/ui/actions.py" line="259"/>
         <source>新批注的署名</source>
         <translation>The name new annotations are signed with</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="256"/>
+        <location filename="../../reader/ui/actions.py" line="260"/>
         <source>导出批注…</source>
         <translation>Export Annotations…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="256"/>
+        <location filename="../../reader/ui/actions.py" line="260"/>
         <source>导出全部批注和链接（W3C Web Annotation JSON）</source>
         <translation>Export every annotation and link (W3C Web Annotation JSON)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="257"/>
+        <location filename="../../reader/ui/actions.py" line="261"/>
         <source>导入批注…</source>
         <translation>Import Annotations…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="257"/>
+        <location filename="../../reader/ui/actions.py" line="261"/>
         <source>合并同事导出的批注：按编号合并，较新的版本优先</source>
         <translation>Merge a colleague&apos;s exported annotations: by id, the newer copy wins</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="258"/>
+        <location filename="../../reader/ui/actions.py" line="262"/>
         <source>批注面板</source>
         <translation>Annotations Panel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="258"/>
+        <location filename="../../reader/ui/actions.py" line="262"/>
         <source>显示或隐藏批注面板（Ctrl+Shift+A）</source>
         <translation>Show or hide the annotations panel (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="259"/>
+        <location filename="../../reader/ui/actions.py" line="263"/>
         <source>链接面板</source>
         <translation>Links Panel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="259"/>
+        <location filename="../../reader/ui/actions.py" line="263"/>
         <source>显示或隐藏链接面板（Ctrl+Shift+L）</source>
         <translation>Show or hide the links panel (Ctrl+Shift+L)</translation>
     </message>
