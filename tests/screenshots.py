@@ -7,7 +7,8 @@ States: library (first start), a regulation with the tree expanded, search resul
 hit opened, find in document, dark mode, English; then annotations: highlights in their
 categories with note markers, a whole-clause note and links, the panels; the note shown on
 hover; the note, link and category dialogs; orphans after a re-import of an amended
-version; the library-wide panel with a search in the notes; dark mode.  Uses a temporary
+version; the library-wide panel with a search in the notes; dark mode; the 新旧对照 window (公司法
+2018 → 2023, changes only).  Uses a temporary
 library (the samples, plus the largest law of ../shared/corpus when present) and temporary
 settings, so the user's own are never touched.  Chinese glyphs need a CJK font
 (fonts-noto-cjk).  The hover state grabs the screen (a tooltip is a window of its own), so

@@ -89,8 +89,17 @@ def test_known_pairs_and_their_notes(tables) -> None:
     assert cells[2] == "拆分（原第十四条拆分为第十三条、第三十八条）"
     _, cells = row_of(d, "第一百三十三条", "第一百五十一条")
     assert cells[2].startswith("合并（原第一百三十三条、第一百三十五条合并为第一百五十一条")
-    _, cells = row_of(d, "第一条", "第一条")
-    assert cells[2] == "修改"
+    tr, cells = row_of(d, "第一条", "第一条")
+    assert cells[2] == "修改" and tr.find(".//" + qn("w:shd")) is None
+    tr, cells = row_of(d, None, "第二章")  # a heading row: its title, shaded apart from articles
+    assert cells == ["", "第二章　公司登记", "新增"]
+    assert {s.get(qn("w:fill")) for s in tr.iter(qn("w:shd"))} == {"F2F2F2"}
+    split = [r for r in rows(d)[1:] if r[2].startswith("拆分（原")]
+    assert len(split) >= 4 and any(old_cell == "" for old_cell, _, _ in split)
+    for old_cell, new_cell, why in split:  # each part: its share of the old text, or none
+        old_label = why[4:].split("拆分为")[0].rstrip("）")
+        assert old_cell == "" or old_cell.startswith(old_label + "　")
+        assert new_cell.split("　")[0] in why
     removed = [r for r in rows(d)[1:] if r[2] == "删除"]
     assert removed and all(r[1] == "" and r[0].startswith("第") for r in removed)
 

@@ -178,6 +178,9 @@ def _groups(comparison: Comparison) -> dict[tuple[str, str], list[Pair]]:
 
 #: A cell: paragraphs of (text, kind) runs, kind being label / equal / delete / insert / note.
 Cell = list[list[tuple[str, str]]]
+#: 修改前, 修改后, 说明, and whether the row is a 编/章/节 heading (shaded, to tell it from articles).
+_Row = tuple[Cell, Cell, Cell, bool]
+_HEADING_SHADE = "F2F2F2"
 
 
 def _side(pair: Pair, old_side: bool) -> Cell:
@@ -191,15 +194,17 @@ def _side(pair: Pair, old_side: bool) -> Cell:
             continue
         paras.append([(text, op) for op, text in d.segments if op != drop and text])
     if not paras:
+        if pair.status in ("split", "merged"):
+            return []  # a part that took nothing from this side; 说明 names the unit
         paras = [[]]
     sep = "　" if paras[0] else ""
     paras[0] = [(ref.label + sep, "label")] + paras[0] if ref.label else paras[0]
     return paras
 
 
-def _row(pair: Pair, groups: dict[tuple[str, str], list[Pair]], w: _Writer) -> tuple[Cell, Cell, Cell]:
+def _row(pair: Pair, groups: dict[tuple[str, str], list[Pair]], w: _Writer) -> _Row:
     w.tick()
-    return _side(pair, True), _side(pair, False), [[(note(pair, groups), "note")]]
+    return _side(pair, True), _side(pair, False), [[(note(pair, groups), "note")]], pair.heading
 
 
 class _Writer:
@@ -259,7 +264,7 @@ class _Writer:
             if line:
                 ooxml.run(self._para(styles.META), line, meta)
 
-    def table(self, rows: list[tuple[Cell, Cell, Cell]]) -> None:
+    def table(self, rows: list[_Row]) -> None:
         """The bordered table; built as XML (python-docx's add_row re-reads the grid per row)."""
         table = self.docx.add_table(rows=1, cols=3)
         table.style = self.docx.styles["Table Grid"]
@@ -276,11 +281,10 @@ class _Writer:
             header.remove(tc)
         for text, width in zip(HEADERS, WIDTHS_MM):
             self._cell(header, width, [[(text, "head")]], shade="E7E6E6", align="center")
-        for old, new, why in rows:
+        for *cells, heading in rows:
             tr = ooxml.sub(tbl, "tr")
-            self._cell(tr, WIDTHS_MM[0], old)
-            self._cell(tr, WIDTHS_MM[1], new)
-            self._cell(tr, WIDTHS_MM[2], why)
+            for width, cell in zip(WIDTHS_MM, cells):
+                self._cell(tr, width, cell, shade=_HEADING_SHADE if heading else None)
 
     def _cell(self, tr: etree._Element, width_mm: float, paras: Cell, *, shade: str | None = None,
               align: str | None = None) -> None:

@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QAction, QColor, QKeySequence, QPainter, QPalette, \
-    QTextDocument
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QProgressBar, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtGui import (QAbstractTextDocumentLayout, QAction, QColor, QKeySequence, QPainter, QPalette,
+                           QTextDocument)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView,
+                               QLabel, QProgressBar, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+                               QTableView, QToolButton, QVBoxLayout, QWidget)
 
-from reader.core.versions import Comparison, compare
+from reader.core.versions import Comparison
+from reader.export.comparison import ComparisonOptions, ComparisonResult
 from reader.ui import theme as theme_mod
 from reader.ui.compare_model import (BADGE_COLOURS, NEW_COL, OLD_COL, STATUS_COL, ChangedRole, CompareFilter,
                                      CompareModel, HtmlRole, PairRole)
@@ -27,18 +28,6 @@ from reader.ui.workers import Task, TaskRunner
 
 _PAD = 8
 _BADGE_WIDTH = 118
-
-
-def run_compare(library: Any, old_id: str, new_id: str, task: Task) -> Comparison:
-    """On the worker thread: the Library's 对照 when it has one, else the core's on its documents."""
-    if hasattr(library, "compare"):
-        return library.compare(old_id, new_id)
-    task.progress(0, 3, "old")
-    old = library.document(old_id)
-    task.progress(1, 3, "new")
-    new = library.document(new_id)
-    task.progress(2, 3, "compare")
-    return compare(old, new)
 
 
 class _PairDelegate(QStyledItemDelegate):
@@ -49,6 +38,7 @@ class _PairDelegate(QStyledItemDelegate):
         self.view = view
         self._docs: dict[str, QTextDocument] = {}
         self.font = view.font()
+        self.heading_fill = QColor(theme_mod.LIGHT.box)  # 章/节 rows stand apart from articles
 
     def reset(self, font: Any = None) -> None:
         if font is not None:
@@ -77,11 +67,14 @@ class _PairDelegate(QStyledItemDelegate):
         doc = self._doc(html, self.view.columnWidth(index.column()))
         return QSize(int(doc.idealWidth()) + 2 * _PAD, int(doc.size().height()) + 2 * _PAD)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
         painter.save()
         rect = option.rect
         if option.state & QStyle.StateFlag.State_Selected:
             painter.fillRect(rect, option.palette.color(QPalette.ColorRole.Highlight))
+        elif getattr(index.data(PairRole), "heading", False):
+            painter.fillRect(rect, self.heading_fill)
         if index.column() == STATUS_COL:
             self._paint_badge(painter, rect, index)
         else:
@@ -123,6 +116,9 @@ class CompareWindow(QWidget):
     #: The comparison arrived and is shown (tests wait for it).
     ready = Signal()
     failed = Signal(str)
+    #: The Word 对照表 was written (a ComparisonResult) or could not be (the reason).
+    exported = Signal(object)
+    exportFailed = Signal(str)
 
     def __init__(self, library: Any, runner: TaskRunner, theme: str = "light", font_size: float = 13.0,
                  parent: QWidget | None = None) -> None:
@@ -132,16 +128,17 @@ class CompareWindow(QWidget):
         self.runner = runner
         self.old_id = self.new_id = ""
         self._names = ("", "")  # how the sides are described: title, date, file
+        self._title = ""
         self.task: Task | None = None
-        self._focus: str | None = None
+        self._focus: tuple[str, str] | None = None  # (doc_id, node_id) to show first
         self._generation = 0
         self.resize(1280, 820)
 
-        self.model = CompareModel(self)
-        self.proxy = CompareFilter(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
         self.table.setObjectName("compareTable")
+        self.model = CompareModel(self.table)  # the view's children: they outlive its painting
+        self.proxy = CompareFilter(self.table)
+        self.proxy.setSourceModel(self.model)
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -169,6 +166,9 @@ class CompareWindow(QWidget):
         self.sides.setWordWrap(True)
         self.swap_button = QToolButton(self)
         self.swap_button.clicked.connect(self.swap)
+        self.export_button = QToolButton(self)
+        self.export_button.clicked.connect(self.export_dialog)
+        self.export_button.setEnabled(False)
         self.changes_only = QCheckBox(self)
         self.changes_only.toggled.connect(self._filter)
         self.status = QComboBox(self)
@@ -203,6 +203,7 @@ class CompareWindow(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.sides, 1)
         top.addWidget(self.swap_button)
+        top.addWidget(self.export_button)
         bar = QHBoxLayout()
         bar.addWidget(self.changes_only)
         bar.addWidget(self.status)
@@ -227,6 +228,8 @@ class CompareWindow(QWidget):
         self.setWindowTitle(self.tr("新旧对照"))
         self.swap_button.setText(self.tr("⇄ 交换新旧"))
         self.swap_button.setToolTip(self.tr("把修改前和修改后对调"))
+        self.export_button.setText(self.tr("导出 Word 对照表…"))
+        self.export_button.setToolTip(self.tr("把对照写成 Word 修改前后对照表（修改前 | 修改后 | 说明）；勾选“只看修改”时只含有修改的条文"))
         self.changes_only.setText(self.tr("只看修改"))
         self.changes_only.setToolTip(self.tr("隐藏文字未变的条文（包括只改了序号的条文）"))
         current = self.status.currentData()
@@ -259,17 +262,23 @@ class CompareWindow(QWidget):
         palette.setColor(QPalette.ColorRole.HighlightedText, QColor(colours.ink))
         self.table.setPalette(palette)
         self.model.set_theme(name)
+        self.delegate.heading_fill = QColor(colours.box)
         self.delegate.reset(theme_mod.reading_font(size))
         self._relayout.start()
 
     # -- comparing ---------------------------------------------------------------------------
 
-    def compare(self, old_id: str, new_id: str, focus_node: str | None = None) -> Task:
-        """Compare in the background; the rows appear when it is done (``ready``)."""
+    def compare(self, old_id: str, new_id: str, focus: tuple[str, str] | None = None) -> Task:
+        """Compare in the background; the rows appear when it is done (``ready``), the pair
+        holding ``focus`` (doc_id, node_id: the article being read) selected."""
         if self.task is not None:
             self.task.cancel()
-        self.old_id, self.new_id, self._focus = old_id, new_id, focus_node
-        self._names = (self._describe(old_id), self._describe(new_id))
+        self.old_id, self.new_id, self._focus = old_id, new_id, focus
+        summaries = {s.id: s for s in self.library.documents()}
+        self._names = (self._describe(summaries.get(old_id)) or old_id,
+                       self._describe(summaries.get(new_id)) or new_id)
+        self._title = summaries[new_id].title if new_id in summaries else ""
+        self.export_button.setEnabled(False)
         self._generation += 1
         generation = self._generation
         self.model.set_comparison(None)
@@ -280,10 +289,9 @@ class CompareWindow(QWidget):
         self.progress.show()
         lib = self.library
         self.task = self.runner.start(
-            lambda t: run_compare(lib, old_id, new_id, t), name="compare",
+            lambda _t: lib.compare(old_id, new_id), name="compare",
             on_done=lambda c: self._done(generation, c),
-            on_error=lambda m: self._failed(generation, m),
-            on_progress=lambda d, n, _t: (self.progress.setRange(0, n), self.progress.setValue(d)))
+            on_error=lambda m: self._failed(generation, m))
         return self.task
 
     def swap(self) -> None:
@@ -298,9 +306,10 @@ class CompareWindow(QWidget):
         self.message.setText(self.tr("单击一行在阅读窗口中打开该条（双击或回车并切换到阅读窗口）"))
         self.delegate.reset()
         self.model.set_comparison(comparison)
+        self.export_button.setEnabled(True)
         self._fit_rows()
         self._show_summary()
-        row = self._row_of(self._focus) if self._focus else None
+        row = self._row_of(*self._focus) if self._focus else None
         if row is not None:
             self._select(row)
         self.ready.emit()
@@ -315,10 +324,10 @@ class CompareWindow(QWidget):
 
     # -- what is shown -----------------------------------------------------------------------
 
-    def _describe(self, doc_id: str) -> str:
-        summary = next((s for s in self.library.documents() if s.id == doc_id), None)
+    @staticmethod
+    def _describe(summary: Any) -> str:
         if summary is None:
-            return doc_id
+            return ""
         when = summary.effective or summary.issued
         parts = [f"《{summary.title}》", when.isoformat() if when else "", Path(summary.source.file).name]
         return " ".join(p for p in parts if p)
@@ -380,12 +389,13 @@ class CompareWindow(QWidget):
         self.message.setText(self.tr("没有更多修改") if step > 0 else self.tr("前面没有修改"))
         return False
 
-    def _row_of(self, node_id: str) -> int | None:
-        """The row of the unit (else the heading) holding ``node_id`` on either side."""
+    def _row_of(self, doc_id: str, node_id: str) -> int | None:
+        """The row of the unit (else the heading) holding ``node_id`` of ``doc_id``."""
+        side = "old" if doc_id == self.old_id else "new" if doc_id == self.new_id else ""
+
         def holds(ref: Any) -> bool:
             return ref is not None and (node_id == ref.node_id or node_id.startswith(ref.node_id + "__"))
-        rows = [(pair.heading, r) for r, pair in enumerate(self.shown_pairs())
-                if holds(pair.old) or holds(pair.new)]
+        rows = [(pair.heading, r) for r, pair in enumerate(self.shown_pairs()) if side and holds(getattr(pair, side))]
         return min(rows)[1] if rows else None
 
     def _open(self, index: QModelIndex, raise_reader: bool) -> None:
@@ -397,3 +407,36 @@ class CompareWindow(QWidget):
         self.openRequested.emit(doc_id, ref.node_id, raise_reader)
         self.message.setText(self.tr("已在阅读窗口打开{0}{1}").format(
             self.tr("修改前的") if use_old else self.tr("修改后的"), ref.label))
+
+    # -- the Word 对照表 -----------------------------------------------------------------------
+
+    def export_dialog(self) -> None:
+        if self.model.comparison is None:
+            return
+        name = self.tr("{0}修改前后对照表.docx").format(self._title)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出 Word 对照表"), str(Path.home() / name),
+                                              self.tr("Word 文档 (*.docx)"))
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str | Path) -> Task:
+        """Write the 对照表 in the background: the comparison shown, 只看修改 as ticked."""
+        lib, old, new, comparison = self.library, self.old_id, self.new_id, self.model.comparison
+        options = ComparisonOptions(changes_only=self.changes_only.isChecked())
+        self.export_button.setEnabled(False)
+        self.message.setText(self.tr("正在导出…"))
+        return self.runner.start(
+            lambda t: lib.export_comparison(old, new, path, options, comparison=comparison,
+                                            progress=lambda d, n: t.progress(d, n, ""), cancel=t.cancelled),
+            name="export-comparison", on_done=self._exported, on_error=self._export_failed)
+
+    def _exported(self, result: ComparisonResult) -> None:
+        self.export_button.setEnabled(True)
+        self.message.setText(self.tr("已导出 {0} 行：{1}").format(result.rows, result.path))
+        self.exported.emit(result)
+
+    def _export_failed(self, message: str) -> None:
+        self.export_button.setEnabled(True)
+        reason = message.splitlines()[0]
+        self.message.setText(self.tr("导出失败：{0}").format(reason))
+        self.exportFailed.emit(reason)

@@ -501,7 +501,8 @@ class MainWindow(QMainWindow):
             self.compare_window = CompareWindow(self.library, self.runner, self._theme,
                                                 self.view.font_size(), self)
             self.compare_window.openRequested.connect(self._open_from_compare)
-        here = self.view.current_node() if self.doc is not None and self.doc.id in (old_id, new_id) else None
+        node = self.view.current_node() if self.doc is not None and self.doc.id in (old_id, new_id) else None
+        here = (self.doc.id, node) if self.doc is not None and node else None
         self.compare_window.show()
         self.compare_window.raise_()
         self.compare_window.activateWindow()

@@ -562,172 +562,212 @@ Could not be placed (orphans): {6}</translation>
 <context>
     <name>CompareWindow</name>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="226"/>
+        <location filename="../../reader/ui/compare_view.py" line="228"/>
         <source>新旧对照</source>
-        <extracomment>The user clicked a pair: open (doc_id, node_id) in the reading view; raise it if True. The comparison arrived and is shown (tests wait for it).</extracomment>
+        <extracomment>The user clicked a pair: open (doc_id, node_id) in the reading view; raise it if True. The comparison arrived and is shown (tests wait for it). The Word 对照表 was written (a ComparisonResult) or could not be (the reason).</extracomment>
         <translation>Compare Versions</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="227"/>
+        <location filename="../../reader/ui/compare_view.py" line="229"/>
         <source>⇄ 交换新旧</source>
         <translation>⇄ Swap</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="228"/>
+        <location filename="../../reader/ui/compare_view.py" line="230"/>
         <source>把修改前和修改后对调</source>
         <translation>Swap the earlier and the later version</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="229"/>
+        <location filename="../../reader/ui/compare_view.py" line="231"/>
+        <source>导出 Word 对照表…</source>
+        <translation>Export Word Comparison Table…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="232"/>
+        <source>把对照写成 Word 修改前后对照表（修改前 | 修改后 | 说明）；勾选“只看修改”时只含有修改的条文</source>
+        <translation>Write the comparison as a Word table (Before | After | Notes); with “Changes only” ticked, only the changed articles</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="233"/>
         <source>只看修改</source>
         <translation>Changes only</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="230"/>
+        <location filename="../../reader/ui/compare_view.py" line="234"/>
         <source>隐藏文字未变的条文（包括只改了序号的条文）</source>
         <translation>Hide the articles whose words did not change (including those only renumbered)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="234"/>
+        <location filename="../../reader/ui/compare_view.py" line="238"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="234"/>
+        <location filename="../../reader/ui/compare_view.py" line="238"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="234"/>
+        <location filename="../../reader/ui/compare_view.py" line="238"/>
         <source>移动</source>
         <translation>Moved</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="235"/>
+        <location filename="../../reader/ui/compare_view.py" line="239"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="235"/>
+        <location filename="../../reader/ui/compare_view.py" line="239"/>
         <source>删除</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="235"/>
+        <location filename="../../reader/ui/compare_view.py" line="239"/>
         <source>拆分与合并</source>
         <translation>Split and merged</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="239"/>
+        <location filename="../../reader/ui/compare_view.py" line="243"/>
         <source>上一处修改</source>
         <translation>Previous change</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="240"/>
+        <location filename="../../reader/ui/compare_view.py" line="244"/>
         <source>上一处修改（Shift+F8 或 Alt+↑）</source>
         <translation>Previous change (Shift+F8 or Alt+↑)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="241"/>
+        <location filename="../../reader/ui/compare_view.py" line="245"/>
         <source>下一处修改</source>
         <translation>Next change</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="242"/>
+        <location filename="../../reader/ui/compare_view.py" line="246"/>
         <source>下一处修改（F8 或 Alt+↓）</source>
         <translation>Next change (F8 or Alt+↓)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="276"/>
+        <location filename="../../reader/ui/compare_view.py" line="287"/>
         <source>正在对照…</source>
         <translation>Comparing…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="296"/>
+        <location filename="../../reader/ui/compare_view.py" line="306"/>
         <source>单击一行在阅读窗口中打开该条（双击或回车并切换到阅读窗口）</source>
         <translation>Click a row to open its article in the reading window (double-click or Enter to switch to it)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="311"/>
+        <location filename="../../reader/ui/compare_view.py" line="322"/>
         <source>无法对照：{0}</source>
         <translation>Cannot compare: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="328"/>
+        <location filename="../../reader/ui/compare_view.py" line="336"/>
         <source>修改前：{0}
 修改后：{1}</source>
         <translation>Before: {0}
 After: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="337"/>
+        <location filename="../../reader/ui/compare_view.py" line="344"/>
         <source>修改 {0}</source>
         <translation>changed {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="338"/>
+        <location filename="../../reader/ui/compare_view.py" line="345"/>
         <source>移动 {0}（其中文字有修改 {1}）</source>
         <translation>moved {0} (words changed in {1})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="339"/>
+        <location filename="../../reader/ui/compare_view.py" line="346"/>
         <source>新增 {0}</source>
         <translation>added {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="339"/>
+        <location filename="../../reader/ui/compare_view.py" line="346"/>
         <source>删除 {0}</source>
         <translation>removed {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="340"/>
+        <location filename="../../reader/ui/compare_view.py" line="347"/>
         <source>拆分 {0}</source>
         <translation>split {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="340"/>
+        <location filename="../../reader/ui/compare_view.py" line="347"/>
         <source>合并 {0}</source>
         <translation>merged {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="341"/>
+        <location filename="../../reader/ui/compare_view.py" line="348"/>
         <source>未修改 {0}</source>
         <translation>unchanged {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="342"/>
+        <location filename="../../reader/ui/compare_view.py" line="349"/>
         <source>显示 {0} / {1} 行</source>
         <translation>showing {0} / {1} rows</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="343"/>
+        <location filename="../../reader/ui/compare_view.py" line="350"/>
         <source>条文：</source>
         <translation>Articles: </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="382"/>
+        <location filename="../../reader/ui/compare_view.py" line="389"/>
         <source>没有更多修改</source>
         <translation>No more changes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="382"/>
+        <location filename="../../reader/ui/compare_view.py" line="389"/>
         <source>前面没有修改</source>
         <translation>No earlier changes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="400"/>
+        <location filename="../../reader/ui/compare_view.py" line="408"/>
         <source>已在阅读窗口打开{0}{1}</source>
         <translation>Opened {1} of the {0} in the reading window</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="401"/>
+        <location filename="../../reader/ui/compare_view.py" line="409"/>
         <source>修改前的</source>
         <translation>earlier version</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="401"/>
+        <location filename="../../reader/ui/compare_view.py" line="409"/>
         <source>修改后的</source>
         <translation>later version</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="416"/>
+        <source>{0}修改前后对照表.docx</source>
+        <translation>{0} comparison table.docx</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="417"/>
+        <source>导出 Word 对照表</source>
+        <translation>Export Word Comparison Table</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="418"/>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="427"/>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="435"/>
+        <source>已导出 {0} 行：{1}</source>
+        <translation>Exported {0} rows: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_view.py" line="441"/>
+        <source>导出失败：{0}</source>
+        <translation>Export failed: {0}</translation>
     </message>
 </context>
 <context>
@@ -1445,12 +1485,12 @@ The original file is not touched and can be imported again.</translation>
         <translation>No document is open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="589"/>
+        <location filename="../../reader/ui/main_window.py" line="590"/>
         <source>搜索索引不可用：{0}</source>
         <translation>Search index unavailable: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="662"/>
+        <location filename="../../reader/ui/main_window.py" line="663"/>
         <source>快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
@@ -1471,7 +1511,7 @@ The original file is not touched and can be imported again.</translation>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="670"/>
+        <location filename="../../reader/ui/main_window.py" line="671"/>
         <source>关于法规阅读器</source>
         <translation>About RegReader</translation>
     </message>
@@ -1516,7 +1556,7 @@ The original file is not touched and can be imported again.</translation>
         <translation>Alt+Left / Alt+Right back / forward · Ctrl+= / Ctrl+- text size · F1 all shortcuts</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="671"/>
+        <location filename="../../reader/ui/main_window.py" line="672"/>
         <source>法规阅读器 RegReader
 离线阅读、检索与引用法规和政府文件。
 文库位置：{0}</source>

@@ -64,6 +64,16 @@ def test_moved_article_sits_beside_its_old_text(compared) -> None:
     assert "中华人民共和国公司法" in cw.sides.text() and "2023-12-29" in cw.sides.text()
 
 
+def test_opens_at_the_article_being_read_on_its_own_side(compared, qtbot) -> None:
+    _window, cw, old, new = compared
+    cw.compare(old, new, (old, "art_10__para_1"))  # 第十条 of 2018 is 第八条 of 2023 …
+    qtbot.waitUntil(lambda: cw.task is None and cw.model.rowCount() > 0, timeout=30000)
+    assert (cw.current_pair().old.label, cw.current_pair().new.label) == ("第十条", "第八条")
+    cw.compare(old, new, (new, "art_10"))  # … and 第十条 of 2023 was 第十三条
+    qtbot.waitUntil(lambda: cw.task is None and cw.model.rowCount() > 0, timeout=30000)
+    assert (cw.current_pair().old.label, cw.current_pair().new.label) == ("第十三条", "第十条")
+
+
 def test_marks_strike_deletions_and_underline_insertions(compared) -> None:
     _window, cw, _old, _new = compared
     pair = cw.proxy.index(find_row(cw, "第十一条", "第五条"), 0).data(Qt.ItemDataRole.UserRole + 1)
@@ -149,3 +159,19 @@ def test_english_interface(compared) -> None:
     assert row_texts(cw, find_row(cw, "第十一条", "第五条"))[0] == "Moved\nwas 第十一条"
     assert cw.changes_only.text() == "Changes only"
     assert window.commands.compare.text() == "Compare Versions…"
+
+
+def test_exports_the_word_table_in_the_background(compared, qtbot, tmp_path: Path) -> None:
+    _window, cw, _old, _new = compared
+    assert cw.export_button.isEnabled()
+    with qtbot.waitSignal(cw.exported, timeout=60000) as every:
+        cw.export_to(tmp_path / "all.docx")
+    cw.changes_only.setChecked(True)
+    with qtbot.waitSignal(cw.exported, timeout=60000) as changes:
+        cw.export_to(tmp_path / "changes.docx")
+    assert (tmp_path / "all.docx").stat().st_size > 0 and (tmp_path / "changes.docx").is_file()
+    assert 0 < changes.args[0].rows < every.args[0].rows
+    assert str(tmp_path / "changes.docx") in cw.message.text()
+    with qtbot.waitSignal(cw.exportFailed, timeout=60000) as failed:
+        cw.export_to(tmp_path / "missing" / "x.docx")
+    assert "missing" in failed.args[0] and cw.export_button.isEnabled()
