@@ -58,13 +58,13 @@ class Result:
     seconds: float = 0.0
 
 
-def baseline_clean() -> Callable:
-    """``clean`` of git HEAD's normalize.py, loaded into a temporary module (no checkout)."""
-    source = subprocess.run(["git", "show", "HEAD:reader/core/normalize.py"], cwd=REPO,
+def baseline_clean(rev: str = "HEAD") -> Callable:
+    """``clean`` of ``rev``'s normalize.py, loaded into a temporary module (no checkout)."""
+    source = subprocess.run(["git", "show", f"{rev}:reader/core/normalize.py"], cwd=REPO,
                             capture_output=True, text=True, check=True).stdout
     module = types.ModuleType("baseline_normalize")
     sys.modules[module.__name__] = module  # dataclasses look their module up
-    exec(compile(source, "HEAD:reader/core/normalize.py", "exec"), module.__dict__)
+    exec(compile(source, f"{rev}:reader/core/normalize.py", "exec"), module.__dict__)
     return module.clean
 
 
@@ -163,7 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--gazettes", type=int, default=150, help="gazette files per half")
     ap.add_argument("--worst", type=int, default=0, help="list this many tuning-half mismatches")
-    ap.add_argument("--no-baseline", action="store_true", help="skip git HEAD's normalize.py")
+    ap.add_argument("--no-baseline", action="store_true", help="skip the baseline's normalize.py")
+    ap.add_argument("--rev", default="HEAD", help="the baseline's revision (default HEAD)")
     args = ap.parse_args(argv)
     if not CORPUS_DIR.is_dir():
         print(f"corpus not found: {CORPUS_DIR}", file=sys.stderr)
@@ -173,11 +174,11 @@ def main(argv: list[str] | None = None) -> int:
           f"{args.gazettes} gazette files per half\n")
     tune = list(sample_gazettes(tune_laws, args.gazettes, "tune"))
     held = list(sample_gazettes(held_laws, args.gazettes, "held"))
-    base = None if args.no_baseline else baseline_clean()
+    base = None if args.no_baseline else baseline_clean(args.rev)
     rows: dict[str, Result] = {}
     for half, gs in (("tuning", tune), ("held-out", held)):
         if base is not None:
-            rows[f"{half} / HEAD"] = run(gs, base)
+            rows[f"{half} / {args.rev}"] = run(gs, base)
         rows[f"{half} / today"] = run(gs, None)
     print_table(rows)
     print_layouts(rows["tuning / today"])
