@@ -97,7 +97,7 @@ def anchor_quote(node: Node, quote: str, occurrence: int = 0) -> Anchor:
     return make_anchor(node, pos, pos + len(quote))
 
 
-class _Flat:
+class FlatText:
     """The document's node texts laid end to end, to search across nodes at once."""
 
     def __init__(self, doc: Document) -> None:
@@ -122,41 +122,41 @@ class _Flat:
 
 def reanchor(anchor: Anchor, doc: Document) -> Placement:
     """Place ``anchor`` in the (new version of the) document."""
-    return _reanchor(anchor, _Flat(doc))
+    return _reanchor(anchor, FlatText(doc))
 
 
 def reanchor_all(anchors: list[Anchor], doc: Document) -> list[Placement]:
     """Place many anchors in one document (its text is laid out once for all of them)."""
     if not anchors:
         return []
-    flat = _Flat(doc)
+    flat = FlatText(doc)
     return [_reanchor(anchor, flat) for anchor in anchors]
 
 
-def _reanchor(anchor: Anchor, flat: _Flat) -> Placement:
+def _reanchor(anchor: Anchor, flat: FlatText) -> Placement:
     if not anchor.quote:  # a note on a whole clause
-        return _place_clause(anchor, flat)
+        return place_clause(anchor, flat)
     node = flat.by_id.get(anchor.node_id)
     if node is not None and text_hash(node.text) == anchor.node_hash:
         return Placement(anchor, "unchanged", 1.0)
     if node is not None:
-        found = _best_exact(anchor, node.text, anchor.start)
-        if found is not None and _window_score(anchor, node.text, found[0]) >= NODE_WINDOW:
+        found = best_exact(anchor, node.text, anchor.start)
+        if found is not None and window_score(anchor, node.text, found[0]) >= NODE_WINDOW:
             return Placement(make_anchor(node, found[0], found[0] + len(anchor.quote)), "node", found[1])
-    exact = _best_exact(anchor, flat.text, None)
-    if exact is not None and _window_score(anchor, flat.text, exact[0]) >= DOCUMENT_WINDOW:
+    exact = best_exact(anchor, flat.text, None)
+    if exact is not None and window_score(anchor, flat.text, exact[0]) >= DOCUMENT_WINDOW:
         placed = flat.locate(exact[0], len(anchor.quote))
         if placed is not None:
             target, local = placed
             return Placement(make_anchor(target, local, local + len(anchor.quote)), "document", exact[1])
     if len(anchor.quote) >= MIN_FUZZY_QUOTE:
-        fuzzy = _best_fuzzy(anchor, flat)
+        fuzzy = best_fuzzy(anchor, flat)
         if fuzzy is not None:
             return fuzzy
     return Placement(None, "orphan", 0.0)
 
 
-def _window_score(anchor: Anchor, text: str, start: int) -> float:
+def window_score(anchor: Anchor, text: str, start: int) -> float:
     """Similarity of prefix + quote + suffix to the text around a hit: the same words
     printed elsewhere (a deleted sentence repeated in another article) score low."""
     end = start + len(anchor.quote)
@@ -176,7 +176,7 @@ def _context_score(anchor: Anchor, text: str, start: int, end: int) -> float:
     return sum(scores) / len(scores) if scores else 1.0
 
 
-def _best_exact(anchor: Anchor, text: str, near: int | None) -> tuple[int, float] | None:
+def best_exact(anchor: Anchor, text: str, near: int | None) -> tuple[int, float] | None:
     """The exact occurrence of the quote with the best context (ties: nearest ``near``).
 
     One occurrence is taken as it is; among several, the winner must be clearly
@@ -200,7 +200,7 @@ def _best_exact(anchor: Anchor, text: str, near: int | None) -> tuple[int, float
     return None
 
 
-def _best_fuzzy(anchor: Anchor, flat: _Flat) -> Placement | None:
+def best_fuzzy(anchor: Anchor, flat: FlatText) -> Placement | None:
     """Approximate match: candidates come from exact pieces of the quote, then get scored."""
     quote, text = anchor.quote, flat.text
     size = len(quote)
@@ -243,7 +243,7 @@ def _seed_pieces(quote: str) -> list[tuple[int, str]]:
     return [(i, quote[i:i + k]) for i in range(0, max(1, len(quote) - k + 1), step)]
 
 
-def _place_clause(anchor: Anchor, flat: _Flat) -> Placement:
+def place_clause(anchor: Anchor, flat: FlatText) -> Placement:
     """A whole-clause note follows the clause whose text it remembers, under any id."""
     node = flat.by_id.get(anchor.node_id)
     if node is not None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from reader.core.anchoring import (DOCUMENT_WINDOW, MIN_FUZZY_QUOTE, NODE_WINDOW, Anchor,
-                                   Placement, _best_exact, _best_fuzzy, _Flat, _place_clause, _window_score,
+                                   Placement, best_exact, best_fuzzy, FlatText, place_clause, window_score,
                                    anchor_clause, make_anchor, text_hash)
 from reader.core.model import Document, Node
 from reader.core.versions import Comparison, Pair, compare
@@ -113,8 +113,8 @@ class _Follower:
             if p.old and p.new:
                 self._pair(p)
         self.claimed = set(self.para.values()) | {u for us in self.partners.values() for u in us}
-        self.flat = _Flat(new_doc)
-        self._flats: dict[tuple[str, ...], _Flat] = {}
+        self.flat = FlatText(new_doc)
+        self._flats: dict[tuple[str, ...], FlatText] = {}
 
     def _pair(self, p: Pair) -> None:
         assert p.old and p.new
@@ -140,12 +140,12 @@ class _Follower:
                 return candidate if candidate in self.new.nodes else None
         return None
 
-    def _scope_flat(self, units: list[str]) -> _Flat:
+    def _scope_flat(self, units: list[str]) -> FlatText:
         """The paired unit(s) laid end to end (headings without the articles under them)."""
         key = tuple(units)
         if key not in self._flats:
             nodes = [replace(n, children=[]) for u in units for n in self.new.scope.get(u, [])]
-            self._flats[key] = _Flat(Document(title="", nodes=nodes, id="scope"))
+            self._flats[key] = FlatText(Document(title="", nodes=nodes, id="scope"))
         return self._flats[key]
 
     # --- following ------------------------------------------------------------------
@@ -175,20 +175,20 @@ class _Follower:
         if near is not None:
             return near[0]
         if news and len(anchor.quote) >= MIN_FUZZY_QUOTE:
-            return _best_fuzzy(anchor, self._scope_flat(news))
+            return best_fuzzy(anchor, self._scope_flat(news))
         return None
 
     def _near(self, anchor: Anchor, target: Node | None, news: list[str]) -> tuple[Placement, float] | None:
         """The quote in the 款 its own became (nearest its old offset), else in the paired unit(s)."""
         if target is not None:
-            own = _Flat(Document(title="", nodes=[replace(target, children=[])], id="node"))
+            own = FlatText(Document(title="", nodes=[replace(target, children=[])], id="node"))
             found = self._exact(anchor, own, NODE_WINDOW, "node", near=anchor.start)
             if found is not None:
                 return found
         return self._exact(anchor, self._scope_flat(news), NODE_WINDOW, "unit") if news else None
 
     @staticmethod
-    def _exact(anchor: Anchor, flat: _Flat, window: float, method: str,
+    def _exact(anchor: Anchor, flat: FlatText, window: float, method: str,
                near: int | None = None) -> tuple[Placement, float] | None:
         """The exact quote chosen by its context, and how well its context matches."""
         if not flat.nodes:
@@ -198,17 +198,17 @@ class _Follower:
         if first >= 0 and flat.text.find(whole, first + 1) < 0:  # alike contexts cannot tie with it
             hit: tuple[int, float] | None = (first + len(anchor.prefix), 1.0)
         else:
-            hit = _best_exact(anchor, flat.text, near)
+            hit = best_exact(anchor, flat.text, near)
         if hit is None:
             return None
-        score = _window_score(anchor, flat.text, hit[0])
+        score = window_score(anchor, flat.text, hit[0])
         located = flat.locate(hit[0], len(anchor.quote))
         if score < window or located is None:
             return None
         node, local = located
         return Placement(make_anchor(node, local, local + len(anchor.quote)), method, hit[1]), score
 
-    def _gainers(self, quote: str) -> _Flat:
+    def _gainers(self, quote: str) -> FlatText:
         """The new units holding the quote more often than the old units paired with them."""
         gained = [u for u, text in self.new.text.items()
                   if text.count(quote) > sum(self.old.text.get(o, "").count(quote)
@@ -227,7 +227,7 @@ class _Follower:
         if target is not None:
             node = self.new.nodes[target]
             return Placement(anchor_clause(node), "unit", _opening(anchor.suffix, node.full_text()))
-        found = _place_clause(anchor, self.flat)
+        found = place_clause(anchor, self.flat)
         if found.anchor is None or found.anchor.node_id in self.claimed:
             return None
         return Placement(found.anchor, "document", found.score)

@@ -16,10 +16,8 @@ Each is timed end to end as the median of R runs.  Figures only, no asserts.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -30,6 +28,7 @@ import docx  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 from lxml import etree  # noqa: E402
 
+from tests.benchmarks.benchtools import median_time  # noqa: E402
 from reader.core.pipeline import parse_file  # noqa: E402
 from reader.core.versions import compare  # noqa: E402
 from reader.export.comparison import (  # noqa: E402
@@ -75,15 +74,6 @@ def floor_xml(rows: list[tuple[str, str, str]], path: Path) -> None:
     out.save(str(path))
 
 
-def timed(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5)
@@ -92,16 +82,16 @@ def main() -> None:
     new = parse_file(LAWS / "公司法(2023-12-29).md")[0]
     cmp = compare(old, new)
     print(f"公司法 2018 → 2023: {len(cmp.pairs)} pairs, median of {args.runs} runs")
-    print(f"  compare                      {timed(lambda: compare(old, new), args.runs) * 1000:7.0f} ms")
+    print(f"  compare                      {median_time(lambda: compare(old, new), args.runs) * 1000:7.0f} ms")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         for every in (False, True):
             rows = plain_rows(cmp, every)
             name = "all" if every else "changes only"
             opts = ComparisonOptions(changes_only=not every)
-            t_export = timed(lambda: export_comparison(cmp, old, new, out / "e.docx", opts), args.runs)
-            t_floor = timed(lambda: floor(rows, out / "f.docx"), args.runs)
-            t_xml = timed(lambda: floor_xml(rows, out / "x.docx"), args.runs)
+            t_export = median_time(lambda: export_comparison(cmp, old, new, out / "e.docx", opts), args.runs)
+            t_floor = median_time(lambda: floor(rows, out / "f.docx"), args.runs)
+            t_xml = median_time(lambda: floor_xml(rows, out / "x.docx"), args.runs)
             size = (out / "e.docx").stat().st_size // 1024
             print(f"  {name:13s} {len(rows):4d} rows: export {t_export * 1000:6.0f} ms ({size} KB)   "
                   f"python-docx add_row floor {t_floor * 1000:6.0f} ms   bare-XML floor {t_xml * 1000:6.0f} ms")

@@ -18,10 +18,8 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import sys
 import tempfile
-import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -31,6 +29,7 @@ if str(REPO) not in sys.path:
 
 import docx  # noqa: E402
 
+from tests.benchmarks.benchtools import median_time  # noqa: E402
 from reader.core.pipeline import parse_file  # noqa: E402
 from reader.export import (  # noqa: E402
     BriefAnnotation, BriefDocument, BriefLink, BriefOptions, BriefRequest, BriefLinkEnd, export_brief,
@@ -95,7 +94,7 @@ def library_export(folder: Path, bdocs: list[BriefDocument], links: list[BriefLi
             lib.link(link.src.doc_id, link.src.node_id, link.dst.doc_id, link.dst.node_id,
                      relation=link.relation, note=link.note)
         result = lib.export_brief(out, author="张三", review_paragraphs=True)  # warm-up
-        seconds = timed(lambda: lib.export_brief(out, author="张三", review_paragraphs=True), runs)
+        seconds = median_time(lambda: lib.export_brief(out, author="张三", review_paragraphs=True), runs)
     return seconds, result
 
 
@@ -107,15 +106,6 @@ def floor(docs: list, path: Path) -> None:
             if node.text:
                 out.add_paragraph(node.text)
     out.save(str(path))
-
-
-def timed(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -130,8 +120,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         result = export_brief(request, tmp / "brief.docx")  # warm-up, and the counts
-        brief_s = timed(lambda: export_brief(request, tmp / "brief.docx"), args.runs)
-        floor_s = timed(lambda: floor(docs, tmp / "floor.docx"), args.runs)
+        brief_s = median_time(lambda: export_brief(request, tmp / "brief.docx"), args.runs)
+        floor_s = median_time(lambda: floor(docs, tmp / "floor.docx"), args.runs)
         lib_s, lib_result = library_export(tmp / "lib", bdocs, links, tmp / "lib.docx", args.runs)
         size = (tmp / "brief.docx").stat().st_size
         floor_size = (tmp / "floor.docx").stat().st_size

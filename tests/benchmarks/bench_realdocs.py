@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -21,6 +20,7 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from tests.benchmarks.benchtools import worktree  # noqa: E402
 from tests.realdocs_tools import REALDOCS, TARGETS, FormatTotal, RealScore, realdocs, score_real  # noqa: E402
 
 
@@ -72,20 +72,14 @@ def summary(totals: dict[str, FormatTotal], label: str) -> None:
 
 def baseline(rev: str, formats: list[str]) -> None:
     """The same run with the code at ``rev`` (a detached worktree; nothing here changes)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        tree = Path(tmp) / "base"
-        (Path(tmp) / "shared").symlink_to(REPO.parent / "shared")  # the tools find ../shared
-        subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", str(tree), rev],
-                       check=True, capture_output=True)
-        try:
-            (tree / "tests" / "realdocs_tools.py").write_bytes((REPO / "tests" / "realdocs_tools.py").read_bytes())
-            code = ("import sys; sys.path.insert(0, '.'); from tests.benchmarks import bench_realdocs as b; "
-                    f"b.summary(b.run({formats!r}, 0), 'baseline {rev}')")
-            (tree / "tests" / "benchmarks" / "bench_realdocs.py").write_bytes(Path(__file__).read_bytes())
-            out = subprocess.run([sys.executable, "-c", code], cwd=tree, capture_output=True, text=True)
-            print(out.stdout[out.stdout.find(f"baseline {rev}"):] or out.stderr[-2000:])
-        finally:
-            subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)], capture_output=True)
+    with worktree(rev) as tree:
+        for tool in ("realdocs_tools.py", "benchmarks/benchtools.py"):
+            (tree / "tests" / tool).write_bytes((REPO / "tests" / tool).read_bytes())
+        code = ("import sys; sys.path.insert(0, '.'); from tests.benchmarks import bench_realdocs as b; "
+                f"b.summary(b.run({formats!r}, 0), 'baseline {rev}')")
+        (tree / "tests" / "benchmarks" / "bench_realdocs.py").write_bytes(Path(__file__).read_bytes())
+        out = subprocess.run([sys.executable, "-c", code], cwd=tree, capture_output=True, text=True)
+        print(out.stdout[out.stdout.find(f"baseline {rev}"):] or out.stderr[-2000:])
 
 
 def main() -> None:

@@ -28,6 +28,7 @@ if str(REPO) not in sys.path:
 
 from collections import Counter  # noqa: E402
 
+from tests.benchmarks.benchtools import worktree  # noqa: E402
 from tests.corpus_tools import Score  # noqa: E402
 from tests.unseen_tools import TARGETS, UnseenScore, generate_all, score_unseen, tools_missing  # noqa: E402
 
@@ -83,20 +84,14 @@ def report(results: dict[str, list[UnseenScore]], worst: int) -> None:
 def baseline(rev: str, folder: Path) -> None:
     """Score ``folder`` with the parser of ``rev`` (a detached worktree beside this one, the
     test tools of this tree copied in; nothing in this tree changes)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        tree = Path(tmp) / "base"
-        (Path(tmp) / "shared").symlink_to(REPO.parent / "shared")  # the tools find ../shared
-        subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", str(tree), rev],
-                       check=True, capture_output=True)
-        try:
-            for tool in ("corpus_tools.py", "realdocs_tools.py", "unseen_tools.py", "benchmarks/bench_unseen.py"):
-                shutil.copyfile(REPO / "tests" / tool, tree / "tests" / tool)
-            out = subprocess.run([sys.executable, "tests/benchmarks/bench_unseen.py", "--score", str(folder),
-                                  "--worst", "0", "--no-baseline"], cwd=tree, capture_output=True, text=True)
-            text = out.stdout.partition("== totals")[2].partition("== worst")[0] or out.stderr[-2000:]
-            print(f"\n== baseline: the parser of {rev}, totals {text.strip()}")
-        finally:
-            subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)], capture_output=True)
+    with worktree(rev) as tree:
+        for tool in ("corpus_tools.py", "realdocs_tools.py", "unseen_tools.py", "benchmarks/bench_unseen.py",
+                     "benchmarks/benchtools.py"):
+            shutil.copyfile(REPO / "tests" / tool, tree / "tests" / tool)
+        out = subprocess.run([sys.executable, "tests/benchmarks/bench_unseen.py", "--score", str(folder),
+                              "--worst", "0", "--no-baseline"], cwd=tree, capture_output=True, text=True)
+        text = out.stdout.partition("== totals")[2].partition("== worst")[0] or out.stderr[-2000:]
+        print(f"\n== baseline: the parser of {rev}, totals {text.strip()}")
 
 
 def main() -> None:
