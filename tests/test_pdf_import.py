@@ -8,6 +8,7 @@ on input whose paragraphs are known.
 from __future__ import annotations
 
 import hashlib
+from array import array
 import re
 import zlib
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ import pytest
 from reader.core.errors import ImportFailure
 from reader.core.importers import load, load_bytes
 from reader.core.importers import pdf_guard
+from reader.core.importers.pdf_chars import Line
+from reader.core.importers.pdf_furniture import Page, remove_toc
 from reader.core.pipeline import parse_file, parse_source
 from tests.realdocs_tools import score_real
 
@@ -571,3 +574,54 @@ def test_library_imports_good_pdfs_and_reports_bad_ones(tmp_path: Path) -> None:
         assert set(failed) == {"scan.pdf", "cut.pdf"}
         assert "run OCR first" in failed["scan.pdf"] and "truncated" in failed["cut.pdf"]
         assert [d.title for d in library.documents()] == ["某某市测试管理办法"]
+
+
+def test_contents_heading_followed_by_the_body_keeps_its_headings(tmp_path: Path) -> None:
+    """目录 directly over the body's own headings: the 'entries' never come back in the
+    body, so they are the body, and nothing is taken for a table of contents."""
+    page: list[Text] = [(250, 760, 22, "目录"), (200, 720, 16, "第一章　总则"), (200, 691, 16, "第一节　一般规定"),
+                        (111.5, 662, 16, "第一条　为了测试目录，制定本规定。"),
+                        (111.5, 633, 16, "第二条　本规定自公布之日起施行。")]
+    src = load(_write(tmp_path, "no-toc.pdf", pdf_bytes([page])))
+    assert [_fold(p) for p in src.lines] == ["目录", "第一章总则", "第一节一般规定", "第一条为了测试目录，制定本规定。",
+                                            "第二条本规定自公布之日起施行。"]
+
+
+def _line(text: str, y: float, page: int = 0, em: float = 16) -> Line:
+    n = max(1, len(text))
+    return Line(text, array("f", [79.5 + em * k for k in range(n)]), array("f", [79.5 + em * (k + 1) for k in range(n)]),
+                y, y + em * 0.88, y - em * 0.12, em, page)
+
+
+def test_contents_heading_spaced_with_ideographic_spaces() -> None:
+    """目　　录 set with full-width spaces (as an extractor that keeps them gives it) is a
+    目录 heading; leaderless entries end where the body prints the first one again."""
+    texts = ["目\u3000\u3000录", "第一章\u3000总则", "第二章\u3000附则", "第一章\u3000总则", "第一条\u3000为了测试目录，制定本规定。",
+             "第二章\u3000附则", "第二条\u3000本规定自公布之日起施行。"]
+    page = Page(0, 595, 842, [_line(t, 760 - 29 * k) for k, t in enumerate(texts)])
+    removed = remove_toc([page])
+    assert removed == texts[:3]
+    assert [ln.text for ln in page.lines] == texts[3:]
+
+
+@pytest.mark.parametrize(("pages", "size"), [(3, 10.5), (4, 10.5), (4, 16)])
+def test_short_file_with_alternating_running_headers(tmp_path: Path, pages: int, size: float) -> None:
+    """Odd and even pages carry different small headers set apart above the text (book
+    style: title on recto pages, right-aligned; part title on verso pages, left-aligned).
+    Two occurrences on alternating pages are enough; the title opening page 1 stays.  At body
+    size a line atop page 1 may be a title, so only the verso header goes.  (A header printed
+    once only, as on page 2 of 3, cannot be told from the text by repetition.)"""
+    long = "第一条　" + "".join(f"第{n}句话说明测试规则的适用范围。" for n in range(1, 40 * pages - 20))
+    layout = Layout(header="", footer="")
+    typeset = layout.typeset([("center", "某某测试规定"), ("body", long)])
+    assert len(typeset) == pages
+    for n, page in enumerate(typeset, 1):
+        odd = n % 2 == 1
+        if odd or pages == 4:
+            text = "某某测试规定释义" if odd else "第一部分　条文"
+            x = layout.left + layout.chars * layout.em - len(text) * size if odd else layout.left
+            page.insert(0, (x, 780, size, text))
+    src = load(_write(tmp_path, "alternating.pdf", pdf_bytes(typeset)))
+    assert "某某测试规定" in [_fold(p) for p in src.lines]
+    gone = ("第一部分", "释义") if size < layout.em else ("第一部分",)
+    assert not any(g in ln for g in gone for ln in src.lines), src.lines

@@ -5,7 +5,9 @@ A line is furniture when it sits in the top or bottom band of its page (outside 
 area) and either looks like a page number, or repeats (digits aside) at the same height on
 several pages — the running header of a gazette (广州市人民政府公报 2022年第27期), a
 browser's date and page title, its URL and "1/12".  Position and repetition are measured
-on the file itself, so odd and even pages with different headers are both caught.
+on the file itself, so odd and even pages with different headers are both caught; in a
+short file, twice on alternating pages is enough when the line is also set like a header
+(smaller print, or centred, or flush with the outer margin).
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from reader.core import toc
 from reader.core.importers.pdf_chars import Line
 
 #: Share of the page height at the top and at the bottom where headers and footers live.
@@ -39,6 +42,7 @@ _PAGE_REF = re.compile(r"[（(]?\d{1,4}[)）]?$")  # an entry's page number, pri
 _CATEGORY = re.compile(r"^[\u4e00-\u9fff]{2,15}$")  # a group heading of a gazette's contents (市政府文件)
 _TOC_ENTRY = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+(?:分编|编|章|节)|附则|附件|附录|附表)")
 _SENTENCE = re.compile(r"[。；！？]")
+_SPACING = re.compile(r"[\s\u200b\ufeff]+")  # \s covers the ideographic space
 
 
 @dataclass
@@ -52,11 +56,12 @@ class Page:
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.replace(" ", "").replace("\t", ""))
+    return re.sub(r"\d+", "#", _compact(text))
 
 
 def _compact(text: str) -> str:
-    return text.replace(" ", "").replace("\t", "")
+    """The text without any spacing: 目　　录 set with ideographic spaces is 目录."""
+    return _SPACING.sub("", text)
 
 
 def _bands(page: Page) -> list[tuple[str, int, bool]]:
@@ -89,19 +94,78 @@ def remove_furniture(pages: list[Page]) -> list[str]:
         for key in keys:
             seen[key] += 1
     need = max(2, min(3, len(pages)))
+    alternating = _alternating(pages)
     removed: list[str] = []
     for page in pages:
         drop = set()
         for band, k, apart in _bands(page):
             line = page.lines[k]
+            near = [(band, _key(line.text), round(line.y) + d) for d in (-1, 0, 1)]
             if any(p.match(_compact(line.text)) for p in _PAGE_NUMBER):
                 drop.add(k)
-            elif apart and (_is_browser_furniture(line) or any(
-                    seen[(band, _key(line.text), round(line.y) + d)] >= need for d in (-1, 0, 1))):
+            elif apart and (_is_browser_furniture(line) or any(seen[key] >= need for key in near)
+                            or (page.number, k) in alternating):
                 drop.add(k)
         removed.extend(page.lines[k].text for k in sorted(drop))
         page.lines = [ln for k, ln in enumerate(page.lines) if k not in drop]
     return removed
+
+
+def _alternating(pages: list[Page]) -> set[tuple[int, int]]:
+    """(page, index) of running headers that alternate between recto and verso pages.
+
+    A short file whose odd and even pages carry different headers shows each only once or
+    twice, too few to go by repetition alone.  A line counts when it repeats on every other
+    page — on each page of one parity but the first, and never on the others — and every
+    time it sits where a header does (``_header_like``).  A document title opening page 1
+    is set at body size or larger, so it never counts there.
+    """
+    if len(pages) < 3 or not any(page.lines for page in pages):
+        return set()
+    body_em, left, right = _type_area(pages)
+    where: dict[tuple[str, str, int], set[tuple[int, int]]] = {}
+    for page in pages:
+        for band, k, apart in _bands(page):
+            line = page.lines[k]
+            if apart and _header_like(line, page, body_em, left, right):
+                where.setdefault((band, _key(line.text), round(line.y)), set()).add((page.number, k))
+    found: set[tuple[int, int]] = set()
+    for band, key, y in where:
+        spots = set().union(*(where.get((band, key, y + d), set()) for d in (-1, 0, 1)))
+        numbers = {n for n, _k in spots}
+        parity = {n % 2 for n in numbers}
+        if len(numbers) < 2 or len(parity) != 1:
+            continue
+        wanted = {p.number for p in pages if p.number % 2 in parity and p.number > 0}
+        if wanted <= numbers:
+            found |= spots
+    return found
+
+
+def _type_area(pages: list[Page]) -> tuple[float, float, float]:
+    """The body's character size and the left and right edges of its lines."""
+    lines = [ln for page in pages for ln in page.lines]
+    ems = sorted(ln.em for ln in lines)
+    x0s = sorted(ln.x0 for ln in lines)
+    x1s = sorted(ln.x1 for ln in lines)
+    return ems[len(ems) // 2], x0s[len(x0s) // 10], x1s[len(x1s) * 9 // 10]
+
+
+def _header_like(line: Line, page: Page, body_em: float, left: float, right: float) -> bool:
+    """Set like a running header: never larger than the body, and either in smaller print,
+    or short and centred, or short and flush with the outer margin (the right one on odd
+    pages, the left one on even pages).  A unit heading (第一章, 附件) at a page top counts
+    only in smaller print, and so does anything on the first page, where the title is."""
+    small = line.em < 0.9 * body_em
+    if small:
+        return True
+    if line.em > 1.05 * body_em or page.number == 0 or _TOC_ENTRY.match(_compact(line.text)):
+        return False
+    if line.x1 - line.x0 > 0.6 * (right - left):
+        return False
+    centred = abs((line.x0 + line.x1) / 2 - (left + right) / 2) <= line.em
+    outer = abs(line.x1 - right) <= line.em if page.number % 2 == 0 else abs(line.x0 - left) <= line.em
+    return centred or outer
 
 
 def _is_browser_furniture(line: Line) -> bool:
@@ -164,11 +228,16 @@ def remove_toc(pages: list[Page]) -> list[str]:
 
 
 def _toc_end(lines: list[Line], start: int) -> int:
-    """Index after the last entry of a 目录 that starts at ``start``.
+    """Index after the last entry of a 目录 that starts at ``start`` (``start`` itself when
+    there is none, and nothing is removed).
 
-    Entries run while lines look like entries.  With dot leaders, the first line without
-    one (and not wrapped onto a line with one) is body text; without leaders, the body
-    begins where the first entry is printed again as a heading.
+    With dot leaders, entries run while lines carry one (or wrap onto a line that does), and
+    the first line without one is body text; a few leaders among group headings (a
+    gazette's 市政府令) also mark the block as navigation.  Without any leader, the body
+    begins where the first entry is printed again as a heading; failing that, the run of
+    unit entries is a 目录 only on reader.core.toc's terms — at least two entries, body right
+    after them, and one of them printed again in the body — since a 目录 heading may stand
+    directly over the body's own 第一章 / 第一节 headings.
     """
     texts = [_compact(ln.text) for ln in lines[start:start + 600]]
     leaders = sum(1 for t in texts[:6] if _DOT_LEADER.search(t)) >= 3
@@ -180,9 +249,14 @@ def _toc_end(lines: list[Line], start: int) -> int:
         if leaders and not _DOT_LEADER.search(t) and not wrapped and not category:
             return start + j
         entry = _PAGE_REF.sub("", _DOT_LEADER.sub("", t)).lstrip("*•·")
-        if not leaders and first is not None and entry == first:
+        if not leaders and j >= 2 and entry == first:
             return start + j
         if not (is_toc_line(t) or wrapped or category):
-            return start + j
+            break
         first = first or entry
-    return start + len(texts)
+    else:
+        j = len(texts)
+    if leaders or any(_DOT_LEADER.search(t) for t in texts[:j]):
+        return start + j
+    end = toc.entries_end([ln.text for ln in lines], start)
+    return start if end is None else end
