@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QP
 
 from reader.core import importers
 from reader.core.importers.discover import BROKEN_LINK, FORMAT, NO_EXTENSION
+from reader.ui import import_reasons
 from reader.ui.workers import Task, TaskRunner
 
 
@@ -172,7 +173,7 @@ class ImportController(QObject):
         parts = []
         if report.failures:
             lines = [self.tr("未能导入 {0} 个文件：").format(len(report.failures))]
-            lines += [self.tr("{0}：{1}").format(shown_name(f.file, base), f.reason)
+            lines += [self.tr("{0}：{1}").format(shown_name(f.file, base), import_reasons.translate(f.reason))
                       for f in report.failures]
             parts.append("\n".join(lines))
         if report.skipped:

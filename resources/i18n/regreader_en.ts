@@ -1009,28 +1009,28 @@ After: {1}</translation>
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../reader/ui/importer.py" line="80"/>
+        <location filename="../../reader/ui/importer.py" line="81"/>
         <source>取消</source>
         <extracomment>An import ended (ImportReport): the library may have changed. The sample documents were imported on first start (ImportReport or None).</extracomment>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="81"/>
+        <location filename="../../reader/ui/importer.py" line="82"/>
         <source>停止导入（已导入的文件会保留）</source>
         <translation>Stop the import (files already imported are kept)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="99"/>
+        <location filename="../../reader/ui/importer.py" line="100"/>
         <source>法规文件 ({0})</source>
         <translation>Regulations ({0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="99"/>
+        <location filename="../../reader/ui/importer.py" line="100"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="102"/>
+        <location filename="../../reader/ui/importer.py" line="103"/>
         <source>导入文件</source>
         <translation>Import Files</translation>
     </message>
@@ -1043,22 +1043,22 @@ After: {1}</translation>
         <translation type="vanished">Queued for import: {0} files</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="132"/>
+        <location filename="../../reader/ui/importer.py" line="133"/>
         <source>导入 %v/%m</source>
         <translation>Import %v/%m</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="137"/>
+        <location filename="../../reader/ui/importer.py" line="138"/>
         <source>正在导入 {0} 个文件…</source>
         <translation>Importing {0} files…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="144"/>
+        <location filename="../../reader/ui/importer.py" line="145"/>
         <source>已导入 {0}/{1}：{2}</source>
         <translation>Imported {0}/{1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="151"/>
+        <location filename="../../reader/ui/importer.py" line="152"/>
         <source>正在取消导入…</source>
         <translation>Cancelling the import…</translation>
     </message>
@@ -1067,104 +1067,479 @@ After: {1}</translation>
         <translation type="vanished">Import finished: {0} added, {1} updated, {2} duplicates, {3} failed</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="109"/>
+        <location filename="../../reader/ui/importer.py" line="110"/>
         <source>导入文件夹</source>
         <translation>Import folder</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="121"/>
+        <location filename="../../reader/ui/importer.py" line="122"/>
         <source>已加入导入队列：{0} 项</source>
         <translation>Queued for import: {0} items</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="136"/>
+        <location filename="../../reader/ui/importer.py" line="137"/>
         <source>正在查找文件夹中的文件…</source>
         <translation>Looking for files in the folder…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="160"/>
+        <location filename="../../reader/ui/importer.py" line="161"/>
         <source>导入完成：新增 {0}，更新 {1}，重复 {2}，跳过 {3}，失败 {4}</source>
         <translation>Import finished: {0} added, {1} updated, {2} duplicates, {3} skipped, {4} failed</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="164"/>
+        <location filename="../../reader/ui/importer.py" line="165"/>
         <source>导入已取消（已处理 {0} 个文件）。</source>
         <translation>Import cancelled ({0} files processed). </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="174"/>
+        <location filename="../../reader/ui/importer.py" line="175"/>
         <source>未能导入 {0} 个文件：</source>
         <translation>Not imported ({0}):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="175"/>
+        <location filename="../../reader/ui/importer.py" line="176"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="182"/>
+        <location filename="../../reader/ui/importer.py" line="183"/>
         <source>跳过 {0} 个文件：</source>
         <translation>Skipped ({0}):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="184"/>
+        <location filename="../../reader/ui/importer.py" line="185"/>
         <source>{0}（{1} 个）：</source>
         <translation>{0} ({1}):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="192"/>
+        <location filename="../../reader/ui/importer.py" line="193"/>
         <source>不支持的格式 {0}</source>
         <translation>unsupported format {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="194"/>
+        <location filename="../../reader/ui/importer.py" line="195"/>
         <source>没有扩展名（单独选中该文件即可按纯文本导入）</source>
         <translation>no file extension (select the file itself to import it as plain text)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="196"/>
+        <location filename="../../reader/ui/importer.py" line="197"/>
         <source>链接已失效</source>
         <translation>broken link</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="205"/>
+        <location filename="../../reader/ui/importer.py" line="206"/>
         <source>部分文件未能导入</source>
         <translation>Some Files Were Not Imported</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="207"/>
+        <location filename="../../reader/ui/importer.py" line="208"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="214"/>
+        <location filename="../../reader/ui/importer.py" line="215"/>
         <source>导入出错</source>
         <translation>Import Error</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="214"/>
+        <location filename="../../reader/ui/importer.py" line="215"/>
         <source>导入意外中止。</source>
         <translation>The import stopped unexpectedly.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="237"/>
+        <location filename="../../reader/ui/importer.py" line="238"/>
         <source>首次启动：正在导入示例文档…</source>
         <translation>First start: importing the sample documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="239"/>
+        <location filename="../../reader/ui/importer.py" line="240"/>
         <source>示例文档</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="248"/>
+        <location filename="../../reader/ui/importer.py" line="249"/>
         <source>已导入 {0} 篇示例文档</source>
         <translation>Imported {0} sample documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="254"/>
+        <location filename="../../reader/ui/importer.py" line="255"/>
         <source>示例文档导入失败：{0}</source>
         <translation>The samples could not be imported: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReasons</name>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="20"/>
+        <source>一个 PDF 文档</source>
+        <extracomment>Fixed wordings that appear as parts of reasons: kinds of file, codecs, operating-system errors.</extracomment>
+        <translation>a PDF document</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="21"/>
+        <source>一个 zip 压缩包（如 .docx、.xlsx）</source>
+        <translation>a zip archive (e.g. .docx, .xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="22"/>
+        <source>一个旧版 Office 文档（如 .doc、.xls）</source>
+        <translation>an old Office document (e.g. .doc, .xls)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="23"/>
+        <source>一张 PNG 图片</source>
+        <translation>a PNG image</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="24"/>
+        <source>一张 JPEG 图片</source>
+        <translation>a JPEG image</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="25"/>
+        <source>一张 GIF 图片</source>
+        <translation>a GIF image</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="26"/>
+        <source>一个 gzip 压缩包</source>
+        <translation>a gzip archive</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="27"/>
+        <source>一个 RTF 文档</source>
+        <translation>an RTF document</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="28"/>
+        <source>一个 Excel 工作簿</source>
+        <translation>an Excel workbook</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="29"/>
+        <source>一个 PowerPoint 文件</source>
+        <translation>a PowerPoint file</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="30"/>
+        <source>一个 Word 模板</source>
+        <translation>a Word template</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="31"/>
+        <source>一个启用宏的 Word 文档</source>
+        <translation>a macro-enabled Word document</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="32"/>
+        <source>UTF-8 或 GB18030/GBK</source>
+        <translation>UTF-8 or GB18030/GBK</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="33"/>
+        <source>数据不完整</source>
+        <translation>truncated data</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="34"/>
+        <source>非法编码</source>
+        <translation>illegal encoding</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="35"/>
+        <source>非法的 UTF-16 代理项</source>
+        <translation>illegal UTF-16 surrogate</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="36"/>
+        <source>码位超出 Unicode 范围</source>
+        <translation>code point not in range(0x110000)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="37"/>
+        <source>含有 NUL 字符</source>
+        <translation>embedded null byte</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="38"/>
+        <source>没有文档正文</source>
+        <translation>no document body</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="39"/>
+        <source>文档是空的</source>
+        <translation>Document is empty</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="40"/>
+        <source>没有访问权限</source>
+        <translation>Permission denied</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="41"/>
+        <source>文件或文件夹不存在</source>
+        <translation>No such file or directory</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="42"/>
+        <source>路径中有一段不是文件夹</source>
+        <translation>Not a directory</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="43"/>
+        <source>这是一个文件夹</source>
+        <translation>Is a directory</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="44"/>
+        <source>文件名太长</source>
+        <translation>File name too long</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="45"/>
+        <source>符号链接层级过多</source>
+        <translation>Too many levels of symbolic links</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="46"/>
+        <source>读写错误（磁盘或网络故障）</source>
+        <translation>Input/output error</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="47"/>
+        <source>不允许的操作</source>
+        <translation>Operation not permitted</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="55"/>
+        <source>找不到文件</source>
+        <translation>file not found</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="50"/>
+        <source>文件是空的</source>
+        <translation>file is empty</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="57"/>
+        <source>无法读取文件（{0}）</source>
+        <translation>cannot read file ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="58"/>
+        <source>无法读取文件夹（{0}）</source>
+        <translation>cannot read folder ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="59"/>
+        <source>文件名无效（{0}）</source>
+        <translation>invalid file name ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="60"/>
+        <source>这是文件夹，不是文件</source>
+        <translation>is a directory</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="61"/>
+        <source>不是普通文件（可能是管道或设备）</source>
+        <translation>not a regular file</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="63"/>
+        <source>文件太大（{0} MB，最多 {1} MB）</source>
+        <translation>file is too large ({0} MB; at most {1} MB)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="65"/>
+        <source>不支持的格式 &apos;{0}&apos;（支持：{1}）</source>
+        <translation>unsupported format &apos;{0}&apos; (supported: {1})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="67"/>
+        <source>不支持旧版 .doc 格式；请在 Word 中另存为 .docx</source>
+        <translation>old .doc format is not supported; save as .docx</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="68"/>
+        <source>文件中没有找到法规文件</source>
+        <translation>no document found in the file</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="71"/>
+        <source>不是文本文件（看起来是{0}）</source>
+        <translation>binary file, not text (looks like {0})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="73"/>
+        <source>不是文本文件（含有 NUL 字节；如果是 UTF-16 文本，请带 BOM 保存）</source>
+        <translation>binary file, not text: contains NUL bytes; if it is UTF-16 text, save it with a BOM</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="75"/>
+        <source>不是文本文件（含有 {0} 个控制字符）</source>
+        <translation>binary file, not text: {0} control characters</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="76"/>
+        <source>不是文本文件</source>
+        <translation>binary file, not text</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="78"/>
+        <source>无法解码文本：不是有效的 {0} 编码（第一个错误字节在第 {1} 字节）；请另存为 UTF-8</source>
+        <translation>cannot decode text: not valid {0}, first bad byte at {1}; save it as UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="80"/>
+        <source>无法解码文本：不是有效的 {0} 编码；请另存为 UTF-8</source>
+        <translation>cannot decode text: not valid {0}; save it as UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="82"/>
+        <source>虽有字节顺序标记（BOM），却不是有效的 {0} 文本（第 {2} 字节：{1}）</source>
+        <translation>not valid {0} text despite its byte-order mark ({1} at byte {2})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="84"/>
+        <source>文档中没有文字</source>
+        <translation>document contains no text</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="86"/>
+        <source>不是有效的 .docx 文件（解压后超过 {0} MB，可能是压缩炸弹）</source>
+        <translation>not a valid .docx file (unpacks to over {0} MB: a zip bomb?)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="88"/>
+        <source>不是有效的 .docx 文件（不是 zip 压缩包）</source>
+        <translation>not a valid .docx file (not a zip archive)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="90"/>
+        <source>文档设有密码；请在 Word 中取消密码后重新保存</source>
+        <translation>the document is password-protected; remove the password in Word and save again</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="92"/>
+        <source>不是 Word 文档（压缩包中没有文档正文部件）</source>
+        <translation>not a Word document (no document part in the archive)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="94"/>
+        <source>不是 Word 文档（内容类型为 {0}）</source>
+        <translation>not a Word document (content type {0})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="96"/>
+        <source>不是 Word 文档，而是{0}；请另存为 .docx 文档</source>
+        <translation>not a Word document but {0}; save it as a .docx document</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="97"/>
+        <source>损坏的 .docx 文件（{0}）</source>
+        <translation>corrupt .docx file ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="99"/>
+        <source>不支持 Strict Open XML 格式的 .docx；请另存为普通 Word 文档（.docx）</source>
+        <translation>Strict Open XML .docx is not supported; save as a regular Word document (.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="101"/>
+        <source>文档中缺少一个嵌入的部件（altChunk）</source>
+        <translation>an imported part (altChunk) is missing from the document</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="103"/>
+        <source>嵌入的部件 {0}（{1}）不是文字，未导入</source>
+        <translation>an imported part {0} ({1}) is not text and was left out</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="105"/>
+        <source>嵌入的部件 {0} 未导入：{1}</source>
+        <translation>an imported part {0} was left out: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="107"/>
+        <source>不是 PDF 文件（没有 %PDF 文件头）</source>
+        <translation>not a PDF file (no %PDF header)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="109"/>
+        <source>PDF 文件损坏或不完整（文件被截断，没有文件结束标记）；请重新下载或复制</source>
+        <translation>damaged or truncated PDF (the file is cut short: no end-of-file marker); download or copy it again</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="111"/>
+        <source>PDF 太大：压缩的内容解压后超过 {0} MB；请拆分或另存一个较小的副本</source>
+        <translation>PDF too large: its compressed streams expand to over {0} MB; split it or save a smaller copy</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="113"/>
+        <source>PDF 设有密码；请用密码打开后另存一个不加密的副本</source>
+        <translation>the PDF is password-protected; open it with the password and save an unprotected copy</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="115"/>
+        <source>PDF 使用了不支持的加密方式；请另存一个不加密的副本</source>
+        <translation>the PDF uses an unsupported encryption scheme; save an unprotected copy</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="117"/>
+        <source>PDF 文件损坏（无法打开，没有可读的页面）；请重新下载或复制</source>
+        <translation>damaged PDF (it cannot be opened: no readable pages); download or copy it again</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="119"/>
+        <source>PDF 页数太多（{0} 页，最多 {1} 页）</source>
+        <translation>PDF has too many pages ({0}; at most {1})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="121"/>
+        <source>扫描版 PDF，没有文字层（{0} 页）；请先做文字识别（OCR）</source>
+        <translation>scanned PDF without a text layer ({0} pages); run OCR first</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="123"/>
+        <source>PDF 中没有文字（{0} 个空白页）</source>
+        <translation>PDF contains no text ({0} empty pages)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="125"/>
+        <source>PDF 中除页眉、页脚和目录外没有文字</source>
+        <translation>PDF contains no text besides page headers, footers and contents</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="126"/>
+        <source>PDF 文件损坏（第 {0} 页无法读取）</source>
+        <translation>damaged PDF (page {0} cannot be read)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="129"/>
+        <source>网页没有正文（只有导航、元数据或图片）</source>
+        <translation>the web page has no body text (only navigation, metadata or images)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="130"/>
+        <source>无法读取的网页（{0}）</source>
+        <translation>not a readable web page ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="132"/>
+        <source>网页存档中没有网页（没有 text/html 部分）</source>
+        <translation>the web archive holds no web page (no text/html part)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="133"/>
+        <source>网页存档中的网页是空的</source>
+        <translation>the web archive&apos;s page is empty</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/import_reasons.py" line="138"/>
+        <source>、</source>
+        <extracomment>A list of file suffixes (&quot;.txt, .md, .docx&quot;), listed with the interface&apos;s separator.</extracomment>
+        <translation>, </translation>
     </message>
 </context>
 <context>
