@@ -99,3 +99,18 @@ def ref(doc: Document, node_id: str, words: str, target_doc: str | None, target_
     text = doc.find(node_id).text
     start = text.index(words)
     return BriefRef(node_id, start, start + len(words), words, target_doc, target_node, citation)
+
+
+def lock_target(monkeypatch, target: Path) -> None:
+    """Make ``target`` behave as a file open in Word: replacing it is refused (the export's
+    atomic rename), everything else works."""
+    import os
+
+    real_replace = os.replace
+
+    def locked(src, dst):
+        if str(dst) == str(target):
+            raise PermissionError(13, "Permission denied", str(dst))
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", locked)

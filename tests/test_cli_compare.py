@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import docx
 import pytest
 
 from reader.cli import main
+from tests.export_helpers import lock_target
 
 LAWS = "corpus/laws/民法商法"
 OLD, NEW = "公司法(2018-10-26).md", "公司法(2023-12-29).md"
@@ -99,14 +99,7 @@ def test_locked_target_is_a_user_error_and_keeps_the_old_file(capsys, library, t
     folder, old_id, new_id = library
     target = tmp_path / "open.docx"
     target.write_bytes(b"kept")
-    real_replace = os.replace
-
-    def locked(src, dst):
-        if str(dst) == str(target):
-            raise PermissionError(13, "Permission denied", str(dst))
-        return real_replace(src, dst)
-
-    monkeypatch.setattr(os, "replace", locked)
+    lock_target(monkeypatch, target)
     code, _, err = run(capsys, "--library", folder, "compare", old_id, new_id, "--docx", str(target))
     assert code == 1 and str(target) in err and "占用" in err
     assert target.read_bytes() == b"kept" and [p.name for p in tmp_path.iterdir()] == [target.name]

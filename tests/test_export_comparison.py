@@ -15,6 +15,7 @@ from reader.export import ExportCancelled, ExportError
 from reader.export.comparison import ComparisonOptions, export_comparison, note, version_caption
 from reader.store.library import Library, UnknownDocument
 from tests.test_versions_compare import SENTENCES, law
+from tests.export_helpers import lock_target
 
 LAWS = "corpus/laws/民法商法"
 OLD, NEW = "公司法(2018-10-26).md", "公司法(2023-12-29).md"
@@ -192,14 +193,7 @@ def test_locked_target_is_a_clear_error_and_keeps_the_old_file(tmp_path, company
     old, new, cmp = company
     out = tmp_path / "open-in-word.docx"
     out.write_bytes(b"kept")
-    real_replace = os.replace
-
-    def locked(src, dst):
-        if str(dst) == str(out):
-            raise PermissionError(13, "Permission denied", str(dst))
-        return real_replace(src, dst)
-
-    monkeypatch.setattr(os, "replace", locked)
+    lock_target(monkeypatch, out)
     with pytest.raises(ExportError) as err:
         export_comparison(cmp, old, new, out)
     assert isinstance(err.value, UserError) and err.value.path == str(out) and "占用" in err.value.reason

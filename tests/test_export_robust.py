@@ -15,7 +15,7 @@ from reader.export import (
     BriefAnnotation, BriefDocument, BriefOptions, BriefRequest, ExportCancelled, ExportError, NothingToExport,
     Scope, export_annotation_table, export_brief, export_clean,
 )
-from tests.export_helpers import all_text, comment_anchors, highlighted, open_docx, paragraphs_text, span
+from tests.export_helpers import all_text, comment_anchors, highlighted, lock_target, open_docx, paragraphs_text, span
 from tests.seeds import parse_seed
 
 
@@ -87,14 +87,7 @@ def test_full_disk_is_a_clear_error_and_no_half_file(tmp_path, reg, monkeypatch)
 def test_locked_target_is_a_clear_error(tmp_path, reg, monkeypatch):
     out = tmp_path / "open-in-word.docx"
     out.write_bytes(b"kept")
-    real_replace = os.replace
-
-    def locked(src, dst):
-        if str(dst) == str(out):
-            raise PermissionError(13, "Permission denied", str(dst))
-        return real_replace(src, dst)
-
-    monkeypatch.setattr(os, "replace", locked)
+    lock_target(monkeypatch, out)
     with pytest.raises(ExportError) as err:
         export_brief(BriefRequest([BriefDocument(reg)]), out)
     assert isinstance(err.value, UserError)
