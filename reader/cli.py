@@ -7,23 +7,18 @@ the traceback with REGREADER_DEBUG=1).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import traceback
-import unicodedata
-from pathlib import Path
-from typing import Any, Iterable, Sequence, TextIO
+from typing import Sequence
 
+from reader.cli_output import (PROG, error, index_progress_printer, print_document, print_failures, print_json, print_list, print_report, print_results, print_table, progress_printer, snippet)
 from reader.core.annotations import DEFAULT_RELATIONS, Annotation, Link, LinkEnd, default_author
 from reader.core.errors import UserError
-from reader.core.model import Document, Node, NodeKind
 from reader.core.versions import STATUSES, Comparison
 from reader.export.comparison import ComparisonOptions, listed
-from reader.store.library import SEARCH_SCOPES, ImportReport, Library, Span
-from reader.store.repository import DocumentSummary
+from reader.store.library import SEARCH_SCOPES, Library, Span
 
-PROG = "regreader"
 EXIT_OK, EXIT_USER, EXIT_INTERNAL = 0, 1, 2
 
 
@@ -37,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except UserError as exc:
-        _error(str(exc))
+        error(str(exc))
         return EXIT_USER
     except KeyboardInterrupt:
         return 130
@@ -47,7 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if os.environ.get("REGREADER_DEBUG"):
             traceback.print_exc()
-        _error(f"internal error: {type(exc).__name__}: {exc} (set REGREADER_DEBUG=1 for details)")
+        error(f"internal error: {type(exc).__name__}: {exc} (set REGREADER_DEBUG=1 for details)")
         return EXIT_INTERNAL
 
 
@@ -248,24 +243,24 @@ def _cmd_default(args: argparse.Namespace) -> int:
 def _cmd_parse(args: argparse.Namespace) -> int:
     docs = Library.parse(args.file)  # no library is opened (or created) for a parse
     if args.json:
-        _print_json({"documents": [d.to_json() for d in docs]})
+        print_json({"documents": [d.to_json() for d in docs]})
     else:
         for i, doc in enumerate(docs):
             if i:
                 print()
-            _print_document(doc)
+            print_document(doc)
     return EXIT_OK
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
     with _open(args) as lib:
-        progress = _progress_printer() if sys.stderr.isatty() else None
+        progress = progress_printer() if sys.stderr.isatty() else None
         report = lib.import_files(args.files, progress=progress)
     if args.json:
-        _print_json(report.to_json())
+        print_json(report.to_json())
     else:
-        _print_report(report)
-    _print_failures(report)
+        print_report(report)
+    print_failures(report)
     if any(f.internal for f in report.failures):
         return EXIT_INTERNAL
     return EXIT_USER if report.failures else EXIT_OK
@@ -275,9 +270,9 @@ def _cmd_list(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         docs = lib.documents()
         if args.json:
-            _print_json({"documents": [d.to_json() for d in docs]})
+            print_json({"documents": [d.to_json() for d in docs]})
         else:
-            _print_list(docs, lib.folder)
+            print_list(docs, lib.folder)
     return EXIT_OK
 
 
@@ -285,9 +280,9 @@ def _cmd_show(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         doc = lib.document(args.doc_id)
     if args.json:
-        _print_json({"documents": [doc.to_json()]})
+        print_json({"documents": [doc.to_json()]})
     else:
-        _print_document(doc)
+        print_document(doc)
     return EXIT_OK
 
 
@@ -296,7 +291,7 @@ def _cmd_remove(args: argparse.Namespace) -> int:
         gone = lib.remove(args.doc_id)
         notes, links = lib.annotation_counts(gone.id)
     if args.json:
-        _print_json({"removed": gone.to_json(),
+        print_json({"removed": gone.to_json(),
                      "kept": {"annotations": notes, "links": links}})
     else:
         print(f"removed {gone.id}  {gone.title}")
@@ -309,13 +304,13 @@ def _cmd_remove(args: argparse.Namespace) -> int:
 def _cmd_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     with _open(args) as lib:
-        progress = _index_progress_printer() if sys.stderr.isatty() else None
+        progress = index_progress_printer() if sys.stderr.isatty() else None
         results = lib.search(query, doc_id=args.doc, titles_only=args.titles,
                              limit=args.limit, progress=progress, scope=args.scope)
     if args.json:
-        _print_json(results.to_json())
+        print_json(results.to_json())
     else:
-        _print_results(results)
+        print_results(results)
     return EXIT_OK
 
 
@@ -338,7 +333,7 @@ def _cmd_annotate(args: argparse.Namespace) -> int:
 def _print_created(args: argparse.Namespace, key: str, item: Annotation | Link) -> int:
     """The new item's id (scripts capture it), or with --json the id and the item."""
     if args.json:
-        _print_json({"id": item.id, key: item.to_json()})
+        print_json({"id": item.id, key: item.to_json()})
     else:
         print(item.id)
     return EXIT_OK
@@ -350,14 +345,14 @@ def _cmd_annotations(args: argparse.Namespace) -> int:
                                orphans_only=args.orphans)
         titles = {d.id: d.title for d in lib.documents()}
     if args.json:
-        _print_json({"annotations": [a.to_json() for a in anns]})
+        print_json({"annotations": [a.to_json() for a in anns]})
         return EXIT_OK
     if not anns:
         print("no annotations" + (f" in {args.doc}" if args.doc else ""))
         return EXIT_OK
     rows = [[a.id[:8], _state(a.anchor_state, a.doc_present), a.kind, a.category or "-",
              f"{a.doc_id} {a.node_id}", _annotation_text(a)] for a in anns]
-    _print_table(["ID", "ANCHOR", "KIND", "CATEGORY", "WHERE", "QUOTE / NOTE"], rows)
+    print_table(["ID", "ANCHOR", "KIND", "CATEGORY", "WHERE", "QUOTE / NOTE"], rows)
     docs = {a.doc_id for a in anns}
     print(f"\n{len(anns)} annotation{'s' * (len(anns) != 1)} in {len(docs)} document"
           f"{'s' * (len(docs) != 1)}"
@@ -390,7 +385,7 @@ def _cmd_links(args: argparse.Namespace) -> int:
         links = lib.links(args.doc, deleted=True if args.deleted else False)
         doc_id = lib._doc_or_gone(args.doc) if args.doc else None
     if args.json:
-        _print_json({"links": [link.to_json() for link in links]})
+        print_json({"links": [link.to_json() for link in links]})
         return EXIT_OK
     if not links:
         print("no links" + (f" from or to {args.doc}" if args.doc else ""))
@@ -401,7 +396,7 @@ def _cmd_links(args: argparse.Namespace) -> int:
         rows.append([link.id[:8], {"out": "→", "in": "←"}.get(direction or "", ""), link.relation,
                      _end_text(link.src), _end_text(link.dst),
                      snippet(link.note, 30) if link.note else ""])
-    _print_table(["ID", "DIR", "RELATION", "FROM", "TO", "NOTE"], rows)
+    print_table(["ID", "DIR", "RELATION", "FROM", "TO", "NOTE"], rows)
     print(f"\n{len(links)} link{'s' * (len(links) != 1)}")
     return EXIT_OK
 
@@ -418,7 +413,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     links = sum(1 for item in data["items"] if item.get("motivation") == "linking")
     summary = {"file": args.file, "annotations": len(data["items"]) - links, "links": links}
     if args.json:
-        _print_json({"exported": summary})
+        print_json({"exported": summary})
     else:
         print(f"wrote {summary['annotations']} annotations and {links} links to {args.file}")
     return EXIT_OK
@@ -428,7 +423,7 @@ def _cmd_import_annotations(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         report = lib.import_annotations(args.file)
     if args.json:
-        _print_json({"imported": report.to_json()})
+        print_json({"imported": report.to_json()})
     else:
         print(f"annotations: {report.added} added, {report.updated} updated, {report.kept} kept; "
               f"links: {report.links_added} added, {report.links_updated} updated, "
@@ -457,7 +452,7 @@ def _cmd_export_docx(args: argparse.Namespace) -> int:
                                       review_paragraphs=args.review_paragraphs,
                                       include_resolved=not args.no_resolved)
     if args.json:
-        _print_json(result.to_json())
+        print_json(result.to_json())
         return EXIT_OK
     print(f"wrote {result.path}: {result.documents} document{'s' * (result.documents != 1)}, "
           f"{result.units} units, {result.annotations} annotations ({result.comments} comments, "
@@ -498,7 +493,7 @@ def _cmd_refs(args: argparse.Namespace) -> int:
                  **({"note": r.note} if r.note else {})} for r in refs]
     out_cited = [c.to_json() for c in cited]
     if args.json:
-        _print_json({"doc_id": doc_id, "refs": out_refs, "cited_by": out_cited,
+        print_json({"doc_id": doc_id, "refs": out_refs, "cited_by": out_cited,
                      "relations": [r.to_json() for r in relations]})
         return EXIT_OK
     print(f"{titles.get(doc_id, '')}  ({doc_id})")
@@ -515,15 +510,15 @@ def _cmd_refs(args: argparse.Namespace) -> int:
             where = f"unresolved{': ' + r.note if r.note else ''}"
         rows.append([r.node_id or "(front)", r.text, "→ " + where])
     if rows:
-        _print_table(["NODE", "TEXT", "TARGET"], rows)
+        print_table(["NODE", "TEXT", "TARGET"], rows)
     print(f"\ncited by: {len(cited)}")
     if cited:
-        _print_table(["DOCUMENT", "NODE", "TEXT", "TARGET"],
+        print_table(["DOCUMENT", "NODE", "TEXT", "TARGET"],
                      [[c.doc_title if c.doc_id != doc_id else "(this document)", c.node_id or "(front)",
                        c.text, "→ " + (c.target_node_id or "(document)")] for c in cited])
     if relations:
         print("\nrelated documents:")
-        _print_table(["RELATION", "COUNT", "TITLE"],
+        print_table(["RELATION", "COUNT", "TITLE"],
                      [[r.relation.replace("_", " "), str(r.count), r.title] for r in relations])
     return EXIT_OK
 
@@ -562,7 +557,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
                                            ComparisonOptions(changes_only=not args.all),
                                            comparison=comparison)
     if args.json:
-        _print_json({**comparison.to_json(), **({"export": result.to_json()} if result else {})})
+        print_json({**comparison.to_json(), **({"export": result.to_json()} if result else {})})
         return EXIT_OK
     print(f"{titles.get(old_id, '')} ({old_id}) → {titles.get(new_id, '')} ({new_id})")
     _print_comparison(comparison, every=args.all)
@@ -576,7 +571,7 @@ def _print_comparison(comparison: Comparison, every: bool) -> None:
     rows = [[p.status, p.old.label if p.old else "—", "→", p.new.label if p.new else "—",
              f"{p.similarity:.2f}"] for p in comparison.pairs if listed(p, changes_only=not every)]
     if rows:
-        _print_table(["STATUS", "OLD", "", "NEW", "SIMILARITY"], rows)
+        print_table(["STATUS", "OLD", "", "NEW", "SIMILARITY"], rows)
     s = comparison.summary()
     counts = ", ".join(f"{s[k]} {k}" for k in STATUSES if s[k])
     print(f"\narticles: {counts or 'none'} ({s['moved_changed']} of the moved also changed)")
@@ -587,199 +582,6 @@ def _print_comparison(comparison: Comparison, every: bool) -> None:
         hidden = len(comparison.pairs) - len(rows)
         if hidden:
             print(f"{hidden} unchanged or only renumbered not listed (--all lists them)")
-
-
-# -- output ------------------------------------------------------------------------------
-
-
-def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
-def _print_list(docs: list[DocumentSummary], folder: Path) -> None:
-    if not docs:
-        print(f"The library in {folder} is empty. Add files with: {PROG} import FILE...")
-        return
-    rows = [
-        [d.id, d.kind or "", d.doc_number or "", d.issued.isoformat() if d.issued else "", d.title]
-        for d in docs
-    ]
-    _print_table(["ID", "KIND", "NUMBER", "ISSUED", "TITLE"], rows)
-    print(f"\n{len(docs)} document{'s' if len(docs) != 1 else ''} in {folder}")
-
-
-def _print_table(header: list[str], rows: list[list[str]], out: TextIO | None = None) -> None:
-    """Columns aligned by display width (CJK characters take two cells); last column free."""
-    out = out or sys.stdout
-    table = [header, *rows]
-    widths = [max(display_width(r[i]) for r in table) for i in range(len(header) - 1)]
-    for row in table:
-        cells = [pad(cell, w) for cell, w in zip(row, widths)] + [row[-1]]
-        out.write("  ".join(cells).rstrip() + "\n")
-
-
-def _print_document(doc: Document) -> None:
-    print(doc.title)
-    meta = [
-        ("id", doc.id), ("kind", doc.kind), ("number", doc.doc_number), ("issuer", doc.issuer),
-        ("issued", doc.issued), ("effective", doc.effective), ("expires", doc.expires),
-        ("status", doc.status), ("source", doc.source.file),
-    ]
-    width = max(len(k) for k, _ in meta)
-    for key, value in meta:
-        if value:
-            print(f"  {key.ljust(width)}  {value}")
-    if doc.front_matter:
-        print(f"  {'front'.ljust(width)}  {snippet(doc.front_matter, 60)}")
-    for warning in doc.warnings:
-        print(f"  warning: {warning}")
-    print()
-    for line in tree_lines(doc.nodes):
-        print(line)
-
-
-def tree_lines(nodes: Iterable[Node], width: int = 72) -> list[str]:
-    """A readable outline: one line per node, indented by depth, label then heading or the
-    first words of its text."""
-    lines: list[str] = []
-    stack: list[tuple[Node, int]] = [(n, 0) for n in reversed(list(nodes))]
-    while stack:
-        node, depth = stack.pop()
-        lines.append(_node_line(node, depth, width))
-        stack.extend((c, depth + 1) for c in reversed(node.children))
-    return lines
-
-
-_KIND_MARK = {
-    NodeKind.PARAGRAPH: "¶", NodeKind.PREAMBLE: "[preamble]", NodeKind.TEXT: "·",
-    NodeKind.TABLE: "[table]", NodeKind.FOOTNOTE: "[footnote]", NodeKind.ATTACHMENT: "[attachment]",
-}
-
-
-def _node_line(node: Node, depth: int, width: int) -> str:
-    indent = "  " * depth
-    label = node.label or _KIND_MARK.get(node.kind, f"[{node.kind.value}]")
-    if node.kind == NodeKind.PARAGRAPH and node.number and not node.label:
-        label = f"¶{node.number}"
-    body = " ".join((node.heading or node.text).split())
-    if node.label and body.startswith(node.label):  # the text opens with its own label
-        head, body = indent, body
-        room = max(width - display_width(head), 10)
-        return f"{head}{snippet(body, room)}"
-    head = f"{indent}{label}"
-    room = max(width - display_width(head) - 1, 10)
-    return f"{head} {snippet(body, room)}".rstrip()
-
-
-def _print_report(report: ImportReport) -> None:
-    rows = [["added", d.id, d.title] for d in report.added]
-    rows += [["updated", d.id, d.title] for d in report.updated]
-    rows += [["duplicate", d.id, f"{d.title} — {d.reason}"] for d in report.duplicates]
-    if rows:
-        _print_table(["", "ID", "TITLE"], rows)
-    _print_skipped(report)
-    summary = (f"{len(report.added)} added, {len(report.updated)} updated, "
-               f"{len(report.duplicates)} duplicate, {len(report.failures)} failed")
-    if report.skipped:
-        summary += f", {len(report.skipped)} skipped"
-    if report.cancelled:
-        summary += " (cancelled)"
-    print(summary)
-
-
-def _print_skipped(report: ImportReport, shown: int = 3) -> None:
-    """Files the folders held besides documents, one line per reason (all of them are in
-    ``--json``): a folder of a thousand images should not bury the summary."""
-    by_reason: dict[str, list[str]] = {}
-    for s in report.skipped:
-        by_reason.setdefault(s.reason, []).append(Path(s.file).name)
-    for reason, names in by_reason.items():
-        more = f", … ({len(names) - shown} more)" if len(names) > shown else ""
-        print(f"skipped {len(names)} file{'s' * (len(names) != 1)}: {reason}: "
-              f"{', '.join(names[:shown])}{more}")
-
-
-def _print_failures(report: ImportReport) -> None:
-    for failure in report.failures:
-        _error(f"{failure.file}: {failure.reason}")
-
-
-def _progress_printer():  # noqa: ANN202 - a closure for Library.import_files
-    def progress(done: int, total: int, path: str) -> None:
-        end = "\n" if done == total else ""
-        sys.stderr.write(f"\r[{done}/{total}] {snippet(Path(path).name, 60)}\x1b[K{end}")
-        sys.stderr.flush()
-
-    return progress
-
-
-def _print_results(results) -> None:  # noqa: ANN001 - index.searcher.Results
-    """Hits as a readable list: title and unit, then the snippet with the matches marked
-    (reverse video on a terminal, 【】 otherwise)."""
-    docs = len(results.by_document)
-    if not results.total:
-        print(f"no match for {results.query!r}")
-        return
-    shown = len(results.hits)
-    print(f"{results.total} match{'es' if results.total != 1 else ''} in {docs} "
-          f"document{'s' if docs != 1 else ''}"
-          + (f" (the best {shown} shown)" if shown < results.total else ""))
-    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    open_, close = ("\x1b[7m", "\x1b[27m") if color else ("【", "】")
-    for n, hit in enumerate(results.hits, 1):
-        where = {"annotation": "批注"}.get(hit.kind) or hit.label or \
-            {"title": "标题", "front_matter": "发文"}.get(hit.kind, f"[{hit.kind}]")
-        ref = hit.doc_id + (f" {hit.node_id}" if hit.node_id else "")
-        print(f"\n{n:>3}. {hit.doc_title} · {where}  ({ref})")
-        print(f"     {hit.marked_snippet(open_, close)}")
-
-
-def _index_progress_printer():  # noqa: ANN202 - a closure for Library.search
-    def progress(done: int, total: int) -> None:
-        end = "\n" if done == total else ""
-        sys.stderr.write(f"\rbuilding the search index [{done}/{total}]\x1b[K{end}")
-        sys.stderr.flush()
-
-    return progress
-
-
-def _error(message: str) -> None:
-    print(f"{PROG}: {message}", file=sys.stderr)
-
-
-# -- text width helpers ------------------------------------------------------------------
-
-
-def char_width(ch: str) -> int:
-    """Terminal cells of one character: 2 for wide/full-width (CJK), 0 for combining."""
-    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-def display_width(text: str) -> int:
-    return sum(char_width(ch) for ch in text)
-
-
-def pad(text: str, width: int) -> str:
-    """Left-align ``text`` in ``width`` terminal cells."""
-    return text + " " * max(width - display_width(text), 0)
-
-
-def snippet(text: str, width: int) -> str:
-    """``text`` on one line (whitespace collapsed), cut to ``width`` cells with an ellipsis."""
-    line = " ".join(text.split())
-    if display_width(line) <= width:
-        return line
-    out, used = [], 0
-    for ch in line:
-        w = char_width(ch)
-        if used + w > width - 1:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + "…"
 
 
 # -- streams -----------------------------------------------------------------------------

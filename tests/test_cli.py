@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from reader import cli
-from reader.cli import display_width, main, pad, snippet
+from reader.cli import main
+from reader.cli_output import display_width, pad, snippet
 from tests.conftest import REPO, make_document
 
 DOC_KEYS = {"id", "title", "kind", "doc_number", "issuer", "issued", "effective", "expires",

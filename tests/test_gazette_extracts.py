@@ -5,7 +5,7 @@ ending a sentence followed by a narrower line opens a paragraph (the first line 
 indent), blank lines and indents are read from the file's own habits, a blank line inside
 a wrapped sentence and a page break are no paragraph breaks, numbers alone on a line are
 page numbers only when they count the pages, running headers go when they repeat at page
-boundaries.  The last tests run tests/corpus_tools.render_gazette over corpus laws (the
+boundaries.  The last tests run tests/gazette_tools.render_gazette over corpus laws (the
 tuning half of tests/benchmarks/bench_gazette_extracts.py) and hold the issue's targets.
 """
 from __future__ import annotations
@@ -22,16 +22,18 @@ from reader.core.normalize import clean
 from reader.core.pipeline import parse_source
 from tests.corpus_tools import (
     CORPUS_DIR,
-    Gazette,
     Score,
     compare,
     fold_label,
-    gazette_halves,
     parsed_articles,
-    render_gazette,
-    sample_gazettes,
     total,
     txt_source,
+)
+from tests.gazette_tools import (
+    Gazette,
+    gazette_halves,
+    render_gazette,
+    sample_gazettes,
 )
 
 needs_corpus = pytest.mark.skipif(not CORPUS_DIR.is_dir(), reason=f"{CORPUS_DIR} not found")

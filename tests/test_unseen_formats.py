@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.corpus_tools import CORPUS_DIR
-from tests.unseen_tools import TARGETS, furniture_leaks, read_document, score_unseen
+from tests.unseen_scoring import furniture_leaks, score_unseen
+from tests.unseen_tools import TARGETS, read_document
 
 UNSEEN = Path(__file__).parent / "data" / "unseen"
 FILES = sorted(p for p in UNSEEN.iterdir() if p.suffix != ".json" and p.with_suffix(".gold.json").is_file())

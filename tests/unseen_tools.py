@@ -2,7 +2,7 @@
 
 The realdocs files (shared/realdocs) are few, and the parser has been tuned on them.  This module
 takes other laws of shared/corpus/laws (a seeded pick from the held-out half of
-:func:`tests.corpus_tools.gazette_halves`, minus every law realdocs, the seeds or the corpus
+:func:`tests.gazette_tools.gazette_halves`, minus every law realdocs, the seeds or the corpus
 samples use) and writes them the way those sources publish:
 
 * ``gazette`` — a GB/T 9704 gazette issue (python-docx → LibreOffice PDF): A4, 16 pt serif body,
@@ -37,17 +37,13 @@ from tests.corpus_tools import (
     PLAIN_HEADING_RE,
     SENTENCE_END,
     ExpectedArticle,
-    Score,
     _classify,
-    compare,
     corpus_files,
-    error_score,
     expected_articles,
-    fold,
-    gazette_halves,
     sample_files,
     split_md,
 )
+from tests.gazette_tools import gazette_halves
 
 UNSEEN_SEED = "unseen-formats"
 #: The issue's targets per format (answer-key ``format``): articles (recall and precision),
@@ -759,94 +755,7 @@ def tools_missing() -> list[str]:
     return [t for t in ("soffice", "chromium") if not shutil.which(t)]
 
 
-# --------------------------------------------------------------------------------------
-# Scoring
-# --------------------------------------------------------------------------------------
 
-
-@dataclass
-class UnseenScore:
-    path: Path
-    fmt: str
-    sources: list[str]
-    layout: str
-    score: Score
-    documents_expected: int
-    documents_found: int
-    titles_expected: list[str]
-    titles_found: list[str]
-    headings_expected: list[str]
-    headings_found: list[str]
-    leaks: list[str]
-    #: paragraphs of an article-free document (``outline``) missing from its parsed text
-    lost: list[str] = field(default_factory=list)
-
-    @property
-    def split_ok(self) -> bool:
-        return self.documents_expected == self.documents_found
-
-    @property
-    def titles_ok(self) -> bool:
-        return [fold(t) for t in self.titles_expected] == [fold(t) for t in self.titles_found]
-
-    @property
-    def headings_ok(self) -> bool:
-        return self.headings_expected == self.headings_found
-
-
-def hidden_breaks(expected: list[ExpectedArticle], path: Path) -> set[int]:
-    """Articles of a page printed without indents whose 款 count the print cannot show: a
-    paragraph wraps right after a sentence end (。；：), so the next line looks like a new 款."""
-    from tests.realdocs_tools import raw_lines
-
-    joined = "\n".join(raw_lines(path))
-    out = set()
-    for i, article in enumerate(expected):
-        for para in map(fold, article.paragraphs):
-            ends = [j for j, ch in enumerate(para[:-1]) if ch in "。；：！？"]
-            if any(para[max(0, j - 10):j + 1] + "\n" + para[j + 1:j + 11] in joined for j in ends):
-                out.add(i)
-    return out
-
-
-def furniture_leaks(documents: list, key: dict) -> list[str]:
-    """Node texts holding page furniture (running header, page number, print date, URL,
-    目录 …): a pattern of ``key["furniture"]`` found in a node although the answer key's own
-    text never has it."""
-    gold = "\n".join(ln for d in key["documents"] for ln in
-                     [d["title"], *(h["label"] + h["heading"] for h in d["headings"]),
-                      *(ln for a in d["articles"] for ln in a["lines"])])
-    texts = [t for d in documents for n in d.walk() for t in (n.text, n.heading) if t]
-    return [f"{pattern!r} in {t[:60]!r}" for pattern in key["furniture"] if not re.search(pattern, gold)
-            for t in texts if re.search(pattern, t)]
-
-
-def score_unseen(path: Path) -> UnseenScore:
-    """Parse ``path`` with the product's parser and score it against ``<path>.gold.json``."""
-    from reader.core.model import HEADING_KINDS
-    from reader.core.pipeline import parse_file
-
-    key = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
-    expected = [ExpectedArticle(a["label"], list(a["lines"])) for d in key["documents"] for a in d["articles"]]
-    titles = [d["title"] for d in key["documents"]]
-    headings = [fold(h["label"] + h["heading"]) for d in key["documents"] for h in d["headings"]]
-    result = UnseenScore(path, key["format"], key["sources"], key["layout"], Score(), len(titles), 0, titles, [],
-                         headings, [], [])
-    try:
-        documents = parse_file(path)
-    except Exception as exc:  # noqa: BLE001 - a crash is a result to report
-        result.score = error_score(expected, path.name, exc)
-        return result
-    hidden = hidden_breaks(expected, path) if key["format"] == "pdf" else set()
-    result.score = compare(expected, documents, name=path.name, ambiguous=hidden)
-    result.documents_found = len(documents)
-    result.titles_found = [d.title for d in documents]
-    result.headings_found = [fold(n.label + n.heading) for d in documents for n in d.walk() if n.kind in HEADING_KINDS]
-    result.leaks = furniture_leaks(documents, key)
-    by_title = {fold(d.title): fold(d.full_text()) for d in documents}
-    result.lost = [f"{d['title']}: {line[:30]}" for d in key["documents"] for line in d.get("outline", ())
-                   if fold(line) not in by_title.get(fold(d["title"]), "")]
-    return result
 
 
 def generate_all(out: Path, small: bool = False, rounds: int = 1) -> list[Path]:

@@ -4,7 +4,7 @@
 
 Corpus laws (shared/corpus/laws, those with articles) are split once, by a seeded shuffle,
 into a tuning half and a held-out half.  From each half, N gazette files of 1–3 laws are
-typeset by tests/corpus_tools.render_gazette (width 28–40, indents kept or dropped, blank
+typeset by tests/gazette_tools.render_gazette (width 28–40, indents kept or dropped, blank
 lines after every line / between paragraphs / nowhere, page footers and running headers,
 page breaks mid-sentence, 令 and 印发通知 heads) and parsed as txt sources.  Printed per
 half, for today's code and for git HEAD's reader/core/normalize.py (loaded from ``git
@@ -34,15 +34,17 @@ if str(REPO) not in sys.path:
 from reader.core import pipeline  # noqa: E402
 from tests.corpus_tools import (  # noqa: E402
     CORPUS_DIR,
-    Gazette,
     Score,
     compare,
     error_score,
     fold_label,
-    gazette_halves,
     parsed_articles,
-    sample_gazettes,
     txt_source,
+)
+from tests.gazette_tools import (  # noqa: E402
+    Gazette,
+    gazette_halves,
+    sample_gazettes,
 )
 
 @dataclass

@@ -30,7 +30,8 @@ from collections import Counter  # noqa: E402
 
 from tests.benchmarks.benchtools import worktree  # noqa: E402
 from tests.corpus_tools import Score  # noqa: E402
-from tests.unseen_tools import TARGETS, UnseenScore, generate_all, score_unseen, tools_missing  # noqa: E402
+from tests.unseen_scoring import UnseenScore, score_unseen  # noqa: E402
+from tests.unseen_tools import TARGETS, generate_all, tools_missing  # noqa: E402
 
 COMMITTED = REPO / "tests" / "data" / "unseen"
 
@@ -85,7 +86,8 @@ def baseline(rev: str, folder: Path) -> None:
     """Score ``folder`` with the parser of ``rev`` (a detached worktree beside this one, the
     test tools of this tree copied in; nothing in this tree changes)."""
     with worktree(rev) as tree:
-        for tool in ("corpus_tools.py", "realdocs_tools.py", "unseen_tools.py", "benchmarks/bench_unseen.py",
+        for tool in ("corpus_tools.py", "gazette_tools.py", "realdocs_tools.py", "unseen_tools.py", "unseen_scoring.py",
+                     "benchmarks/bench_unseen.py",
                      "benchmarks/benchtools.py"):
             shutil.copyfile(REPO / "tests" / tool, tree / "tests" / tool)
         out = subprocess.run([sys.executable, "tests/benchmarks/bench_unseen.py", "--score", str(folder),
