@@ -63,7 +63,6 @@ class _Line:
 # --- page furniture ------------------------------------------------------------------
 
 _DOT_LEADER = re.compile(r"(?:[.·…]|\.\s){4,}\s*\d*\s*$")
-_TOC_HEAD = re.compile(r"^目录$")
 
 _WEB_JUNK = re.compile(
     r"https?://|www\.|预览已结束|完整报告|二维码|点击(下载|查看|进入)|扫一扫|分享到|打印本页|关闭窗口|"
@@ -147,21 +146,6 @@ def _drop_trailing_junk(lines: list[_Line], out: CleanText) -> None:
     del lines[cut:]
 
 
-def _toc_key(text: str) -> str:
-    """A 目录 entry as the body repeats it: no dot leader, page number (5, （5）) or spacing."""
-    return re.sub(r"\s", "", re.sub(r"[（(]?\d+[）)]?$", "", _DOT_LEADER.sub("", text).strip()))
-
-
-#: A 目录 entry: a heading or a document title, without sentence punctuation.
-_TOC_ENTRY_MAX = 80  # a gazette issue lists whole document titles
-_TOC_ENTRY_PUNCT = re.compile(r"[，。；！？]")
-
-
-def _is_toc_entry(text: str) -> bool:
-    key = _toc_key(text)
-    return bool(key) and len(key) <= _TOC_ENTRY_MAX and not _TOC_ENTRY_PUNCT.search(key) and not toc.is_article(key)
-
-
 def _drop_toc(lines: list[_Line], out: CleanText, leaders: bool = True) -> list[_Line]:
     """Remove a 目录 block (heading and entries) in every layout; with ``leaders`` (PDF
     extracts) also lone dot-leader lines, which only a table of contents prints."""
@@ -169,8 +153,8 @@ def _drop_toc(lines: list[_Line], out: CleanText, leaders: bool = True) -> list[
     i = 0
     while i < len(lines):
         ln = lines[i]
-        if _TOC_HEAD.match(ln.text.replace(" ", "")):
-            end = _toc_end(lines, i + 1)
+        if toc.is_heading(ln.text):
+            end = toc.block_end([x.text for x in lines], i + 1)
             if end is not None:
                 out.removed.extend(x.text for x in lines[i:end])
                 if end < len(lines):
@@ -184,22 +168,6 @@ def _drop_toc(lines: list[_Line], out: CleanText, leaders: bool = True) -> list[
         keep.append(ln)
         i += 1
     return keep
-
-
-def _toc_end(lines: list[_Line], start: int) -> int | None:
-    """Where the body starts after a 目录 opened at ``start``: at the repeat of the first
-    entry, or after a run of unit entries the body repeats later (``toc.entries_end``).
-    None (nothing is removed) unless every line before it looks like an entry, so body
-    text is never taken for a table of contents."""
-    if start >= len(lines):
-        return None
-    first = _toc_key(lines[start].text)
-    for j in range(start, min(len(lines), start + 400)):
-        if j - start >= 2 and _toc_key(lines[j].text) == first:
-            return j
-        if not _is_toc_entry(lines[j].text):
-            break
-    return toc.entries_end([ln.text for ln in lines], start)
 
 
 # --- footnotes -----------------------------------------------------------------------

@@ -25,6 +25,11 @@ _ARTICLE = re.compile(rf"^第[{CN_NUMERAL_CHARS}\d]+条")
 _SENTENCE = re.compile(r"[，。；：！？]")
 _ENTRY_MAX = 60
 _MIN_ENTRIES = 2
+_HEAD = re.compile(r"^目录$")
+#: A line a 目录 may list, in general: a heading or a whole document title (a gazette
+#: issue's contents), without sentence punctuation, never an article.
+_LISTED_MAX = 80
+_LISTED_PUNCT = re.compile(r"[，。；！？]")
 
 
 def entry_key(text: str) -> str:
@@ -36,6 +41,28 @@ def entry_key(text: str) -> str:
 def is_article(text: str) -> bool:
     """第X条 …: body text, never a 目录 entry."""
     return _ARTICLE.match(entry_key(text)) is not None
+
+
+def is_heading(text: str) -> bool:
+    """目录, 目　　录: the line that opens a table of contents."""
+    return _HEAD.match(re.sub(r"\s", "", text)) is not None
+
+
+def block_end(texts: Sequence[str], start: int) -> int | None:
+    """Where the body starts after a 目录 heading at ``start - 1``: at the repeat of the
+    first entry, or after a run of unit entries the body repeats later (:func:`entries_end`).
+    None (nothing is removed) unless every line before it looks like an entry, so body
+    text is never taken for a table of contents.  One rule for every format."""
+    if start >= len(texts):
+        return None
+    first = entry_key(texts[start])
+    for j in range(start, min(len(texts), start + 400)):
+        if j - start >= 2 and entry_key(texts[j]) == first:
+            return j
+        key = entry_key(texts[j])
+        if not key or len(key) > _LISTED_MAX or _LISTED_PUNCT.search(key) or _ARTICLE.match(key):
+            break
+    return entries_end(texts, start)
 
 
 def _is_entry(key: str) -> bool:

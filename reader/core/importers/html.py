@@ -86,7 +86,6 @@ _FURNITURE_LINE = re.compile(
     r"|^(?:上一篇|下一篇)[:：]"
 )
 _HEADINGS = ("h1", "h2", "h3")
-_TOC_HEAD = re.compile(r"^目\s*录$")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜| - | — |－|——)\s*")
 
 
@@ -430,27 +429,6 @@ def _nearest(el: etree._Element, tag: str) -> etree._Element | None:
 def _drop_toc(lines: list[str]) -> list[str]:
     """A 目录 of headings that the text repeats below is navigation: it goes."""
     for i, line in enumerate(lines[:200]):
-        if not _TOC_HEAD.match(_squeeze(line)) or i + 1 >= len(lines):
-            continue
-        first = _toc_key(lines[i + 1])
-        for j in range(i + 2, min(len(lines), i + 400)):
-            if _toc_key(lines[j]) == first and j - i > 2:
-                return lines[:i] + lines[j:]
-            if not _is_toc_entry(lines[j]):
-                break
-        end = toc.entries_end(lines, i + 1)  # 第一条 before the first chapter: no repeat
-        if end is not None:
+        if toc.is_heading(line) and (end := toc.block_end(lines, i + 1)) is not None:
             return lines[:i] + lines[end:]
     return lines
-
-
-def _toc_key(line: str) -> str:
-    return _squeeze(line).lstrip("*·•")
-
-
-def _is_toc_entry(line: str) -> bool:
-    """A heading as a 目录 lists it: 第X章 …, or a short line without sentence punctuation."""
-    key = _toc_key(line)
-    if toc.is_article(key):
-        return False
-    return heading_marker(key) is not None or (len(key) <= 30 and not re.search(r"[，。；：！？]", key))
