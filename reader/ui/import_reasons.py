@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from reader.ui.pattern_text import fill
 
 _N = "ImportReasons"  # the translation context (spelled out below too: lupdate reads literals)
 
@@ -150,8 +151,5 @@ def _worded(text: str) -> str:
         return QCoreApplication.translate(_N, _PHRASES[text])
     if _SUFFIXES.fullmatch(text):
         return QCoreApplication.translate(_N, _LIST_SEPARATOR).join(text.split(", "))
-    for pattern, template in _TEMPLATES:
-        m = pattern.fullmatch(text)
-        if m:
-            return QCoreApplication.translate(_N, template).format(*(_worded(g) for g in m.groups()))
-    return text
+    filled = fill(_TEMPLATES, _N, text, _worded)
+    return text if filled is None else filled

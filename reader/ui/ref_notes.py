@@ -12,6 +12,7 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from reader.core.numerals import cn_to_int
+from reader.ui.pattern_text import fill
 
 #: The core's unit names → the interface's (source strings are the Chinese unit characters).
 _UNITS = {"article": QT_TRANSLATE_NOOP("RefNotes", "条"), "paragraph": QT_TRANSLATE_NOOP("RefNotes", "款"),
@@ -50,12 +51,8 @@ def translate(note: str) -> str:
 
 
 def _part(part: str) -> str:
-    for pattern, template in _TEMPLATES:
-        m = pattern.fullmatch(part)
-        if m:
-            groups = [_unit(g) if g in _UNITS else _label(g) for g in m.groups()]
-            return QCoreApplication.translate(_N, template).format(*groups)
-    return part
+    filled = fill(_TEMPLATES, _N, part, lambda g: _unit(g) if g in _UNITS else _label(g))
+    return part if filled is None else filled
 
 
 def _unit(name: str) -> str:
