@@ -143,10 +143,10 @@ class SearchIndex:
     def search(self, query: str | Query, limit: int = 20, offset: int = 0,
                doc_id: str | None = None, titles_only: bool = False,
                progress: BuildProgress | None = None, literal: bool = False,
-               scope: str = "text") -> Results:
+               scope: str = "text", exclude: frozenset[str] = frozenset()) -> Results:
         """Search (see index.query for the language; ``literal`` takes the text as it is);
         never raises for a bad query.  ``scope``: "text" (documents), "annotations"
-        (notes and tags), "all"."""
+        (notes and tags), "all"; ``exclude``: document ids left out."""
         if isinstance(query, Query):
             parsed = query
         else:
@@ -154,10 +154,12 @@ class SearchIndex:
         with self._lock:
             self.ensure(progress)
             try:
-                return self._searcher.search(parsed, limit, offset, doc_id, titles_only, scope)
+                return self._searcher.search(parsed, limit, offset, doc_id, titles_only, scope,
+                                             exclude)
             except Exception as exc:  # noqa: BLE001 - a corrupted segment: rebuild, retry
                 self._rebuild(f"broken ({type(exc).__name__}: {exc})", progress, None)
-                return self._searcher.search(parsed, limit, offset, doc_id, titles_only, scope)
+                return self._searcher.search(parsed, limit, offset, doc_id, titles_only, scope,
+                                             exclude)
 
     def warm(self) -> None:
         """Load every unit's text into memory now (the GUI calls this in the background)."""

@@ -366,9 +366,10 @@ class IndexSearcher:
 
     def search(self, query: Query, limit: int = 20, offset: int = 0,
                doc_id: str | None = None, titles_only: bool = False,
-               scope: str = "text") -> Results:
+               scope: str = "text", exclude: frozenset[str] = frozenset()) -> Results:
         """Run a parsed query.  ``doc_id`` restricts to one document (exact id),
-        ``titles_only`` to the title units, ``scope`` to the documents' text ("text"),
+        ``exclude`` leaves documents out (the older versions of a document, unless all
+        versions are asked for), ``titles_only`` to the title units, ``scope`` to the documents' text ("text"),
         the annotations' notes and tags ("annotations") or both ("all");
         ``limit``/``offset`` page the hits.  Totals are exact whatever the limit."""
         results = Results(query=query.text, literal=query.literal)
@@ -377,6 +378,7 @@ class IndexSearcher:
         allowed = self._allowed_docs(query, doc_id)
         if allowed is not None and not allowed:
             return results
+        banned = {self.docs.index[d] for d in exclude if d in self.docs.index}
         # per segment: the units matching every group, minus exclusions, filtered
         matched: list[tuple[_Leaf, list[int], list[Any]]] = []
         dfs = [0] * len(query.groups)
@@ -387,10 +389,12 @@ class IndexSearcher:
                 keys, tfs = self._match_literal(leaf, query.groups[0][0].variants[0])
                 dfs[0] += len(keys)
                 notes = leaf.seg.annotations
-                if allowed is not None or titles_only or scope == "annotations" or (notes and scope == "text"):
+                if (allowed is not None or banned or titles_only or scope == "annotations"
+                        or (notes and scope == "text")):
                     want = scope == "annotations"
                     keep = [i for i, d in enumerate(keys)
                             if (allowed is None or leaf.seg.doc[d] in allowed)
+                            and (not banned or leaf.seg.doc[d] not in banned)
                             and (not titles_only or d in leaf.seg.titles)
                             and (scope == "all" or (d in notes) == want)]
                     keys, tfs = [keys[i] for i in keep], [tfs[i] for i in keep]
@@ -418,6 +422,9 @@ class IndexSearcher:
             if allowed is not None:
                 doc = leaf.seg.doc
                 keys = [d for d in keys if doc[d] in allowed]
+            if banned:
+                doc = leaf.seg.doc
+                keys = [d for d in keys if doc[d] not in banned]
             if titles_only:
                 titles = leaf.seg.titles
                 keys = [d for d in keys if d in titles]

@@ -15,8 +15,7 @@ from typing import Sequence
 from reader.cli_output import (PROG, error, index_progress_printer, print_document, print_failures, print_json, print_list, print_report, print_results, print_table, progress_printer, snippet)
 from reader.core.annotations import DEFAULT_RELATIONS, Annotation, Link, LinkEnd, default_author
 from reader.core.errors import UserError
-from reader.core.versions import STATUSES, Comparison
-from reader.export.comparison import ComparisonOptions, listed
+from reader.cli_versions import version_commands, version_line
 from reader.store.library import SEARCH_SCOPES, Library, Span
 
 EXIT_OK, EXIT_USER, EXIT_INTERNAL = 0, 1, 2
@@ -87,17 +86,28 @@ def _parser() -> argparse.ArgumentParser:
                        help="import files, and the supported files in folders, into the library")
     p.add_argument("files", metavar="PATH", nargs="+",
                    help="a file, or a folder (its supported files, in subfolders too)")
+    p.add_argument("--version-of", metavar="DOC_ID",
+                   help="the files hold versions of this document (a renamed law, say), "
+                   "whatever their titles")
     p.set_defaults(func=_cmd_import)
 
     p = sub.add_parser("list", parents=[common, as_json], help="list the library's documents")
+    p.add_argument("--all-versions", action="store_true",
+                   help="list every version (default: the current version of each document)")
     p.set_defaults(func=_cmd_list)
 
     p = sub.add_parser("show", parents=[common, as_json], help="show a document's tree")
     p.add_argument("doc_id", metavar="DOC_ID", help="a document id from `list` (or a unique prefix)")
+    p.add_argument("--version", metavar="V",
+                   help="another version of the document: its number in `versions` (1 = oldest), "
+                   "its date (2018-10-26, or a year), its id, or current / previous")
     p.set_defaults(func=_cmd_show)
 
-    p = sub.add_parser("remove", parents=[common, as_json], help="remove a document from the library")
+    p = sub.add_parser("remove", parents=[common, as_json],
+                       help="remove a version of a document (its notes move to the current one)")
     p.add_argument("doc_id", metavar="DOC_ID")
+    p.add_argument("--all-versions", action="store_true",
+                   help="remove the whole document, every version (its notes are kept for a re-import)")
     p.set_defaults(func=_cmd_remove)
 
     p = sub.add_parser(
@@ -112,12 +122,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", metavar="N", type=_positive_int, default=20, help="hits to show (default 20)")
     p.add_argument("--scope", choices=SEARCH_SCOPES, default="text",
                    help="text: the documents (default); annotations: notes and #tags; all: both")
+    p.add_argument("--all-versions", action="store_true",
+                   help="search the older versions of documents too (default: the current ones)")
     p.set_defaults(func=_cmd_search)
 
     _annotation_commands(sub, common, as_json)
     _export_command(sub, common, as_json)
     _refs_command(sub, common, as_json)
-    _compare_command(sub, common, as_json)
+    version_commands(sub, common, as_json, _open)
     return parser
 
 
@@ -255,7 +267,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 def _cmd_import(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         progress = progress_printer() if sys.stderr.isatty() else None
-        report = lib.import_files(args.files, progress=progress)
+        report = lib.import_files(args.files, progress=progress, version_of=args.version_of)
     if args.json:
         print_json(report.to_json())
     else:
@@ -268,7 +280,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _cmd_list(args: argparse.Namespace) -> int:
     with _open(args) as lib:
-        docs = lib.documents()
+        docs = lib.documents(all_versions=args.all_versions)
         if args.json:
             print_json({"documents": [d.to_json() for d in docs]})
         else:
@@ -278,26 +290,35 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 def _cmd_show(args: argparse.Namespace) -> int:
     with _open(args) as lib:
-        doc = lib.document(args.doc_id)
+        doc_id = lib.full_id(args.doc_id)
+        if args.version is not None:
+            doc_id = lib.versions.find(doc_id, args.version)
+        doc = lib.document(doc_id)
+        version = next(v for v in lib.versions.list(doc_id) if v.id == doc_id)
     if args.json:
-        print_json({"documents": [doc.to_json()]})
+        print_json({"documents": [{**doc.to_json(), "version": version.to_json()}]})
     else:
-        print_document(doc)
+        print_document(doc, version_line(version))
     return EXIT_OK
 
 
 def _cmd_remove(args: argparse.Namespace) -> int:
     with _open(args) as lib:
-        gone = lib.remove(args.doc_id)
-        notes, links = lib.annotation_counts(gone.id)
+        others = [v.id for v in lib.versions.list(args.doc_id) if v.id != lib.full_id(args.doc_id)]
+        gone = lib.remove(args.doc_id, all_versions=args.all_versions)
+        current = lib.versions.current(others[0]) if others and not args.all_versions else None
+        notes, links = lib.annotations.counts(current or gone.id)
     if args.json:
-        print_json({"removed": gone.to_json(),
+        print_json({"removed": gone.to_json(), "current": current,
                      "kept": {"annotations": notes, "links": links}})
-    else:
-        print(f"removed {gone.id}  {gone.title}")
-        if notes or links:
-            print(f"kept its {notes} annotation{'s' * (notes != 1)} and {links} "
-                  f"link{'s' * (links != 1)}: they return when the document is imported again")
+        return EXIT_OK
+    print(f"removed {gone.id}  {gone.title} {gone.version}".rstrip())
+    if current:
+        print(f"the current version is {current}; it carries the notes ({notes} annotation"
+              f"{'s' * (notes != 1)}, {links} link{'s' * (links != 1)})")
+    elif notes or links:
+        print(f"kept its {notes} annotation{'s' * (notes != 1)} and {links} "
+              f"link{'s' * (links != 1)}: they return when the document is imported again")
     return EXIT_OK
 
 
@@ -306,7 +327,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         progress = index_progress_printer() if sys.stderr.isatty() else None
         results = lib.search(query, doc_id=args.doc, titles_only=args.titles,
-                             limit=args.limit, progress=progress, scope=args.scope)
+                             limit=args.limit, progress=progress, scope=args.scope,
+                             all_versions=args.all_versions)
     if args.json:
         print_json(results.to_json())
     else:
@@ -325,8 +347,8 @@ def _cmd_annotate(args: argparse.Namespace) -> int:
         raise UserError("--start needs --end")
     span = Span(args.start, args.end, args.quote, args.occurrence)
     with _open(args) as lib:
-        ann = lib.annotate(args.doc_id, args.node_id, span, note=args.note, tags=args.tag,
-                           category=args.color, author=_author(args))
+        ann = lib.annotations.add(args.doc_id, args.node_id, span, note=args.note, tags=args.tag,
+                                  category=args.color, author=_author(args))
     return _print_created(args, "annotation", ann)
 
 
@@ -341,8 +363,8 @@ def _print_created(args: argparse.Namespace, key: str, item: Annotation | Link) 
 
 def _cmd_annotations(args: argparse.Namespace) -> int:
     with _open(args) as lib:
-        anns = lib.annotations(args.doc, deleted=True if args.deleted else False,
-                               orphans_only=args.orphans)
+        anns = lib.annotations.list(args.doc, deleted=True if args.deleted else False,
+                                    orphans_only=args.orphans)
         titles = {d.id: d.title for d in lib.documents()}
     if args.json:
         print_json({"annotations": [a.to_json() for a in anns]})
@@ -375,15 +397,15 @@ def _cmd_link(args: argparse.Namespace) -> int:
     src = Span(quote=args.src_quote) if args.src_quote else Span()
     dst = Span(quote=args.dst_quote) if args.dst_quote else Span()
     with _open(args) as lib:
-        link = lib.link(args.src_doc, args.src_node, args.dst_doc, args.dst_node, src=src,
+        link = lib.annotations.link(args.src_doc, args.src_node, args.dst_doc, args.dst_node, src=src,
                         dst=dst, relation=args.relation, note=args.note, author=_author(args))
     return _print_created(args, "link", link)
 
 
 def _cmd_links(args: argparse.Namespace) -> int:
     with _open(args) as lib:
-        links = lib.links(args.doc, deleted=True if args.deleted else False)
-        doc_id = lib._doc_or_gone(args.doc) if args.doc else None
+        links = lib.annotations.links(args.doc, deleted=True if args.deleted else False)
+        doc_id = lib.annotations.document_id(args.doc) if args.doc else None
     if args.json:
         print_json({"links": [link.to_json() for link in links]})
         return EXIT_OK
@@ -409,7 +431,7 @@ def _end_text(end: LinkEnd) -> str:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     with _open(args) as lib:
-        data = lib.export_annotations(args.file, doc_id=args.doc, include_deleted=args.deleted)
+        data = lib.annotations.export(args.file, doc_id=args.doc, include_deleted=args.deleted)
     links = sum(1 for item in data["items"] if item.get("motivation") == "linking")
     summary = {"file": args.file, "annotations": len(data["items"]) - links, "links": links}
     if args.json:
@@ -421,7 +443,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _cmd_import_annotations(args: argparse.Namespace) -> int:
     with _open(args) as lib:
-        report = lib.import_annotations(args.file)
+        report = lib.annotations.merge(args.file)
     if args.json:
         print_json({"imported": report.to_json()})
     else:
@@ -441,16 +463,16 @@ def _cmd_export_docx(args: argparse.Namespace) -> int:
         if args.clean:
             if not args.doc or len(args.doc) != 1:
                 raise UserError("--clean exports one document: give exactly one --doc DOC_ID")
-            result = lib.export_clean(args.doc[0], args.out)
+            result = lib.exports.clean(args.doc[0], args.out)
         elif args.table:
-            result = lib.export_annotation_table(args.out, args.doc, title=args.title, author=author,
-                                                 include_resolved=not args.no_resolved)
+            result = lib.exports.annotation_table(args.out, args.doc, title=args.title, author=author,
+                                                  include_resolved=not args.no_resolved)
         else:
-            result = lib.export_brief(args.out, args.doc, annotated_only=args.annotated_only,
-                                      title=args.title, author=author,
-                                      comments=not args.no_comments,
-                                      review_paragraphs=args.review_paragraphs,
-                                      include_resolved=not args.no_resolved)
+            result = lib.exports.brief(args.out, args.doc, annotated_only=args.annotated_only,
+                                       title=args.title, author=author,
+                                       comments=not args.no_comments,
+                                       review_paragraphs=args.review_paragraphs,
+                                       include_resolved=not args.no_resolved)
     if args.json:
         print_json(result.to_json())
         return EXIT_OK
@@ -481,9 +503,9 @@ def _refs_command(sub, common, as_json) -> None:  # noqa: ANN001 - argparse obje
 def _cmd_refs(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         doc_id = lib.full_id(args.doc_id)
-        refs = lib.refs(doc_id)
-        cited = lib.cited_by(doc_id)
-        relations = lib.document_relations(doc_id)
+        refs = lib.refs.list(doc_id)
+        cited = lib.refs.cited_by(doc_id)
+        relations = lib.refs.relations(doc_id)
         titles = lib.titles({r.target_doc_id for r in refs if r.target_doc_id} | {doc_id})
     out_refs = [{"node_id": r.node_id, "start": r.start, "end": r.end, "text": r.text,
                  "kind": r.kind, "target_doc_id": r.target_doc_id, "target_node_id": r.target_node_id,
@@ -524,64 +546,6 @@ def _cmd_refs(args: argparse.Namespace) -> int:
 
 
 # -- 新旧对照 --------------------------------------------------------------------------------
-
-
-def _compare_command(sub, common, as_json) -> None:  # noqa: ANN001 - argparse objects
-    p = sub.add_parser(
-        "compare", parents=[common, as_json], help="compare two versions of a law (新旧对照)",
-        description="Pair the articles of two documents by content, not by number (a renumbered "
-        "article is moved, not removed + added; split and merged articles are recognised) and "
-        "show what changed; --docx writes the 修改前后对照表 (修改前 | 修改后 | 说明).")
-    p.add_argument("old", metavar="OLD_DOC", help="the earlier version (document id or unique prefix)")
-    p.add_argument("new", metavar="NEW_DOC", help="the later version (document id or unique prefix)")
-    p.add_argument("--docx", metavar="OUT.docx", help="also write the 修改前后对照表 (replaced atomically)")
-    p.add_argument("--all", action="store_true",
-                   help="also list unchanged and only renumbered articles (text and --docx; "
-                   "default: changes only)")
-    p.set_defaults(func=_cmd_compare)
-
-
-def _compare_ids(args: argparse.Namespace, lib: Library) -> tuple[str, str]:
-    """The two documents to compare, as full ids (UnknownDocument for a bad one)."""
-    return lib.full_id(args.old), lib.full_id(args.new)
-
-
-def _cmd_compare(args: argparse.Namespace) -> int:
-    with _open(args) as lib:
-        old_id, new_id = _compare_ids(args, lib)
-        titles = lib.titles({old_id, new_id})
-        comparison = lib.compare(old_id, new_id)
-        result = None
-        if args.docx:
-            result = lib.export_comparison(old_id, new_id, args.docx,
-                                           ComparisonOptions(changes_only=not args.all),
-                                           comparison=comparison)
-    if args.json:
-        print_json({**comparison.to_json(), **({"export": result.to_json()} if result else {})})
-        return EXIT_OK
-    print(f"{titles.get(old_id, '')} ({old_id}) → {titles.get(new_id, '')} ({new_id})")
-    _print_comparison(comparison, every=args.all)
-    if result:
-        print(f"wrote {result.path}: {result.rows} rows in {result.seconds:.2f} s")
-    return EXIT_OK
-
-
-def _print_comparison(comparison: Comparison, every: bool) -> None:
-    """One line per pair (status, old → new, similarity), then the counts."""
-    rows = [[p.status, p.old.label if p.old else "—", "→", p.new.label if p.new else "—",
-             f"{p.similarity:.2f}"] for p in comparison.pairs if listed(p, changes_only=not every)]
-    if rows:
-        print_table(["STATUS", "OLD", "", "NEW", "SIMILARITY"], rows)
-    s = comparison.summary()
-    counts = ", ".join(f"{s[k]} {k}" for k in STATUSES if s[k])
-    print(f"\narticles: {counts or 'none'} ({s['moved_changed']} of the moved also changed)")
-    heads = ", ".join(f"{v} {k}" for k, v in s["headings"].items() if v)
-    if heads:
-        print(f"headings: {heads}")
-    if not every:
-        hidden = len(comparison.pairs) - len(rows)
-        if hidden:
-            print(f"{hidden} unchanged or only renumbered not listed (--all lists them)")
 
 
 # -- streams -----------------------------------------------------------------------------

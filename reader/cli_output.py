@@ -29,11 +29,18 @@ def print_list(docs: list[DocumentSummary], folder: Path) -> None:
         print(f"The library in {folder} is empty. Add files with: {PROG} import FILE...")
         return
     rows = [
-        [d.id, d.kind or "", d.doc_number or "", d.issued.isoformat() if d.issued else "", d.title]
+        [d.id, d.kind or "", d.doc_number or "", d.issued.isoformat() if d.issued else "",
+         _versions_cell(d), d.title]
         for d in docs
     ]
-    print_table(["ID", "KIND", "NUMBER", "ISSUED", "TITLE"], rows)
+    print_table(["ID", "KIND", "NUMBER", "ISSUED", "VERSION", "TITLE"], rows)
     print(f"\n{len(docs)} document{'s' if len(docs) != 1 else ''} in {folder}")
+
+
+def _versions_cell(d: DocumentSummary) -> str:
+    """The version a row shows, and how many the document has: 2023年12月29日修订 (2/2)."""
+    count = f" ({'current, ' if d.current and d.versions > 1 else ''}{d.versions} versions)" if d.versions > 1 else ""
+    return (d.version or "—") + count
 
 
 def print_table(header: list[str], rows: list[list[str]], out: TextIO | None = None) -> None:
@@ -46,8 +53,10 @@ def print_table(header: list[str], rows: list[list[str]], out: TextIO | None = N
         out.write("  ".join(cells).rstrip() + "\n")
 
 
-def print_document(doc: Document) -> None:
+def print_document(doc: Document, version: str = "") -> None:
     print(doc.title)
+    if version:
+        print(f"  {version}")
     meta = [
         ("id", doc.id), ("kind", doc.kind), ("number", doc.doc_number), ("issuer", doc.issuer),
         ("issued", doc.issued), ("effective", doc.effective), ("expires", doc.expires),
@@ -102,11 +111,20 @@ def node_line(node: Node, depth: int, width: int) -> str:
 def print_report(report: ImportReport) -> None:
     rows = [["added", d.id, d.title] for d in report.added]
     rows += [["updated", d.id, d.title] for d in report.updated]
+    rows += [["version", v.id, f"{v.title} {v.label} — "
+              + ("now current" if v.current else "an older version; the current one stays")]
+             for v in report.versions]
+    rows += [["unchanged", u.id, f"{u.title} — {u.reason}"] for u in report.unchanged]
     rows += [["duplicate", d.id, f"{d.title} — {d.reason}"] for d in report.duplicates]
     if rows:
         print_table(["", "ID", "TITLE"], rows)
     print_skipped(report)
+    if report.followed:
+        print("notes followed the new version: "
+              + ", ".join(f"{n} {k}" for k, n in sorted(report.followed.items())))
     summary = (f"{len(report.added)} added, {len(report.updated)} updated, "
+               f"{len(report.versions)} new version{'s' * (len(report.versions) != 1)}, "
+               f"{len(report.unchanged)} unchanged, "
                f"{len(report.duplicates)} duplicate, {len(report.failures)} failed")
     if report.skipped:
         summary += f", {len(report.skipped)} skipped"

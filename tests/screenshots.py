@@ -93,19 +93,19 @@ def shoot_screen(widget, out: Path, name: str) -> Path:
 def annotate_regulation(lib: Library, doc: str) -> dict[str, str]:
     """The kind of work a reviewer leaves on 第十六条–第十八条 (through the Library)."""
     ids = {}
-    ids["penalty"] = lib.annotate(doc, "art_17__para_2", Span(quote="不得让测绘单位低于测绘成本中标"),
-                                  category="罚则", note="低价中标：招标单位的责任，罚则见第四十二条第（三）项。",
-                                  tags=["罚则", "招投标"], author="王律师").id
-    ids["duty"] = lib.annotate(doc, "art_17__para_1", Span(quote="不得超越资质等级许可的范围从事测绘活动"),
-                               category="义务", author="王律师").id
-    ids["question"] = lib.annotate(doc, "art_17__para_3", Span(quote="中标的测绘单位不得转让、转包中标的测绘项目。"),
-                                   category="疑问", note="“转包”与“分包”的界限？需向市规划和自然资源局核实。",
-                                   tags=["待办"], author="王律师").id
-    ids["key"] = lib.annotate(doc, "art_16__para_1", Span(quote="依法取得相应等级的测绘资质证书"),
-                              category="重点", author="李助理", status="resolved").id
-    ids["clause"] = lib.annotate(doc, "art_18", category="重点", note="现场作业条款：客户的外业人员需随身携带证件。",
-                                 tags=["客户关注"], author="王律师").id
-    ids["link"] = lib.link(doc, "art_17__para_2", doc, "art_42", src=Span(quote="不得让测绘单位低于测绘成本中标"),
+    ids["penalty"] = lib.annotations.add(doc, "art_17__para_2", Span(quote="不得让测绘单位低于测绘成本中标"),
+                                         category="罚则", note="低价中标：招标单位的责任，罚则见第四十二条第（三）项。",
+                                         tags=["罚则", "招投标"], author="王律师").id
+    ids["duty"] = lib.annotations.add(doc, "art_17__para_1", Span(quote="不得超越资质等级许可的范围从事测绘活动"),
+                                      category="义务", author="王律师").id
+    ids["question"] = lib.annotations.add(doc, "art_17__para_3", Span(quote="中标的测绘单位不得转让、转包中标的测绘项目。"),
+                                          category="疑问", note="“转包”与“分包”的界限？需向市规划和自然资源局核实。",
+                                          tags=["待办"], author="王律师").id
+    ids["key"] = lib.annotations.add(doc, "art_16__para_1", Span(quote="依法取得相应等级的测绘资质证书"),
+                                     category="重点", author="李助理", status="resolved").id
+    ids["clause"] = lib.annotations.add(doc, "art_18", category="重点", note="现场作业条款：客户的外业人员需随身携带证件。",
+                                        tags=["客户关注"], author="王律师").id
+    ids["link"] = lib.annotations.link(doc, "art_17__para_2", doc, "art_42", src=Span(quote="不得让测绘单位低于测绘成本中标"),
                            relation="依据", note="对应的法律责任", author="王律师").id
     return ids
 
@@ -205,7 +205,7 @@ def main(argv: list[str]) -> int:
     # 9. the note dialog, as "add note" opens it on a selection
     node = window.info.node("art_17__para_2")
     dialog = NoteDialog(window, window.tr("添加批注"), window.annotator.cite(rule, "art_17__para_2"),
-                        node.text[:32], lib.categories(), [t for t, _n in lib.tags()], category="义务",
+                        node.text[:32], lib.annotations.categories(), [t for t, _n in lib.annotations.tags()], category="义务",
                         tags=["待办"], note="招标文件中的资质要求须与项目等级对应。")
     dialog.show()
     shoot_widget(dialog, out, "9-note-dialog")
@@ -213,7 +213,7 @@ def main(argv: list[str]) -> int:
 
     # 10. the link dialog: the target picked by search
     dialog = LinkDialog(window, lib, "《广州市测绘地理信息管理办法》第十七条第三款 “中标的测绘单位不得转让”",
-                        lib.relations(), rule)
+                        lib.annotations.relations(), rule)
     dialog.resize(640, 600)
     dialog.show()
     dialog.query.setText("转包")
@@ -223,7 +223,7 @@ def main(argv: list[str]) -> int:
     dialog.close()
 
     # 11. the category editor
-    dialog = CategoryEditor(window, lib.categories(), lib.category_usage())
+    dialog = CategoryEditor(window, lib.annotations.categories(), lib.annotations.category_usage())
     dialog.show()
     shoot_widget(dialog, out, "11-categories")
     dialog.close()
@@ -290,7 +290,7 @@ def main(argv: list[str]) -> int:
     seed = REPO / "resources" / "samples" / "003_d2bd9f2bf5d49910.txt"  # back to the text as issued
     lib.remove(rule)
     lib.import_files([seed])
-    lib.link(rule, "art_43__para_1__item_3", rule, "art_17__para_2", relation="依据", author="王律师")
+    lib.annotations.link(rule, "art_43__para_1__item_3", rule, "art_17__para_2", relation="依据", author="王律师")
     window.annotator.forget_documents()
     window.doc = None
     window.refresh_library()

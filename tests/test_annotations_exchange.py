@@ -24,13 +24,13 @@ def two_libraries(tmp_path: Path, fake_parser):
     theirs = Library.open(tmp_path / "theirs")
     for lib in (mine, theirs):
         lib.import_files([path])
-    mine.save_category("待核实", "#00aa88", "要向主管部门核实")
-    a = mine.annotate(doc.id, "art_1__para_1", Span(quote="本办法所称测试"), note="定义\n第二行",
-                      tags=["待办", "复核"], category="待核实", author="张三", status="resolved")
-    b = mine.annotate(doc.id, "art_2", note="整条", category="罚则")
-    c = mine.annotate(doc.id, "art_3__para_1", Span(quote="制定本办法"))
-    mine.delete_annotation(c.id)
-    link = mine.link(doc.id, "art_1__para_1", doc.id, "art_3", src=Span(quote="为了测试"),
+    mine.annotations.save_category("待核实", "#00aa88", "要向主管部门核实")
+    a = mine.annotations.add(doc.id, "art_1__para_1", Span(quote="本办法所称测试"), note="定义\n第二行",
+                             tags=["待办", "复核"], category="待核实", author="张三", status="resolved")
+    b = mine.annotations.add(doc.id, "art_2", note="整条", category="罚则")
+    c = mine.annotations.add(doc.id, "art_3__para_1", Span(quote="制定本办法"))
+    mine.annotations.delete(c.id)
+    link = mine.annotations.link(doc.id, "art_1__para_1", doc.id, "art_3", src=Span(quote="为了测试"),
                      relation="冲突", note="前后矛盾", author="张三")
     yield mine, theirs, doc, (a, b, c, link), tmp_path
     mine.close()
@@ -39,7 +39,7 @@ def two_libraries(tmp_path: Path, fake_parser):
 
 def test_export_is_a_web_annotation_collection(two_libraries) -> None:
     mine, _theirs, doc, (a, b, c, link), tmp_path = two_libraries
-    data = mine.export_annotations(tmp_path / "out.json")
+    data = mine.annotations.export(tmp_path / "out.json")
     assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8")) == data
     assert data["@context"] == "http://www.w3.org/ns/anno.jsonld"
     assert data["type"] == "AnnotationCollection" and data["total"] == 3  # the deleted one is left out
@@ -70,8 +70,8 @@ def test_export_is_a_web_annotation_collection(two_libraries) -> None:
 
 def test_round_trip_into_another_library(two_libraries) -> None:
     mine, theirs, doc, (a, b, c, link), tmp_path = two_libraries
-    mine.export_annotations(tmp_path / "out.json", include_deleted=True)
-    report = theirs.import_annotations(tmp_path / "out.json")
+    mine.annotations.export(tmp_path / "out.json", include_deleted=True)
+    report = theirs.annotations.merge(tmp_path / "out.json")
     assert (report.added, report.updated, report.kept) == (3, 0, 0)
     assert (report.links_added, report.categories_added) == (1, ["待核实"])
     assert report.anchors == {"ok": 3}
@@ -82,59 +82,60 @@ def test_round_trip_into_another_library(two_libraries) -> None:
         return d
 
     for original in (a, b, c):
-        assert comparable(theirs.annotation(original.id)) == comparable(mine.annotation(original.id))
-    theirs_link, mine_link = theirs.link_record(link.id).to_json(), mine.link_record(link.id).to_json()
+        assert comparable(theirs.annotations.get(original.id)) == comparable(mine.annotations.get(original.id))
+    theirs_link, mine_link = theirs.annotations.get_link(link.id).to_json(), mine.annotations.get_link(link.id).to_json()
     for data in (theirs_link, mine_link):
         data["src"].pop("anchor")
         data["dst"].pop("anchor")
     assert theirs_link == mine_link
-    assert theirs.category("待核实").color == "#00aa88"
+    assert theirs.annotations.category("待核实").color == "#00aa88"
 
 
 def test_merge_by_id_never_duplicates_and_newer_wins(two_libraries) -> None:
     mine, theirs, doc, (a, b, c, link), tmp_path = two_libraries
-    mine.export_annotations(tmp_path / "v1.json")
-    theirs.import_annotations(tmp_path / "v1.json")
+    mine.annotations.export(tmp_path / "v1.json")
+    theirs.annotations.merge(tmp_path / "v1.json")
     # they edit one annotation; I edit another later; both exchange files
-    theirs.update_annotation(a.id, note="他们改的")
-    mine.update_annotation(b.id, note="我改的")
-    theirs.export_annotations(tmp_path / "theirs.json")
-    mine.export_annotations(tmp_path / "mine.json")
-    r1 = mine.import_annotations(tmp_path / "theirs.json")
-    r2 = theirs.import_annotations(tmp_path / "mine.json")
+    theirs.annotations.update(a.id, note="他们改的")
+    mine.annotations.update(b.id, note="我改的")
+    theirs.annotations.export(tmp_path / "theirs.json")
+    mine.annotations.export(tmp_path / "mine.json")
+    r1 = mine.annotations.merge(tmp_path / "theirs.json")
+    r2 = theirs.annotations.merge(tmp_path / "mine.json")
     assert (r1.added, r1.updated, r1.kept) == (0, 1, 1)
     assert (r2.added, r2.updated, r2.kept) == (0, 1, 1)
     for lib in (mine, theirs):
-        assert lib.annotation(a.id).note == "他们改的" and lib.annotation(b.id).note == "我改的"
-        assert len(lib.annotations()) == 2
-    again = mine.import_annotations(tmp_path / "theirs.json")  # importing twice changes nothing
-    assert (again.added, again.updated) == (0, 0) and len(mine.annotations()) == 2
+        assert lib.annotations.get(a.id).note == "他们改的" and lib.annotations.get(b.id).note == "我改的"
+        assert len(lib.annotations.list()) == 2
+    again = mine.annotations.merge(tmp_path / "theirs.json")  # importing twice changes nothing
+    assert (again.added, again.updated) == (0, 0) and len(mine.annotations.list()) == 2
     # a deletion travels too (it is an edit, with a newer time)
-    mine.delete_annotation(a.id)
-    mine.export_annotations(tmp_path / "deleted.json", include_deleted=True)
-    theirs.import_annotations(tmp_path / "deleted.json")
-    assert theirs.annotation(a.id).deleted
+    mine.annotations.delete(a.id)
+    mine.annotations.export(tmp_path / "deleted.json", include_deleted=True)
+    theirs.annotations.merge(tmp_path / "deleted.json")
+    assert theirs.annotations.get(a.id).deleted
 
 
 def test_imported_annotations_are_placed_in_this_librarys_text(two_libraries, fake_parser) -> None:
     mine, theirs, doc, (a, b, c, link), tmp_path = two_libraries
     edited = make_document(body="为了测试，依法制定本办法。本办法所称测试，是指测试。", articles=2)
-    theirs.import_files([fake_parser.add(tmp_path / "reg.txt", edited)])  # their copy is newer
-    mine.export_annotations(tmp_path / "out.json")
-    report = theirs.import_annotations(tmp_path / "out.json")
-    placed = theirs.annotation(a.id)
-    node = theirs.document(doc.id).find(placed.node_id)
-    assert node.text[placed.start:placed.end] == "本办法所称测试" and placed.anchor_state == "moved"
-    assert report.anchors == {"moved": 1, "ok": 1}
-    assert theirs.anchor_log(item_id=a.id)[0]["reason"] == "import"
+    (newer,) = theirs.import_files([fake_parser.add(tmp_path / "reg.txt", edited)]).versions
+    mine.annotations.export(tmp_path / "out.json")  # made on the version they had before
+    report = theirs.annotations.merge(tmp_path / "out.json")
+    placed = theirs.annotations.get(a.id)
+    assert placed.doc_id == newer.id  # … follow onto their current version, as theirs did
+    node = theirs.document(newer.id).find(placed.node_id)
+    assert node.text[placed.start:placed.end] == "本办法所称测试"
+    assert sum(report.followed.values()) == 2 + 2  # two annotations, the link's two ends
+    assert theirs.annotations.anchor_log(item_id=a.id)[-1]["reason"] == "version"
 
 
 def test_annotations_for_a_document_not_here_are_kept(two_libraries, tmp_path: Path) -> None:
     mine, _theirs, doc, (a, *_rest), _tmp = two_libraries
-    mine.export_annotations(tmp_path / "out.json")
+    mine.annotations.export(tmp_path / "out.json")
     with Library.open(tmp_path / "empty") as empty:
-        empty.import_annotations(tmp_path / "out.json")
-        kept = empty.annotation(a.id)
+        empty.annotations.merge(tmp_path / "out.json")
+        kept = empty.annotations.get(a.id)
         assert not kept.doc_present and kept.note == a.note
 
 
@@ -154,7 +155,7 @@ def test_corrupt_or_foreign_files_are_refused(two_libraries, name: str) -> None:
     path.write_bytes(BAD[name])
     before = _dump(theirs)
     with pytest.raises(UserError, match="refused, nothing imported"):
-        theirs.import_annotations(path)
+        theirs.annotations.merge(path)
     assert _dump(theirs) == before
 
 
@@ -180,7 +181,7 @@ def _mutations(good: dict) -> dict[str, dict]:
 
 def test_one_bad_item_refuses_the_whole_file_with_a_reason(two_libraries) -> None:
     mine, theirs, *_rest, tmp_path = two_libraries
-    good = mine.export_annotations()
+    good = mine.annotations.export()
     assert parse(good).annotations  # the good file parses
     for name, data in _mutations(good).items():
         with pytest.raises(FormatError) as info:
@@ -191,7 +192,7 @@ def test_one_bad_item_refuses_the_whole_file_with_a_reason(two_libraries) -> Non
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         before = _dump(theirs)
         with pytest.raises(UserError, match="refused"):
-            theirs.import_annotations(path)
+            theirs.annotations.merge(path)
         assert _dump(theirs) == before, name
     with pytest.raises(FormatError, match="item 2 .*not a document of a RegReader library"):
         parse(_mutations(good)["hypothesis web page"])

@@ -36,14 +36,14 @@ def annotated(tmp_path_factory: pytest.TempPathFactory):
         start = rng.randrange(0, len(other.text) - 10)
         note = other.text[start:start + rng.randint(5, 40)] if rng.random() < 0.8 else ""
         chosen = rng.sample(tags, rng.randint(0, 2))
-        lib.annotate(doc_id, node.id, Span(0, min(len(node.text), 8)), note=note, tags=chosen)
+        lib.annotations.add(doc_id, node.id, Span(0, min(len(node.text), 8)), note=note, tags=chosen)
     yield lib
     lib.close()
 
 
 def truth(lib: Library, query: str) -> set[str]:
     variants = make_term(query).variants
-    return {a.id for a in lib.annotations() if a.doc_present and
+    return {a.id for a in lib.annotations.list() if a.doc_present and
             any(v and v in fold(annotation_unit(a).text) for v in variants)}
 
 
@@ -54,7 +54,7 @@ def found(results) -> set[str]:  # noqa: ANN001
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_random_substrings_of_notes_and_tags_are_always_found(annotated: Library, data) -> None:
-    anns = [a for a in annotated.annotations() if a.searchable_text]
+    anns = [a for a in annotated.annotations.list() if a.searchable_text]
     ann = data.draw(st.sampled_from(anns))
     text = annotation_unit(ann).text
     start = data.draw(st.integers(0, max(len(text) - 1, 0)))
@@ -77,18 +77,18 @@ def test_text_search_is_not_changed_by_annotations(annotated: Library) -> None:
 
 
 def test_tags_search_as_hash_words(annotated: Library) -> None:
-    tagged = {a.id for a in annotated.annotations() if "待办" in a.tags}
+    tagged = {a.id for a in annotated.annotations.list() if "待办" in a.tags}
     assert found(annotated.search("#待办", limit=ALL, scope="annotations")) == tagged
     # folding: full-width letters in a tag are found by half-width ones
-    wide = {a.id for a in annotated.annotations() if "ＡＢＣ标签" in a.tags}
+    wide = {a.id for a in annotated.annotations.list() if "ＡＢＣ标签" in a.tags}
     assert found(annotated.search("abc标签", limit=ALL, scope="annotations")) == wide
     # and a 第N条 note or tag is found by the other numeral spelling, like text is
-    numbered = {a.id for a in annotated.annotations() if "第17条" in a.tags}
+    numbered = {a.id for a in annotated.annotations.list() if "第17条" in a.tags}
     assert numbered <= found(annotated.search("第十七条", limit=ALL, scope="annotations"))
 
 
 def test_hits_point_to_document_node_and_annotation(annotated: Library) -> None:
-    ann = next(a for a in annotated.annotations() if len(a.note) >= 8)
+    ann = next(a for a in annotated.annotations.list() if len(a.note) >= 8)
     results = annotated.search(ann.note[:8], limit=ALL, scope="annotations", doc_id=ann.doc_id)
     hit = next(h for h in results.hits if h.annotation_id == ann.id)
     assert (hit.doc_id, hit.node_id) == (ann.doc_id, ann.node_id)
@@ -102,26 +102,26 @@ def test_edits_reach_the_index(tmp_path: Path, seed_files: list[Path]) -> None:
         doc_id = lib.documents()[0].id
         node = next(n for n in lib.document(doc_id).walk() if len(n.text) > 20)
         lib.ensure_index()
-        a = lib.annotate(doc_id, node.id, Span(0, 5), note="独一无二的批注词语")
+        a = lib.annotations.add(doc_id, node.id, Span(0, 5), note="独一无二的批注词语")
         assert found(lib.search("独一无二", scope="annotations")) == {a.id}
-        lib.update_annotation(a.id, note="改过的批注", tags=["新标签"])
+        lib.annotations.update(a.id, note="改过的批注", tags=["新标签"])
         assert not lib.search("独一无二", scope="annotations").total
         assert found(lib.search("新标签", scope="annotations")) == {a.id}
-        lib.delete_annotation(a.id)
+        lib.annotations.delete(a.id)
         assert not lib.search("改过的批注", scope="annotations").total
-        lib.restore_annotation(a.id)
+        lib.annotations.restore(a.id)
         assert found(lib.search("改过的批注", scope="annotations")) == {a.id}
         lib.import_files(seed_files[3:4])  # a re-import re-indexes the document: the note stays
         assert found(lib.search("改过的批注", scope="annotations")) == {a.id}
         lib.remove(doc_id)  # gone from search with its document; kept in the library
         assert not lib.search("改过的批注", scope="annotations").total
-        assert lib.annotation(a.id).note == "改过的批注"
+        assert lib.annotations.get(a.id).note == "改过的批注"
         lib.import_files(seed_files[3:4])
         assert found(lib.search("改过的批注", scope="annotations")) == {a.id}
         lib.rebuild_index()  # a full build holds the annotations as well
         assert found(lib.search("改过的批注", scope="annotations")) == {a.id}
     with Library.open(tmp_path / "lib") as again:  # another process's edit: seen at its next search
-        again.update_annotation(a.id, note="第二个进程写的")
+        again.annotations.update(a.id, note="第二个进程写的")
     with Library.open(tmp_path / "lib") as third:
         assert found(third.search("第二个进程", scope="annotations")) == {a.id}
 
@@ -132,7 +132,7 @@ def test_cli_search_scope(tmp_path: Path, seed_files: list[Path], capsys) -> Non
         lib.import_files(seed_files[3:4])
         doc_id = lib.documents()[0].id
         node = next(n for n in lib.document(doc_id).walk() if len(n.text) > 20)
-        lib.annotate(doc_id, node.id, Span(0, 5), note="命令行能搜到的批注")
+        lib.annotations.add(doc_id, node.id, Span(0, 5), note="命令行能搜到的批注")
     assert main(["--library", lib_dir, "search", "--scope", "annotations", "命令行能搜到"]) == 0
     out = capsys.readouterr().out
     assert "1 match" in out and "批注" in out and "【命令行能搜到】" in out

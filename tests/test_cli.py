@@ -17,7 +17,8 @@ from tests.conftest import REPO, make_document
 DOC_KEYS = {"id", "title", "kind", "doc_number", "issuer", "issued", "effective", "expires",
             "status", "source", "front_matter", "warnings", "nodes"}
 NODE_KEYS = {"id", "kind", "label", "number", "heading", "text", "children"}
-LIST_KEYS = {"id", "title", "kind", "doc_number", "issuer", "issued", "effective", "status", "source"}
+LIST_KEYS = {"id", "title", "kind", "doc_number", "issuer", "issued", "effective", "status", "source",
+             "lineage", "version", "versions", "current"}
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -52,7 +53,8 @@ def test_import_list_show_json(capsys, library_dir: Path, seed_files: list[Path]
     code, out, _ = run(capsys, "--library", lib, "list", "--json")
     assert code == 0
     listed = json.loads(out)["documents"]
-    assert {d["id"] for d in listed} == {d["id"] for d in report["added"]}
+    superseded = {v["previous"] for v in report["versions"]}
+    assert {d["id"] for d in listed} == {d["id"] for d in report["added"] + report["versions"]} - superseded
     for entry in listed:
         assert set(entry) == LIST_KEYS
         assert set(entry["source"]) == {"file", "sha256", "format"}
@@ -60,7 +62,8 @@ def test_import_list_show_json(capsys, library_dir: Path, seed_files: list[Path]
     code, out, _ = run(capsys, "show", listed[0]["id"], "--json", "--library", lib)
     assert code == 0
     docs = json.loads(out)["documents"]
-    assert len(docs) == 1 and set(docs[0]) == DOC_KEYS and docs[0]["id"] == listed[0]["id"]
+    assert len(docs) == 1 and set(docs[0]) == DOC_KEYS | {"version"} and docs[0]["id"] == listed[0]["id"]
+    assert docs[0]["version"]["current"] and docs[0]["version"]["number"] >= 1
     assert docs[0]["nodes"]
     check_nodes(docs[0]["nodes"])
 
@@ -82,7 +85,8 @@ def test_show_json_round_trips_a_full_document(capsys, library_dir: Path, fake_p
     code, out, _ = run(capsys, "--library", str(library_dir), "show", doc.id, "--json")
     expected = doc.to_json()
     expected["source"]["file"] = str(path.resolve())
-    assert code == 0 and json.loads(out) == {"documents": [expected]}
+    (shown,) = json.loads(out)["documents"]
+    assert code == 0 and shown.pop("version")["current"] and shown == expected
 
 
 # -- exit codes and errors ---------------------------------------------------------------
@@ -119,7 +123,7 @@ def test_unknown_document_id(capsys, library_dir: Path) -> None:
 def test_internal_error_exits_2_with_short_message(capsys, library_dir: Path, monkeypatch) -> None:
     from reader.store.library import Library
 
-    def broken(self):
+    def broken(self, all_versions=False):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(Library, "documents", broken)
@@ -151,7 +155,7 @@ def test_remove(capsys, library_dir: Path, seed_files: list[Path]) -> None:
     run(capsys, "--library", lib, "import", str(seed_files[1]))
     listed = json.loads(run(capsys, "--library", lib, "list", "--json")[1])["documents"]
     code, out, _ = run(capsys, "--library", lib, "remove", listed[0]["id"], "--json")
-    assert code == 0 and json.loads(out) == {"removed": listed[0],
+    assert code == 0 and json.loads(out) == {"removed": listed[0], "current": None,
                                              "kept": {"annotations": 0, "links": 0}}
     after = json.loads(run(capsys, "--library", lib, "list", "--json")[1])["documents"]
     assert listed[0]["id"] not in {d["id"] for d in after}

@@ -46,7 +46,7 @@ def test_annotate_prints_the_new_id(capsys, lib_dir) -> None:
     assert code == 0, err
     ann_id = out.strip()
     with Library.open(folder) as lib:
-        a = lib.annotation(ann_id)
+        a = lib.annotations.get(ann_id)
     assert (a.quote, a.note, a.tags, a.category, a.author) == ("本办法所称测试", "定义", ("待办", "复核"), "义务", "王五")
     code, out, _ = run(capsys, "annotate", doc_id[:9], "art_2__para_1", "--start", "0", "--end", "4",
                        "--json", "--library", folder)
@@ -80,9 +80,11 @@ def test_annotations_list_with_anchor_status(capsys, lib_dir, fake_parser) -> No
     run(capsys, "--library", folder, "annotate", doc_id, "art_3__para_1", "--quote", "第3条", "--note", "将被删除")
     run(capsys, "--library", folder, "annotate", doc_id, "art_1__para_1", "--quote", "本办法所称测试")
     fake_parser.add(tmp / "a.txt", make_document(body="为了测试，制定本办法。本办法所称测试，是指测试。", articles=2))
-    assert main(["--library", folder, "import", str(tmp / "a.txt")]) == 0
+    assert main(["--library", folder, "import", str(tmp / "a.txt")]) == 0  # a new version
     capsys.readouterr()
-    code, out, _ = run(capsys, "--library", folder, "annotations", "--json", "--doc", doc_id)
+    code, out, _ = run(capsys, "--library", folder, "versions", "--json", doc_id)
+    current = next(v["id"] for v in json.loads(out)["versions"] if v["current"])
+    code, out, _ = run(capsys, "--library", folder, "annotations", "--json", "--doc", current)
     anns = json.loads(out)["annotations"]
     assert code == 0 and [a["anchor"]["state"] for a in anns] == ["ok", "orphan"]
     assert all(set(a) == ANNOTATION_KEYS for a in anns)

@@ -30,7 +30,7 @@ def library(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple
     from reader.store.library import Library
 
     with Library.open(folder) as lib:
-        ids = {Path(d.source.file).name: d.id for d in lib.documents()}
+        ids = {Path(d.source.file).name: d.id for d in lib.documents(all_versions=True)}
     return folder, ids[OLD], ids[NEW]
 
 
@@ -43,7 +43,8 @@ def test_text_lists_changes_one_line_per_pair(capsys, library) -> None:
     folder, old_id, new_id = library
     code, out, err = run(capsys, "--library", folder, "compare", old_id, new_id[:10])
     assert code == 0 and err == ""
-    assert out.splitlines()[0] == f"中华人民共和国公司法 ({old_id}) → 中华人民共和国公司法 ({new_id})"
+    assert out.splitlines()[0] == (f"中华人民共和国公司法 2018年10月26日修正 ({old_id}) → "
+                                   f"中华人民共和国公司法 2023年12月29日修订 ({new_id})")
     lines = pair_lines(out)
     assert ["moved", "第七十一条", "→", "第八十四条"] == lines[[l[1] for l in lines].index("第七十一条")][:4]
     assert ["added", "—", "→", "第六条", "0.00"] in lines

@@ -217,16 +217,16 @@ def test_read_only_target_is_refused(tmp_path, company, monkeypatch) -> None:
 def test_library_compare_and_export(tmp_path, shared_dir) -> None:
     with Library.open(tmp_path / "lib") as lib:
         report = lib.import_files([shared_dir / LAWS / OLD, shared_dir / LAWS / NEW])
-        ids = {Path(d.file).name: d.id for d in report.added}
+        ids = {Path(d.file).name: d.id for d in report.added + report.versions}
         old_id, new_id = ids[OLD], ids[NEW]
-        cmp = lib.compare(old_id[:10], new_id)
+        cmp = lib.versions.compare_documents(old_id[:10], new_id)
         assert (cmp.old_id, cmp.new_id) == (old_id, new_id)
         assert any(p.old and p.new and (p.old.label, p.new.label) == ("第七十一条", "第八十四条")
                    for p in cmp.pairs)
         out = tmp_path / "t.docx"
-        result = lib.export_comparison(old_id, new_id, out, comparison=cmp)
+        result = lib.exports.comparison(old_id, new_id, out, comparison=cmp)
         assert result.to_json()["rows"] == result.rows > 200 and out.is_file()
         with pytest.raises(UnknownDocument):
-            lib.compare(old_id, "doc_nope")
+            lib.versions.compare_documents(old_id, "doc_nope")
         with pytest.raises(ExportError):
-            lib.export_comparison(old_id, new_id, tmp_path / "t.txt")
+            lib.exports.comparison(old_id, new_id, tmp_path / "t.txt")

@@ -168,7 +168,7 @@ def test_cli_imports_nested_folders(capsys, library_dir: Path, tree: Path, tmp_p
 
     code, out, err = run(capsys, "--library", str(library_dir), "import", str(tree))
     assert code == 0
-    assert "0 added, 4 updated, 0 duplicate, 0 failed, 5 skipped" in out
+    assert "0 added, 4 updated, 0 new versions, 0 unchanged, 0 duplicate, 0 failed, 5 skipped" in out
     assert "skipped 1 file: broken link: 失效.txt" in out
 
 

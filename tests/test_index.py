@@ -57,10 +57,11 @@ def test_reimport_replaces_the_old_text(two_docs, fake_parser) -> None:
     lib, a, _, files = two_docs
     changed = make_document(title="甲管理办法", doc_number="甲〔2024〕1号", body="改写后的新措辞。")
     fake_parser.add(files[0], changed)
-    report = lib.import_files([files[0]])
-    assert [d.id for d in report.updated] == [a.id]
+    report = lib.import_files([files[0]])  # a new version: the current text is searched
+    (version,) = report.versions
     assert lib.search("甲文独有").total == 0
-    assert lib.search("改写后的新措辞").by_document == {a.id: 2}
+    assert lib.search("改写后的新措辞").by_document == {version.id: 2}
+    assert lib.search("甲文独有", all_versions=True).by_document == {a.id: 2}  # the old one, on request
 
 
 def test_refresh_regression_new_searcher_after_each_commit(two_docs) -> None:

@@ -1,7 +1,8 @@
-"""Re-import moves annotations with the text, through the Library, on seed 003
-(广州市测绘地理信息管理办法): the source file itself is edited — an article inserted (every
-later one renumbered), wording changed, a quoted sentence deleted — and imported again.
-Each annotation follows its words or becomes an orphan; none lands on wrong words."""
+"""An edited file imported again is a new version, and the annotations follow it, through
+the Library, on seed 003 (广州市测绘地理信息管理办法): the source file itself is edited — an
+article inserted (every later one renumbered), wording changed, a quoted sentence deleted —
+and imported again.  Each annotation follows its words onto the new current version or
+becomes an orphan; none lands on wrong words; the old text stays readable."""
 from __future__ import annotations
 
 import copy
@@ -37,8 +38,12 @@ def amended(library: Library, tmp_path: Path):
 def test_amended_file_parses_as_expected(amended) -> None:
     library, doc_id, reimport = amended
     report = reimport()
-    assert doc_id in {d.id for d in report.updated}
-    doc = library.document(doc_id)
+    (version,) = report.versions
+    assert version.current and version.previous == doc_id
+    assert library.versions.current(doc_id) == version.id
+    doc = library.document(version.id)
+    old = library.document(doc_id)  # the old text, kept
+    assert old.find("art_17__para_1").text != doc.find("art_17__para_1").text
     assert doc.find("art_17__para_1").text.startswith("测绘单位应当建立健全测绘成果质量管理制度")
     assert doc.find("art_18__para_1").text.startswith("测绘单位不得超越资质等级")
     assert "依法实行招标投标" in doc.find("art_18__para_2").text
@@ -50,25 +55,26 @@ def test_each_path_follows_or_orphans(amended) -> None:
     library, doc_id, reimport = amended
     s = Span
     cases = {  # name: (annotation, expected node or None, expected words)
-        "unchanged": (library.annotate(doc_id, "art_5__para_1", s(quote="测绘")), "art_5__para_1", "测绘"),
-        "renumbered": (library.annotate(doc_id, "art_19__para_2", s(quote="测绘单位应当按照有关规定及时向"),
-                                        note="跟着条号走"), "art_20__para_2", "测绘单位应当按照有关规定及时向"),
-        "wording changed nearby": (library.annotate(doc_id, "art_17__para_2", s(quote="不得让测绘单位低于测绘成本中标"),
-                                                    category="罚则"), "art_18__para_2", "不得让测绘单位低于测绘成本中标"),
-        "quote reworded": (library.annotate(doc_id, "art_17__para_2", s(quote="测绘项目实行招投标的"), note="改了措辞"),
+        "unchanged": (library.annotations.add(doc_id, "art_5__para_1", s(quote="测绘")), "art_5__para_1", "测绘"),
+        "renumbered": (library.annotations.add(doc_id, "art_19__para_2", s(quote="测绘单位应当按照有关规定及时向"),
+                                               note="跟着条号走"), "art_20__para_2", "测绘单位应当按照有关规定及时向"),
+        "wording changed nearby": (library.annotations.add(doc_id, "art_17__para_2", s(quote="不得让测绘单位低于测绘成本中标"),
+                                                           category="罚则"), "art_18__para_2", "不得让测绘单位低于测绘成本中标"),
+        "quote reworded": (library.annotations.add(doc_id, "art_17__para_2", s(quote="测绘项目实行招投标的"), note="改了措辞"),
                            "art_18__para_2", "测绘项目依法实行招标投标的"),
-        "sentence deleted": (library.annotate(doc_id, "art_17__para_3", s(quote="中标的测绘单位不得转让、转包中标的测绘项目。"),
-                                              note="这句被删了"), None, ""),
-        "whole clause": (library.annotate(doc_id, "art_17", note="整条批注"), "art_18", ""),
+        "sentence deleted": (library.annotations.add(doc_id, "art_17__para_3", s(quote="中标的测绘单位不得转让、转包中标的测绘项目。"),
+                                                     note="这句被删了"), None, ""),
+        "whole clause": (library.annotations.add(doc_id, "art_17", note="整条批注"), "art_18", ""),
         "short ambiguous quote in a changed paragraph": (
-            library.annotate(doc_id, "art_17__para_3", s(quote="分包")), "art_18__para_3", "分包"),
+            library.annotations.add(doc_id, "art_17__para_3", s(quote="分包")), "art_18__para_3", "分包"),
     }
-    link = library.link(doc_id, "art_17", doc_id, "art_42", relation="依据")
+    link = library.annotations.link(doc_id, "art_17", doc_id, "art_42", relation="依据")
     report = reimport()
-    doc = library.document(doc_id)
+    new_id = library.versions.current(doc_id)
+    doc = library.document(new_id)
     placed = wrong = 0
     for name, (ann, node_id, words) in cases.items():
-        now = library.annotation(ann.id)
+        now = library.annotations.get(ann.id)
         if now.anchor_state == "orphan":
             assert node_id is None, f"{name}: lost ({now})"
             assert now.note == ann.note and now.quote == ann.quote  # kept as it was
@@ -80,30 +86,34 @@ def test_each_path_follows_or_orphans(amended) -> None:
         wrong += not ok
         assert ok, f"{name}: placed on {now.node_id} {got!r}"
     assert wrong == 0 and placed == len(cases) - 1
-    now = library.link_record(link.id)
+    now = library.annotations.get_link(link.id)
     assert (now.src.node_id, now.dst.node_id) == ("art_18", "art_43")
-    assert report.anchors["orphan"] == 1
-    assert library.annotation(cases["unchanged"][0].id).anchor_state == "ok"
-    assert library.annotation(cases["renumbered"][0].id).anchor_state == "moved"
-    # every move is in the log: from where to where, how, with what score
-    log = {e["item_id"]: e for e in library.anchor_log(doc_id=doc_id)}
+    assert report.followed["orphan"] == 1
+    assert {a.doc_id for a in library.annotations.list(deleted=None)} == {new_id}
+    assert library.annotations.get(cases["unchanged"][0].id).anchor_state == "ok"
+    assert library.annotations.get(cases["renumbered"][0].id).anchor_state == "moved"
+    # every move is in the log: from which version and where to where, how, with what score
+    log = {e["item_id"]: e for e in library.annotations.anchor_log(doc_id=new_id) if e["side"] == ""}
+    assert {e["old_doc"] for e in log.values()} == {doc_id}
     deleted = log[cases["sentence deleted"][0].id]
-    assert deleted["state"] == "orphan" and deleted["new_node"] is None
+    assert deleted["state"] == deleted["outcome"] == "orphan" and deleted["new_node"] is None
     moved = log[cases["renumbered"][0].id]
-    assert (moved["old_node"], moved["new_node"], moved["method"]) == ("art_19__para_2", "art_20__para_2", "document")
-    assert cases["unchanged"][0].id not in log
+    assert (moved["old_node"], moved["new_node"], moved["outcome"]) == ("art_19__para_2", "art_20__para_2", "moved")
+    assert log[cases["unchanged"][0].id]["outcome"] == "unchanged"
+    assert log[cases["quote reworded"][0].id]["outcome"] == "changed"
 
 
 def test_orphan_is_reattached_to_a_new_selection(amended) -> None:
     library, doc_id, reimport = amended
-    ann = library.annotate(doc_id, "art_17__para_3", Span(quote="中标的测绘单位不得转让、转包中标的测绘项目。"),
-                           note="这句被删了")
+    ann = library.annotations.add(doc_id, "art_17__para_3", Span(quote="中标的测绘单位不得转让、转包中标的测绘项目。"),
+                                  note="这句被删了")
     reimport()
-    assert library.annotation(ann.id).orphan
-    back = library.reattach_annotation(ann.id, doc_id, "art_18__para_3", Span(quote="并不得再次分包"))
+    assert library.annotations.get(ann.id).orphan
+    new_id = library.versions.current(doc_id)
+    back = library.annotations.reattach(ann.id, new_id, "art_18__para_3", Span(quote="并不得再次分包"))
     assert back.anchor_state == "ok" and back.note == "这句被删了" and back.quote == "并不得再次分包"
-    assert library.annotations(orphans_only=True) == []
-    assert library.anchor_log(item_id=ann.id)[-1]["reason"] == "reattach"
+    assert library.annotations.list(orphans_only=True) == []
+    assert library.annotations.anchor_log(item_id=ann.id)[-1]["reason"] == "reattach"
 
 
 # -- many anchors at once: placements and wrong ones counted ----------------------------------
@@ -138,7 +148,7 @@ def test_systematic_reimport_places_nothing_wrong(library: Library, fake_parser,
         target = edited.find(shift[para.id])
         length = rng.randint(8, 20)
         start = rng.randrange(0, len(para.text) - length)
-        ann = library.annotate(original.id, para.id, Span(start, start + length))
+        ann = library.annotations.add(original.id, para.id, Span(start, start + length))
         fate = rng.choice(["keep", "edit_outside", "edit_inside", "delete"])
         quote = ann.quote
         if fate == "edit_outside" and start > 3:
@@ -154,11 +164,11 @@ def test_systematic_reimport_places_nothing_wrong(library: Library, fake_parser,
         else:
             cases.append((ann, target.id, quote))
     report = library.import_files([fake_parser.add(path, edited)])
-    assert [d.id for d in report.updated] == [original.id]
-    stored = library.document(original.id)
+    assert [v.previous for v in report.versions] == [original.id]
+    stored = library.document(report.versions[0].id)
     placed = wrong = orphans = 0
     for ann, expected_node, expected_text in cases:
-        now = library.annotation(ann.id)
+        now = library.annotations.get(ann.id)
         if now.orphan:
             orphans += 1
             continue
@@ -173,7 +183,7 @@ def test_systematic_reimport_places_nothing_wrong(library: Library, fake_parser,
           f"deleted; {placed} placed, {wrong} wrong, {orphans} orphans")  # pytest -s shows it
     assert wrong == 0
     assert placed >= len(cases) - deleted - 2
-    assert len(library.annotations(original.id)) == len(cases)  # none lost
+    assert len(library.annotations.list(stored.id)) == len(cases)  # none lost
 
 
 def _similar(a: str, b: str) -> bool:

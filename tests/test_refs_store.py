@@ -10,6 +10,7 @@ import pytest
 from reader.cli import main
 from reader.core.refs import EXTERNAL, INTERNAL, REPEAL
 from reader.store.library import Library
+from reader.store.references import References
 from tests.conftest import SAMPLES, SHARED
 
 SURVEY = SAMPLES / "003_d2bd9f2bf5d49910.txt"  # 广州市测绘地理信息管理办法 (and others)
@@ -22,7 +23,7 @@ def survey_id(lib: Library) -> str:
 
 
 def rows(lib: Library, sql: str, *params) -> list[tuple]:
-    return lib._conn.execute(sql, params).fetchall()
+    return lib.db.conn.execute(sql, params).fetchall()
 
 
 @pytest.fixture
@@ -34,7 +35,7 @@ def survey_lib(library: Library) -> Library:
 
 def test_refs_stored_on_import(survey_lib: Library) -> None:
     doc_id = survey_id(survey_lib)
-    refs = survey_lib.refs(doc_id)
+    refs = survey_lib.refs.list(doc_id)
     texts = [(r.node_id, r.text) for r in refs]
     assert ("art_43__para_1__item_3", "本办法第十七条第二款") in texts
     r = next(r for r in refs if r.text == "本办法第十七条第二款")
@@ -48,15 +49,15 @@ def test_refs_stored_on_import(survey_lib: Library) -> None:
 
 def test_cited_by_answers_from_the_index(survey_lib: Library) -> None:
     doc_id = survey_id(survey_lib)
-    cited = survey_lib.cited_by(doc_id, "art_17")
+    cited = survey_lib.refs.cited_by(doc_id, "art_17")
     assert [c.node_id for c in cited] == [f"art_43__para_1__item_{i}" for i in (2, 3, 4)]
     assert {c.target_node_id for c in cited} == {"art_17__para_1", "art_17__para_2", "art_17__para_3"}
     assert all(c.doc_id == doc_id and c.doc_title == SURVEY_TITLE for c in cited)
     # a paragraph: only what names it (or a unit inside it)
-    assert [c.text for c in survey_lib.cited_by(doc_id, "art_17__para_2")] == ["本办法第十七条第二款"]
-    assert survey_lib.cited_by(doc_id, "art_1") == []
+    assert [c.text for c in survey_lib.refs.cited_by(doc_id, "art_17__para_2")] == ["本办法第十七条第二款"]
+    assert survey_lib.refs.cited_by(doc_id, "art_1") == []
     # art_1 must not match art_17, art_10 …: the prefix is the id plus "__"
-    assert not any(c.target_node_id.startswith("art_17") for c in survey_lib.cited_by(doc_id, "art_1"))
+    assert not any(c.target_node_id.startswith("art_17") for c in survey_lib.refs.cited_by(doc_id, "art_1"))
     plans = " ".join(str(p) for sql in ("SELECT id FROM refs WHERE target_doc_id = ? AND target_node_id = ?",
                                          "SELECT ref_id FROM ref_targets WHERE doc_id = ? AND node_id = ?")
                      for p in rows(survey_lib, "EXPLAIN QUERY PLAN " + sql, doc_id, "art_17"))
@@ -66,27 +67,27 @@ def test_cited_by_answers_from_the_index(survey_lib: Library) -> None:
 @pytest.mark.skipif(not SURVEY_LAW.exists(), reason="shared corpus absent")
 def test_external_reference_resolves_when_target_imported_later(survey_lib: Library) -> None:
     doc_id = survey_id(survey_lib)
-    before = [r for r in survey_lib.refs(doc_id) if r.target_title == "中华人民共和国测绘法"]
+    before = [r for r in survey_lib.refs.list(doc_id) if r.target_title == "中华人民共和国测绘法"]
     assert before and not any(r.resolved for r in before)
     survey_lib.import_files([SURVEY_LAW])
     law_id = next(d.id for d in survey_lib.documents() if d.title == "中华人民共和国测绘法")
-    after = [r for r in survey_lib.refs(doc_id) if r.target_title == "中华人民共和国测绘法"]
+    after = [r for r in survey_lib.refs.list(doc_id) if r.target_title == "中华人民共和国测绘法"]
     assert after and all(r.resolved and r.target_doc_id == law_id for r in after)
-    cited = survey_lib.cited_by(law_id)
+    cited = survey_lib.refs.cited_by(law_id)
     assert {c.doc_id for c in cited} >= {doc_id}
-    rel = survey_lib.document_relations(law_id)
+    rel = survey_lib.refs.relations(law_id)
     assert any(r.relation == "cited_by" and r.doc_id == doc_id for r in rel)
-    assert any(r.relation == "cites" and r.doc_id == law_id for r in survey_lib.document_relations(doc_id))
+    assert any(r.relation == "cites" and r.doc_id == law_id for r in survey_lib.refs.relations(doc_id))
 
     # removing the target: the references stay, unresolved, with their title
     survey_lib.remove(law_id)
-    gone = [r for r in survey_lib.refs(doc_id) if r.target_title == "中华人民共和国测绘法"]
+    gone = [r for r in survey_lib.refs.list(doc_id) if r.target_title == "中华人民共和国测绘法"]
     assert len(gone) == len(after) and not any(r.resolved for r in gone)
     assert rows(survey_lib, "SELECT COUNT(*) FROM refs WHERE target_doc_id = ? AND resolved = 1", law_id) == [(0,)]
     assert rows(survey_lib, "SELECT COUNT(*) FROM ref_targets WHERE doc_id = ?", law_id) == [(0,)]
     # …and resolve again when it comes back
     survey_lib.import_files([SURVEY_LAW])
-    assert all(r.resolved for r in survey_lib.refs(doc_id) if r.target_title == "中华人民共和国测绘法")
+    assert all(r.resolved for r in survey_lib.refs.list(doc_id) if r.target_title == "中华人民共和国测绘法")
 
 
 def test_remove_deletes_own_refs(survey_lib: Library) -> None:
@@ -99,10 +100,10 @@ def test_remove_deletes_own_refs(survey_lib: Library) -> None:
 
 def test_reimport_replaces_refs(survey_lib: Library) -> None:
     doc_id = survey_id(survey_lib)
-    n = len(survey_lib.refs(doc_id))
+    n = len(survey_lib.refs.list(doc_id))
     report = survey_lib.import_files([SURVEY])
     assert report.updated
-    assert len(survey_lib.refs(doc_id)) == n
+    assert len(survey_lib.refs.list(doc_id)) == n
 
 
 def test_rebuild_gives_the_same_refs(library: Library, seed_files: list[Path]) -> None:
@@ -112,8 +113,8 @@ def test_rebuild_gives_the_same_refs(library: Library, seed_files: list[Path]) -
     incremental = rows(library, query)
     targets = rows(library, "SELECT COUNT(*) FROM ref_targets")
     assert incremental
-    library._conn.execute("DELETE FROM refs")  # derived data lost: rebuilt from SQLite
-    assert library.rebuild_refs() == len(incremental)
+    library.db.conn.execute("DELETE FROM refs")  # derived data lost: rebuilt from SQLite
+    assert library.refs.rebuild() == len(incremental)
     assert rows(library, query) == incremental
     assert rows(library, "SELECT COUNT(*) FROM ref_targets") == targets
 
@@ -122,27 +123,27 @@ def test_stale_refs_rebuilt_on_use(library_dir: Path, seed_files: list[Path]) ->
     with Library.open(library_dir) as lib:
         lib.import_files(seed_files[3:4])
         doc_id = survey_id(lib)
-        n = len(lib.refs(doc_id))
-        lib._conn.execute("DELETE FROM refs")
-        lib._conn.execute("UPDATE meta SET value = 'old' WHERE key = 'refs_version'")
+        n = len(lib.refs.list(doc_id))
+        lib.db.conn.execute("DELETE FROM refs")
+        lib.db.conn.execute("UPDATE meta SET value = 'old' WHERE key = 'refs_version'")
     with Library.open(library_dir) as lib:
-        assert len(lib.refs(doc_id)) == n
+        assert len(lib.refs.list(doc_id)) == n
 
 
 def test_seed_relations_and_inexact_titles(library: Library, seed_files: list[Path]) -> None:
     library.import_files(seed_files)
     docs = {d.title: d.id for d in library.documents()}
     plan = docs["国家城乡融合发展试验区广东广清接合片区实施方案"]
-    citing = library.cited_by(plan)
+    citing = library.refs.cited_by(plan)
     assert citing and any(not c.exact for c in citing)  # seed 000 cites it by a shorter title
-    kinds = {r.kind for d in docs.values() for r in library.refs(d)}
+    kinds = {r.kind for d in docs.values() for r in library.refs.list(d)}
     assert INTERNAL in kinds and EXTERNAL in kinds
-    repeals = [r for d in docs.values() for r in library.refs(d) if r.kind == REPEAL]
+    repeals = [r for d in docs.values() for r in library.refs.list(d) if r.kind == REPEAL]
     assert repeals  # 同时废止 … is recorded (resolved or not)
 
 
 def test_refs_disabled_stores_nothing(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(Library, "refs_enabled", False)
+    monkeypatch.setattr(References, "enabled", False)
     library.import_files([SURVEY])
     assert rows(library, "SELECT COUNT(*) FROM refs") == [(0,)]
 
@@ -206,7 +207,7 @@ def test_batch_import_stores_what_a_rebuild_does(library: Library, mixed_files: 
     batch = stored(library)
     assert batch[0] and batch[1]
     assert not rows(library, "SELECT key FROM meta WHERE key LIKE 'refs_pending:%'")
-    library.rebuild_refs()
+    library.refs.rebuild()
     assert stored(library) == batch
 
 
@@ -227,12 +228,12 @@ def test_flushes_during_a_long_import(library: Library, mixed_files: list[Path],
 
     monkeypatch.setattr(references, "FLUSH_EVERY", 2)
     flushes = []
-    real = Library._refs_flush
-    monkeypatch.setattr(Library, "_refs_flush", lambda self: (flushes.append(len(self._refs_preparer())), real(self)))
+    real = References.flush
+    monkeypatch.setattr(References, "flush", lambda self: (flushes.append(len(self._preparer())), real(self)))
     library.import_files(mixed_files)
     assert len([n for n in flushes if n]) > 2
     batch = stored(library)
-    library.rebuild_refs()
+    library.refs.rebuild()
     assert stored(library) == batch
 
 
@@ -244,16 +245,16 @@ def test_import_cut_short_is_finished_on_next_open(library_dir: Path, tmp_path: 
         whole = stored(lib)
     # the process "dies" after the files committed, before the references to other
     # documents were resolved: the marker rows say which documents to finish
-    monkeypatch.setattr(Library, "_refs_flush", lambda self: None)
+    monkeypatch.setattr(References, "flush", lambda self: None)
     lib = Library.open(library_dir)
     lib.import_files(mixed_files)
     lib._close()
     monkeypatch.undo()
     with Library.open(library_dir) as lib:
         assert rows(lib, "SELECT COUNT(*) FROM meta WHERE key LIKE 'refs_pending:%'")[0][0] > 0
-        assert lib.refs_outdated()
-        assert lib.ensure_refs()
-        assert not lib.refs_outdated()
+        assert lib.refs.outdated()
+        assert lib.refs.ensure()
+        assert not lib.refs.outdated()
         assert stored(lib) == whole
         assert rows(lib, "SELECT COUNT(*) FROM meta WHERE key LIKE 'refs_pending:%'") == [(0,)]
 
@@ -262,24 +263,24 @@ def test_ensure_refs_after_an_upgrade_in_steps(library_dir: Path, seed_files: li
     with Library.open(library_dir) as lib:
         lib.import_files(seed_files)
         before = stored(lib)
-        lib._conn.execute("UPDATE meta SET value = 'old' WHERE key = 'refs_version'")
+        lib.db.conn.execute("UPDATE meta SET value = 'old' WHERE key = 'refs_version'")
     with Library.open(library_dir) as lib:
-        assert lib.refs_outdated()
-        assert lib.ensure_refs(cancel=lambda: True) is False  # stopped: the rest waits
-        assert lib.refs_outdated()
+        assert lib.refs.outdated()
+        assert lib.refs.ensure(cancel=lambda: True) is False  # stopped: the rest waits
+        assert lib.refs.outdated()
         steps: list[tuple[int, int]] = []
-        assert lib.ensure_refs(progress=lambda done, total: steps.append((done, total)))
-        assert steps and steps[-1][0] == steps[-1][1] == len(lib.documents())
-        assert stored(lib) == before and not lib.refs_outdated()
+        assert lib.refs.ensure(progress=lambda done, total: steps.append((done, total)))
+        assert steps and steps[-1][0] == steps[-1][1] == len(lib.documents(all_versions=True))
+        assert stored(lib) == before and not lib.refs.outdated()
 
 
 def test_removed_while_waiting_is_skipped(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(Library, "_refs_flush", lambda self: None)
+    monkeypatch.setattr(References, "flush", lambda self: None)
     library.import_files([SURVEY])
     monkeypatch.undo()
     doc_id = survey_id(library)
     library.remove(doc_id)
-    library._refs_flush()  # the waiting references of a document no longer there: dropped
+    library.refs.flush()  # the waiting references of a document no longer there: dropped
     assert rows(library, "SELECT COUNT(*) FROM refs WHERE doc_id = ?", doc_id) == [(0,)]
     others = rows(library, "SELECT COUNT(*) FROM refs WHERE kind = 'external'")[0][0]
     assert others > 0  # the other documents of the file got theirs
@@ -307,19 +308,19 @@ def test_rows_give_back_the_references(mixed_files: list[Path]) -> None:
 
 def test_cited_by_finds_every_unit_of_a_range(library: Library, mixed_files: list[Path]) -> None:
     library.import_files(mixed_files)
-    ranged = [(d.id, r) for d in library.documents() for r in library.refs(d.id)
+    ranged = [(d.id, r) for d in library.documents() for r in library.refs.list(d.id)
               if r.resolved and len(r.target_node_ids) >= 3]
     assert ranged  # 第二十条至第二十二条, 前三款 …
     for doc_id, ref in ranged[:20]:
         for unit in ref.target_node_ids:
-            cited = library.cited_by(ref.target_doc_id, unit)
+            cited = library.refs.cited_by(ref.target_doc_id, unit)
             assert any(c.doc_id == doc_id and c.node_id == ref.node_id and c.start == ref.start
                        for c in cited), (ref.text, unit)
-        whole = library.cited_by(ref.target_doc_id)
+        whole = library.refs.cited_by(ref.target_doc_id)
         assert len([c for c in whole if (c.doc_id, c.node_id, c.start) == (doc_id, ref.node_id, ref.start)]) == 1
     doc_id, ref = ranged[0]
     assert all(c.doc_id != ref.target_doc_id
-               for c in library.cited_by(ref.target_doc_id, include_self=False))
+               for c in library.refs.cited_by(ref.target_doc_id, include_self=False))
 
 
 def test_garbage_collection_paused_only_during_an_import(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -50,7 +50,7 @@ def test_worker_stores_what_the_library_would(library: Library, mixed_files: lis
     assert workers == [True]
     assert stored(library) == in_process
     assert rows(library, "SELECT COUNT(*) FROM meta WHERE key LIKE 'refs_pending:%'") == [(0,)]
-    assert library._refs_preparer()._process is None  # stopped with the import
+    assert library.refs._preparer()._process is None  # stopped with the import
 
 
 def test_worker_that_dies_loses_nothing(library: Library, mixed_files: list[Path],  # noqa: F811
@@ -59,12 +59,12 @@ def test_worker_that_dies_loses_nothing(library: Library, mixed_files: list[Path
     real = Library._import_one
     calls = []
 
-    def import_one(self: Library, file: str, report: object) -> None:
-        real(self, file, report)
+    def import_one(self: Library, file: str, report: object, version_of: str | None = None) -> None:
+        real(self, file, report, version_of)
         calls.append(file)
         if len(calls) == 2:  # some documents sent, some answered perhaps, the rest not yet
-            self._refs_preparer()._process.kill()
-            self._refs_preparer()._process.wait()
+            self.refs._preparer()._process.kill()
+            self.refs._preparer()._process.wait()
 
     monkeypatch.setattr(Library, "_import_one", import_one)
     report = library.import_files(mixed_files)
@@ -131,8 +131,8 @@ def test_a_document_detection_fails_on_is_logged_and_the_rest_stored(
         return real(doc)
 
     monkeypatch.setattr(references, "prepare", prepare)
-    library.rebuild_refs()
+    library.refs.rebuild()
     assert "its references could not be detected" in caplog.text and victim.title in caplog.text
     assert rows(library, "SELECT COUNT(*) FROM refs WHERE doc_id = ?", victim.id) == [(0,)]
     assert 0 < rows(library, "SELECT COUNT(*) FROM refs")[0][0] <= before
-    assert not library.refs_outdated()  # not retried (and failing) on every use
+    assert not library.refs.outdated()  # not retried (and failing) on every use

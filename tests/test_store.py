@@ -35,7 +35,7 @@ def test_open_creates_folder_database_and_backups(library_dir: Path) -> None:
         assert (library_dir / "library.sqlite3").is_file()
         assert (library_dir / "backups").is_dir()
         assert lib.schema_version == schema.SCHEMA_VERSION == len(schema.MIGRATIONS)
-        conn = lib._conn
+        conn = lib.db.conn
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         columns = {r[1] for r in conn.execute("PRAGMA table_info(nodes)")}
@@ -50,7 +50,7 @@ def test_open_creates_folder_database_and_backups(library_dir: Path) -> None:
 def test_reopening_applies_no_migration_twice(library_dir: Path) -> None:
     Library.open(library_dir).close()
     with Library.open(library_dir) as lib:
-        versions = [r[0] for r in lib._conn.execute("SELECT version FROM schema_version")]
+        versions = [r[0] for r in lib.db.conn.execute("SELECT version FROM schema_version")]
     assert versions == list(range(1, schema.SCHEMA_VERSION + 1))
 
 
@@ -134,14 +134,16 @@ def test_seed_files_import_list_show_remove(library: Library, seed_files: list[P
     assert report.ok, report.failures
     assert report.files_done == 5
     listed = {s.id: s for s in library.documents()}
+    every = {s.id: s for s in library.documents(all_versions=True)}
     # every seed gives at least one document (stored, or recognised as one already stored)
-    touched = {d.file for d in report.added} | {d.file for d in report.duplicates}
+    touched = {d.file for d in report.added + report.versions}
     assert touched == {str(p.resolve()) for p in seed_files}
-    assert {d.id for d in report.added} == set(listed)
+    assert {d.id for d in report.added + report.versions if d.id not in
+            {v.previous for v in report.versions}} == set(listed)
     assert not report.updated
     for added in report.added:
         doc = library.document(added.id)
-        assert doc.title == listed[added.id].title == added.title
+        assert doc.title == every[added.id].title == added.title
         assert doc.nodes, f"{doc.id} has no nodes"
         assert Path(doc.source.file).is_absolute()
         # the stored tree is the parsed tree
@@ -153,32 +155,35 @@ def test_seed_files_import_list_show_remove(library: Library, seed_files: list[P
     assert gone.id not in {s.id for s in library.documents()}
     with pytest.raises(UnknownDocument):
         library.document(gone.id)
-    assert library._conn.execute("SELECT COUNT(*) FROM nodes WHERE doc_id = ?", (gone.id,)).fetchone()[0] == 0
+    assert library.db.conn.execute("SELECT COUNT(*) FROM nodes WHERE doc_id = ?", (gone.id,)).fetchone()[0] == 0
 
 
 def test_reimport_same_file_updates_in_place(library: Library, seed_files: list[Path]) -> None:
     first = library.import_files(seed_files[:2])
     before = {s.id for s in library.documents()}
     nodes_before = count(library, "nodes")
-    imported = dict(library._conn.execute("SELECT id, imported FROM documents"))
+    imported = dict(library.db.conn.execute("SELECT id, imported FROM documents"))
     second = library.import_files(seed_files[:2])
     assert not second.added and not second.duplicates and second.ok
     assert {d.id for d in second.updated} == {d.id for d in first.added}
     assert {s.id for s in library.documents()} == before
     assert count(library, "nodes") == nodes_before
-    assert dict(library._conn.execute("SELECT id, imported FROM documents")) == imported
+    assert dict(library.db.conn.execute("SELECT id, imported FROM documents")) == imported
 
 
-def test_reimport_of_edited_file_replaces_text(library: Library, fake_parser, tmp_path: Path) -> None:
+def test_reimport_of_edited_file_adds_a_version(library: Library, fake_parser, tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     doc = make_document(body="旧的文字。", articles=3)
     library.import_files([fake_parser.add(path, doc)])
     edited = make_document(body="新的文字。", articles=2)
     report = library.import_files([fake_parser.add(path, edited)])
-    assert [d.id for d in report.updated] == [doc.id]
-    stored = library.document(doc.id)
-    assert "新的文字" in stored.full_text() and "旧的文字" not in stored.full_text()
-    assert stored.find("art_3") is None
+    assert not report.updated and not report.added
+    (version,) = report.versions
+    assert version.current and version.previous == doc.id and version.id != doc.id
+    stored = library.document(version.id)
+    assert "新的文字" in stored.full_text() and stored.find("art_3") is None
+    assert "旧的文字" in library.document(doc.id).full_text()  # the old version stays readable
+    assert [d.id for d in library.documents()] == [version.id]
 
 
 def test_moved_file_with_same_content_is_a_reimport(library: Library, seed_files: list[Path], tmp_path: Path) -> None:
@@ -191,7 +196,7 @@ def test_moved_file_with_same_content_is_a_reimport(library: Library, seed_files
     assert library.document(first.added[0].id).source.file == str(moved.resolve())
 
 
-def test_same_document_from_another_file_is_reported_not_duplicated(
+def test_same_document_with_other_text_from_another_file_is_a_version(
     library: Library, fake_parser, tmp_path: Path
 ) -> None:
     plan = make_document(title="广清一体化发展规划", doc_number="穗府办〔2022〕26号", body="甲。")
@@ -201,14 +206,25 @@ def test_same_document_from_another_file_is_reported_not_duplicated(
     b = fake_parser.add(tmp_path / "004.txt", other, copy)
     library.import_files([a])
     report = library.import_files([b])
-    assert [d.id for d in report.added] == [other.id]
-    assert [(d.id, d.file, d.existing_file) for d in report.duplicates] == [
-        (plan.id, str(b.resolve()), str(a.resolve()))
-    ]
-    assert str(a.resolve()) in report.duplicates[0].reason
-    assert len(library.documents()) == 2
-    kept = library.document(plan.id)
-    assert kept.source.file == str(a.resolve()) and "甲" in kept.full_text()
+    assert [d.id for d in report.added] == [other.id] and not report.duplicates
+    (version,) = report.versions
+    assert version.file == str(b.resolve()) and version.previous == plan.id
+    assert len(library.documents()) == 2 and len(library.documents(all_versions=True)) == 3
+    assert "甲" in library.document(plan.id).full_text()
+    assert "乙" in library.document(version.id).full_text()
+
+
+def test_same_text_from_another_file_changes_nothing(library: Library, fake_parser, tmp_path: Path) -> None:
+    plan = make_document(title="广清一体化发展规划", doc_number="穗府办〔2022〕26号", body="甲。")
+    a = fake_parser.add(tmp_path / "002.txt", plan)
+    b = fake_parser.add(tmp_path / "004.txt", make_document(title="广清一体化发展规划",
+                                                             doc_number="穗府办〔2022〕26号", body="甲。"),
+                        make_document(title="另一个通知", doc_number="穗府〔2022〕1号"))
+    library.import_files([a])
+    report = library.import_files([b])
+    assert [(u.id, u.existing) for u in report.unchanged] == [(plan.id, plan.id)]
+    assert "nothing changed" in report.unchanged[0].reason
+    assert library.document(plan.id).source.file == str(a.resolve())
 
 
 def test_same_document_twice_in_one_file_is_stored_once(library: Library, fake_parser, tmp_path: Path) -> None:
@@ -221,12 +237,16 @@ def test_same_document_twice_in_one_file_is_stored_once(library: Library, fake_p
 
 
 def test_seed_002_plan_is_recognised_in_seed_004(library: Library, seed_files: list[Path]) -> None:
+    """The plan of seed 002 is reprinted in the gazette of seed 004 (with a sentence more):
+    the reprint is a version of the plan, not a second document."""
     s002, s004 = seed_files[2], seed_files[4]
     library.import_files([s002])
     report = library.import_files([s004])
     ids_002 = {d.id for d in library.parse(s002)}
-    assert ids_002 & {d.id for d in report.duplicates}
-    assert all(d.existing_file == str(s002.resolve()) for d in report.duplicates if d.id in ids_002)
+    assert {v.previous for v in report.versions} & ids_002
+    assert not report.duplicates
+    titles = [d.title for d in library.documents()]
+    assert len(titles) == len(set(titles))
 
 
 # -- transactions and failures -------------------------------------------------------------
@@ -343,7 +363,7 @@ def test_samples_imported_on_first_start_only(library: Library) -> None:
     assert all(Path(s.source.file).parent == library_module.SAMPLES_DIR for s in library.documents())
     assert library.ensure_samples() is None
     for doc_id in ids:  # a user who removes every sample does not get them back
-        library.remove(doc_id)
+        library.remove(doc_id, all_versions=True)
     assert library.ensure_samples() is None
     assert library.documents() == []
 

@@ -164,7 +164,7 @@ class Annotation(_Anchored):
     @property
     def index_version(self) -> str:
         """Changes whenever what the search index holds for it may have."""
-        return index_version(self.modified, self.node_id)
+        return index_version(self.modified, self.doc_id, self.node_id)
 
     @property
     def searchable_text(self) -> str:
@@ -250,8 +250,9 @@ class Link:
                 "created": self.created, "modified": self.modified, "deleted": self.deleted}
 
 
-def index_version(modified: str, node_id: str) -> str:
-    return f"{modified}@{node_id}"
+def index_version(modified: str, doc_id: str, node_id: str) -> str:
+    """An annotation's place and last edit: a move to another version re-indexes it."""
+    return f"{modified}@{doc_id}/{node_id}"
 
 
 def placement_state(old: Anchor, placement: Placement, previous: str) -> tuple[str, bool]:

@@ -213,8 +213,9 @@ def _splits(groups: dict[int, Group], src: list[set[str]], dst: list[set[str]],
             if shared.get((d, s), 0) < CONTAINED_MIN * len(dst[d]):
                 continue
             partner = g.news[0] if by_old else g.olds[0]
-            # what d takes from s must not be what s's partner already took
-            c = _share(dst[d], src[s] - dst[partner])
+            if _share(dst[d], dst[partner]) >= CONTAINED_MIN:
+                continue  # d repeats what s's partner kept, not a part carved out of s
+            c = _share(dst[d], src[s])
             if c >= best_c:
                 best, best_c = s, c
         if best is not None:

@@ -1,14 +1,15 @@
-"""The Library's annotation side: annotations, links, categories, re-anchoring, exchange
-and backups of the user's work.  Mixed into :class:`reader.store.library.Library` — the
-CLI and the GUI call these methods, never the tables.
+"""The user's work: annotations, links, categories, re-anchoring, exchange and backups.
+The :class:`Annotations` service is ``library.annotations`` — the CLI and the GUI call
+its methods, never the tables; the Library calls ``reanchor_document`` inside an import's
+transaction and ``final_backup`` when it closes.
 
 Every edit is one transaction (``BEGIN IMMEDIATE``, retried while another process holds
 the write lock) that also counts a user-data revision; after the commit a rotating JSON
 backup (W3C Web Annotation, every item including the deleted ones) is written to
 ``backups/`` when the work changed and the last backup is older than
 ``BACKUP_INTERVAL`` — and always when the library is closed, before an annotations file
-is imported and before a re-import moves anchors.  Deletes are soft: ``restore_*``
-brings an item back.
+is imported and before a re-import moves anchors.  Deletes are soft: ``restore``,
+``restore_link`` and ``restore_category`` bring an item back.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from reader.core.anchoring import Anchor, AnchorError, anchor_clause, anchor_quote, make_anchor, reanchor_all
 from reader.core.annotations import (DEFAULT_RELATIONS, STATUSES, Annotation, Category, Link,
@@ -32,9 +33,7 @@ from reader.core.errors import UserError
 from reader.core.model import Document, Node
 from reader.core.webanno import Bundle, FormatError, export, parse
 from reader.store import repository, userdata
-
-if TYPE_CHECKING:
-    from reader.store.library import _Transaction
+from reader.store.db import Database
 
 #: Rotating backups of the user's work kept in backups/.
 BACKUP_KEEP = 30
@@ -45,6 +44,11 @@ MAX_IMPORT_BYTES = 200 * 1024 * 1024
 #: Colour of a category that arrives with imported annotations but is not defined.
 UNKNOWN_CATEGORY_COLOR = "#a0a4ab"
 _BACKUP_NAME = re.compile(r"^annotations-(\d{8}T\d{12})-r(\d+)-([\w-]+)\.json$")
+
+
+#: ``to_current(items, when)``: items (id → the documents they were placed in) that sit
+#: on an older version of a document follow onto its current version; returns outcome → n.
+ToCurrent = Callable[[dict[str, set[str]], str], dict[str, int]]
 
 
 class _Unset:
@@ -72,6 +76,8 @@ class MergeReport:
     links_kept: int = 0
     categories_added: list[str] = field(default_factory=list)
     anchors: dict[str, int] = field(default_factory=dict)  # state → count, after placing
+    #: items placed on an older version that then followed the current one: outcome → count
+    followed: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {"file": self.file,
@@ -79,7 +85,7 @@ class MergeReport:
                 "links": {"added": self.links_added, "updated": self.links_updated,
                           "kept": self.links_kept},
                 "categories_added": list(self.categories_added),
-                "anchors": dict(self.anchors)}
+                "anchors": dict(self.anchors), "followed": dict(self.followed)}
 
 
 @dataclass(frozen=True)
@@ -100,47 +106,40 @@ class Span:
 WHOLE = Span()
 
 
-class AnnotationsMixin:
-    """Methods of Library; relies on its ``_conn``, ``_lock``, ``_transaction`` and
-    ``_resolve``."""
+class Annotations:
+    """The user's work in one library: ``library.annotations``.  Writes through the shared
+    :class:`~reader.store.db.Database`; document ids are resolved by the library's
+    ``resolve`` (an exact id or a unique prefix; called with the lock held)."""
 
-    folder: Path
-    _conn: sqlite3.Connection
-    _last_user_backup: float = 0.0
-
-    # provided by Library
-    _transaction: Callable[[], _Transaction]
-    _resolve: Callable[[str], str]
+    def __init__(self, db: Database, folder: Path, resolve: Callable[[str], str],
+                 to_current: ToCurrent | None = None) -> None:
+        self.db = db
+        self.folder = folder
+        self._resolve = resolve
+        self._to_current = to_current
+        self._last_backup = 0.0  # time.monotonic() of the last backup written
 
     # -- plumbing ------------------------------------------------------------------------
 
     @contextmanager
     def _user_write(self) -> Iterator[str]:
         """One user edit: locked, in a transaction, counted; yields the time of the edit."""
-        with self._lock:  # type: ignore[attr-defined]
-            with self._transaction():
+        with self.db.lock:
+            with self.db.transaction():
                 yield now()
-                userdata.bump_revision(self._conn)
+                userdata.bump_revision(self.db.conn)
         self._maybe_backup()
 
-    def _read(self):  # noqa: ANN202 - the lock, for reads
-        return self._lock  # type: ignore[attr-defined]
-
-    def data_version(self) -> int:
-        """Changes when another connection (another RegReader) commits to the library:
-        the GUI polls it to show a colleague's or a second window's edits."""
-        with self._read():
-            return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
-
-    def user_data_revision(self) -> int:
-        with self._read():
-            return userdata.revision(self._conn)
+    def revision(self) -> int:
+        """The user-data revision: counts every edit of annotations, links and categories."""
+        with self.db.lock:
+            return userdata.revision(self.db.conn)
 
     # -- categories ----------------------------------------------------------------------
 
     def categories(self, include_deleted: bool = False) -> list[Category]:
-        with self._read():
-            return userdata.list_categories(self._conn, include_deleted)
+        with self.db.lock:
+            return userdata.list_categories(self.db.conn, include_deleted)
 
     def category(self, name: str) -> Category:
         found = next((c for c in self.categories(include_deleted=True) if c.name == name), None)
@@ -160,49 +159,49 @@ class AnnotationsMixin:
             raise UserError(str(exc)) from None
         with self._user_write() as when:
             if old_name is not None and old_name != cat.name:
-                if userdata.category_row(self._conn, old_name) is None:
+                if userdata.category_row(self.db.conn, old_name) is None:
                     raise UserError(f"{old_name}: no such category")
-                if userdata.category_row(self._conn, cat.name) is not None:
+                if userdata.category_row(self.db.conn, cat.name) is not None:
                     raise UserError(f"{cat.name}: a category of that name exists")
-                userdata.rename_category(self._conn, old_name, cat.name, when)
-            userdata.put_category(self._conn, cat, when)
+                userdata.rename_category(self.db.conn, old_name, cat.name, when)
+            userdata.put_category(self.db.conn, cat, when)
         return cat
 
     def delete_category(self, name: str) -> Category:
         """Hide a category from the choices (soft; its annotations keep their colour)."""
         cat = self.category(name)
         with self._user_write() as when:
-            userdata.set_category_deleted(self._conn, name, when, when)
+            userdata.set_category_deleted(self.db.conn, name, when, when)
         return cat
 
     def restore_category(self, name: str) -> Category:
         cat = self.category(name)
         with self._user_write() as when:
-            userdata.set_category_deleted(self._conn, name, None, when)
+            userdata.set_category_deleted(self.db.conn, name, None, when)
         return cat
 
     def category_usage(self) -> dict[str, int]:
-        with self._read():
-            return userdata.category_usage(self._conn)
+        with self.db.lock:
+            return userdata.category_usage(self.db.conn)
 
     def relations(self) -> list[str]:
         """Relations to offer for a link: the defaults, then others in use."""
-        with self._read():
-            used = userdata.used_relations(self._conn)
+        with self.db.lock:
+            used = userdata.used_relations(self.db.conn)
         return list(DEFAULT_RELATIONS) + [r for r in used if r not in DEFAULT_RELATIONS]
 
     def tags(self) -> list[tuple[str, int]]:
         """Tags in use, most used first, with their counts."""
-        with self._read():
-            return userdata.all_tags(self._conn)
+        with self.db.lock:
+            return userdata.all_tags(self.db.conn)
 
     # -- anchors -------------------------------------------------------------------------
 
     def _node(self, doc_id: str, node_id: str) -> tuple[Document, Node]:
         """The document (id or unique prefix) and one of its nodes, or a clear UserError."""
-        with self._read():
+        with self.db.lock:
             full = self._resolve(doc_id)
-            doc = repository.load_document(self._conn, full)
+            doc = repository.load_document(self.db.conn, full)
         assert doc is not None
         node = doc.find(node_id)
         if node is None:
@@ -229,9 +228,9 @@ class AnnotationsMixin:
 
     # -- annotations ---------------------------------------------------------------------
 
-    def annotate(self, doc_id: str, node_id: str, span: Span = WHOLE, *, note: str = "",
-                 tags: Any = (), category: str | None = None, status: str = "open",
-                 author: str = "") -> Annotation:
+    def add(self, doc_id: str, node_id: str, span: Span = WHOLE, *, note: str = "",
+            tags: Any = (), category: str | None = None, status: str = "open",
+            author: str = "") -> Annotation:
         """Annotate a span of a node's text (or, with the whole-node span, the clause).
 
         A span without a note is a highlight; with one, a note.  ``category`` None takes
@@ -252,7 +251,7 @@ class AnnotationsMixin:
                          anchor.quote, anchor.prefix, anchor.suffix, anchor.node_hash, kind, cat,
                          _clean_note(note), tag_list, status, author or "", stamp, stamp)
         with self._user_write():
-            userdata.put_annotation(self._conn, ann)
+            userdata.put_annotation(self.db.conn, ann)
         return ann
 
     def _category_for(self, name: str | None) -> str:
@@ -265,51 +264,53 @@ class AnnotationsMixin:
             raise UserError(f"{name}: no such category (known: {self._category_names()})")
         return name
 
-    def annotation(self, ann_id: str) -> Annotation:
+    def get(self, ann_id: str) -> Annotation:
         """One annotation (deleted ones too) by id or unique id prefix."""
         return self._find(ann_id, userdata.get_annotation, userdata.find_annotation_ids, "annotation")
 
     def _find(self, item_id: str, get: Any, find_ids: Any, what: str) -> Any:
         """An annotation or link by id, or by a prefix (of four or more characters) that
         names exactly one."""
-        with self._read():
-            found = get(self._conn, item_id)
+        with self.db.lock:
+            found = get(self.db.conn, item_id)
             if found is None:
-                ids = find_ids(self._conn, item_id) if len(item_id) >= 4 else []
+                ids = find_ids(self.db.conn, item_id) if len(item_id) >= 4 else []
                 if len(ids) > 1:
                     raise UnknownItem(f"{item_id}: ambiguous, more than one {what} id starts so")
-                found = get(self._conn, ids[0]) if ids else None
+                found = get(self.db.conn, ids[0]) if ids else None
         if found is None:
             raise UnknownItem(f"{item_id}: no such {what}")
         return found
 
-    def annotations(self, doc_id: str | None = None, *, deleted: bool | None = False,
-                    orphans_only: bool = False) -> list[Annotation]:
+    def list(self, doc_id: str | None = None, *, deleted: bool | None = False,
+             orphans_only: bool = False) -> list[Annotation]:
         """Annotations of one document (id or prefix; a removed document's id works too)
         or of the whole library, in reading order.  ``deleted`` True lists the deleted
         ones, None all; ``orphans_only`` those that could not be placed (or whose
         document was removed)."""
-        with self._read():
-            full = self._doc_or_gone(doc_id) if doc_id is not None else None
-            return userdata.list_annotations(self._conn, full, deleted, orphans_only=orphans_only)
+        with self.db.lock:
+            full = self.document_id(doc_id) if doc_id is not None else None
+            return userdata.list_annotations(self.db.conn, full, deleted, orphans_only=orphans_only)
 
-    def _doc_or_gone(self, doc_id: str) -> str:
-        """A library document id, or the id of a removed document that still has notes."""
-        try:
-            return self._resolve(doc_id)
-        except UserError:
-            row = self._conn.execute(
-                "SELECT 1 FROM annotations WHERE doc_id = ? UNION SELECT 1 FROM links"
-                " WHERE src_doc = ? OR dst_doc = ? LIMIT 1", (doc_id, doc_id, doc_id)).fetchone()
-            if row:
-                return doc_id
-            raise
+    def document_id(self, doc_id: str) -> str:
+        """A library document id (given by id or unique prefix), or the id of a removed
+        document that still has notes; UnknownDocument otherwise."""
+        with self.db.lock:
+            try:
+                return self._resolve(doc_id)
+            except UserError:
+                row = self.db.conn.execute(
+                    "SELECT 1 FROM annotations WHERE doc_id = ? UNION SELECT 1 FROM links"
+                    " WHERE src_doc = ? OR dst_doc = ? LIMIT 1", (doc_id, doc_id, doc_id)).fetchone()
+                if row:
+                    return doc_id
+                raise
 
-    def update_annotation(self, ann_id: str, *, note: Any = UNSET, tags: Any = UNSET,
-                          category: Any = UNSET, status: Any = UNSET,
-                          author: Any = UNSET) -> Annotation:
+    def update(self, ann_id: str, *, note: Any = UNSET, tags: Any = UNSET,
+               category: Any = UNSET, status: Any = UNSET,
+               author: Any = UNSET) -> Annotation:
         """Change what is given; a span's kind follows its note (note / highlight)."""
-        current = self.annotation(ann_id)
+        current = self.get(ann_id)
         changes: dict[str, Any] = {}
         if note is not UNSET:
             changes["note"] = _clean_note(note)
@@ -332,7 +333,7 @@ class AnnotationsMixin:
 
     def _write_annotation(self, ann: Annotation, delete: bool | None = None) -> Annotation:
         self._write(ann, userdata.put_annotation, delete)
-        return self.annotation(ann.id)
+        return self.get(ann.id)
 
     def _write(self, item: Any, put: Any, delete: bool | None = None) -> None:
         """Write an annotation or link as one edit, ``modified`` now; ``delete`` True/False
@@ -340,26 +341,26 @@ class AnnotationsMixin:
         with self._user_write() as when:
             if delete is not None:
                 item = replace(item, deleted=when if delete else None)
-            put(self._conn, replace(item, modified=when))
+            put(self.db.conn, replace(item, modified=when))
 
-    def delete_annotation(self, ann_id: str) -> Annotation:
-        """Soft delete (``restore_annotation`` undoes it)."""
-        current = self.annotation(ann_id)
+    def delete(self, ann_id: str) -> Annotation:
+        """Soft delete (``restore`` undoes it)."""
+        current = self.get(ann_id)
         return current if current.deleted else self._write_annotation(current, delete=True)
 
-    def restore_annotation(self, ann_id: str) -> Annotation:
-        current = self.annotation(ann_id)
+    def restore(self, ann_id: str) -> Annotation:
+        current = self.get(ann_id)
         return current if not current.deleted else self._write_annotation(current, delete=False)
 
-    def put_annotation(self, ann: Annotation) -> Annotation:
+    def put(self, ann: Annotation) -> Annotation:
         """Write an annotation back as it was (undo of an edit); ``modified`` becomes now."""
         return self._write_annotation(ann)
 
-    def reattach_annotation(self, ann_id: str, doc_id: str, node_id: str,
-                            span: Span = WHOLE) -> Annotation:
+    def reattach(self, ann_id: str, doc_id: str, node_id: str,
+                 span: Span = WHOLE) -> Annotation:
         """Attach an annotation (an orphan, typically) to a new place chosen by the user:
         it is ``ok`` again, and the move is logged."""
-        current = self.annotation(ann_id)
+        current = self.get(ann_id)
         doc, node = self._node(doc_id, node_id)
         anchor = self._anchor(node, span)
         kind = "clause_note" if span.whole else ("note" if current.note else "highlight")
@@ -367,10 +368,10 @@ class AnnotationsMixin:
                         anchor_state="ok", anchor_method="manual", anchor_score=1.0)
         with self._user_write() as when:
             moved = replace(moved, modified=when)
-            userdata.put_annotation(self._conn, moved)
-            userdata.log_move(self._conn, when, "reattach", "annotation", current.id, "",
+            userdata.put_annotation(self.db.conn, moved)
+            userdata.log_move(self.db.conn, when, "reattach", "annotation", current.id, "",
                               doc.id, current.anchor, anchor, "manual", 1.0, "ok")
-        return self.annotation(current.id)
+        return self.get(current.id)
 
     # -- links ---------------------------------------------------------------------------
 
@@ -391,21 +392,21 @@ class AnnotationsMixin:
         link = Link(str(uuid.uuid4()), LinkEnd.at(sdoc.id, a), LinkEnd.at(ddoc.id, b), relation,
                     _clean_note(note), author or "", stamp, stamp)
         with self._user_write():
-            userdata.put_link(self._conn, link)
-        return self.link_record(link.id)
+            userdata.put_link(self.db.conn, link)
+        return self.get_link(link.id)
 
-    def link_record(self, link_id: str) -> Link:
+    def get_link(self, link_id: str) -> Link:
         """One link (deleted ones too) by id or unique id prefix."""
         return self._find(link_id, userdata.get_link, userdata.find_link_ids, "link")
 
     def links(self, doc_id: str | None = None, *, deleted: bool | None = False) -> list[Link]:
         """Links starting or ending in a document (or all of the library)."""
-        with self._read():
-            full = self._doc_or_gone(doc_id) if doc_id is not None else None
-            return userdata.list_links(self._conn, full, deleted)
+        with self.db.lock:
+            full = self.document_id(doc_id) if doc_id is not None else None
+            return userdata.list_links(self.db.conn, full, deleted)
 
     def update_link(self, link_id: str, *, relation: Any = UNSET, note: Any = UNSET) -> Link:
-        current = self.link_record(link_id)
+        current = self.get_link(link_id)
         changes: dict[str, Any] = {}
         if relation is not UNSET:
             try:
@@ -418,15 +419,15 @@ class AnnotationsMixin:
 
     def _write_link(self, link: Link, delete: bool | None = None) -> Link:
         self._write(link, userdata.put_link, delete)
-        return self.link_record(link.id)
+        return self.get_link(link.id)
 
     def delete_link(self, link_id: str) -> Link:
         """Soft delete (``restore_link`` undoes it)."""
-        current = self.link_record(link_id)
+        current = self.get_link(link_id)
         return current if current.deleted else self._write_link(current, delete=True)
 
     def restore_link(self, link_id: str) -> Link:
-        current = self.link_record(link_id)
+        current = self.get_link(link_id)
         return current if not current.deleted else self._write_link(current, delete=False)
 
     def put_link(self, link: Link) -> Link:
@@ -437,34 +438,34 @@ class AnnotationsMixin:
                           span: Span = WHOLE) -> Link:
         if side not in ("src", "dst"):
             raise UserError(f"a link end is 'src' or 'dst', not {side!r}")
-        current = self.link_record(link_id)
+        current = self.get_link(link_id)
         doc, node = self._node(doc_id, node_id)
         anchor = self._anchor(node, span)
         old = current.end(side)
         end = replace(LinkEnd.at(doc.id, anchor), anchor_method="manual")
         with self._user_write() as when:
-            userdata.put_link(self._conn, replace(current, modified=when, **{side: end}))
-            userdata.log_move(self._conn, when, "reattach", "link", current.id, side, doc.id,
+            userdata.put_link(self.db.conn, replace(current, modified=when, **{side: end}))
+            userdata.log_move(self.db.conn, when, "reattach", "link", current.id, side, doc.id,
                               old.anchor, anchor, "manual", 1.0, "ok")
-        return self.link_record(current.id)
+        return self.get_link(current.id)
 
     # -- re-anchoring --------------------------------------------------------------------
 
     def has_user_data(self, doc_ids: list[str]) -> bool:
-        with self._read():
+        with self.db.lock:
             for doc_id in doc_ids:
-                if self._conn.execute(
+                if self.db.conn.execute(
                         "SELECT 1 FROM annotations WHERE doc_id = ? UNION SELECT 1 FROM links"
                         " WHERE src_doc = ? OR dst_doc = ? LIMIT 1",
                         (doc_id, doc_id, doc_id)).fetchone():
                     return True
         return False
 
-    def _reanchor_document(self, doc: Document, when: str, reason: str = "reimport") -> dict[str, int]:
+    def reanchor_document(self, doc: Document, when: str, reason: str = "reimport") -> dict[str, int]:
         """Place every annotation and link end of ``doc`` again (inside the caller's
         transaction): store the new places and states, log each move, keep the orphans.
         Returns how many ended ok / moved / orphan."""
-        conn = self._conn
+        conn = self.db.conn
         anns = userdata.list_annotations(conn, doc.id, deleted=None)
         links = userdata.list_links(conn, doc.id, deleted=None)
         ends = [(link, side) for link in links for side in ("src", "dst")
@@ -503,21 +504,21 @@ class AnnotationsMixin:
 
     def anchor_log(self, item_id: str | None = None, doc_id: str | None = None) -> list[dict[str, Any]]:
         """The moves re-anchoring (and the user) made, oldest first."""
-        with self._read():
-            return userdata.anchor_log(self._conn, item_id, doc_id)
+        with self.db.lock:
+            return userdata.anchor_log(self.db.conn, item_id, doc_id)
 
     # -- exchange (W3C Web Annotation JSON) ----------------------------------------------
 
     def _bundle(self, doc_id: str | None, include_deleted: bool) -> Bundle:
         deleted = None if include_deleted else False
-        with self._read():
-            full = self._doc_or_gone(doc_id) if doc_id is not None else None
-            return Bundle(userdata.list_annotations(self._conn, full, deleted),
-                          userdata.list_links(self._conn, full, deleted),
-                          userdata.list_categories(self._conn, include_deleted=True))
+        with self.db.lock:
+            full = self.document_id(doc_id) if doc_id is not None else None
+            return Bundle(userdata.list_annotations(self.db.conn, full, deleted),
+                          userdata.list_links(self.db.conn, full, deleted),
+                          userdata.list_categories(self.db.conn, include_deleted=True))
 
-    def export_annotations(self, path: str | Path | None = None, doc_id: str | None = None,
-                           include_deleted: bool = False) -> dict[str, Any]:
+    def export(self, path: str | Path | None = None, doc_id: str | None = None,
+               include_deleted: bool = False) -> dict[str, Any]:
         """The annotations, links and categories (of one document, or all) as a W3C Web
         Annotation collection; written to ``path`` (atomically) when given."""
         data = export(self._bundle(doc_id, include_deleted))
@@ -528,7 +529,7 @@ class AnnotationsMixin:
                 raise UserError(f"{path}: cannot write ({exc.strerror or exc})") from None
         return data
 
-    def import_annotations(self, source: str | Path | dict[str, Any]) -> MergeReport:
+    def merge(self, source: str | Path | dict[str, Any]) -> MergeReport:
         """Merge an exported collection: new ids are added, an id already here takes the
         file's copy only when that one was modified later.  A corrupt or foreign file is
         refused (UserError with the reason) before anything is written."""
@@ -539,47 +540,52 @@ class AnnotationsMixin:
         except FormatError as exc:
             raise UserError(f"{name}: refused, nothing imported: {exc}") from None
         report = MergeReport(file=name)
-        self.backup_user_data("before-import", force=True)
+        self.backup("before-import", force=True)
         docs: dict[str, Document | None] = {}
+        merged: dict[str, set[str]] = {}  # item id → the documents it was placed in
         with self._user_write() as when:
-            known = {c.name for c in userdata.list_categories(self._conn, include_deleted=True)}
+            known = {c.name for c in userdata.list_categories(self.db.conn, include_deleted=True)}
             for cat in bundle.categories:
                 if cat.name not in known:
-                    userdata.put_category(self._conn, cat, when)
+                    userdata.put_category(self.db.conn, cat, when)
                     known.add(cat.name)
                     report.categories_added.append(cat.name)
             for ann in bundle.annotations:
                 if ann.category and ann.category not in known:
-                    userdata.put_category(self._conn, Category(ann.category, UNKNOWN_CATEGORY_COLOR), when)
+                    userdata.put_category(self.db.conn, Category(ann.category, UNKNOWN_CATEGORY_COLOR), when)
                     known.add(ann.category)
                     report.categories_added.append(ann.category)
-                local = userdata.get_annotation(self._conn, ann.id)
+                local = userdata.get_annotation(self.db.conn, ann.id)
                 if local is not None and not _newer(ann.modified, local.modified):
                     report.kept += 1
                     continue
                 placed = self._place_imported(ann, docs, when)
-                userdata.put_annotation(self._conn, placed)
+                userdata.put_annotation(self.db.conn, placed)
+                merged[ann.id] = {placed.doc_id}
                 report.anchors[placed.anchor_state] = report.anchors.get(placed.anchor_state, 0) + 1
                 if local is None:
                     report.added += 1
                 else:
                     report.updated += 1
             for link in bundle.links:
-                local_link = userdata.get_link(self._conn, link.id)
+                local_link = userdata.get_link(self.db.conn, link.id)
                 if local_link is not None and not _newer(link.modified, local_link.modified):
                     report.links_kept += 1
                     continue
                 ends = {side: self._place_end(link, side, docs, when) for side in ("src", "dst")}
-                userdata.put_link(self._conn, replace(link, **ends))
+                userdata.put_link(self.db.conn, replace(link, **ends))
+                merged[link.id] = {ends["src"].doc_id, ends["dst"].doc_id}
                 if local_link is None:
                     report.links_added += 1
                 else:
                     report.links_updated += 1
+            if self._to_current is not None and merged:  # notes made on an older version
+                report.followed = self._to_current(merged, when)
         return report
 
     def _doc_cached(self, doc_id: str, docs: dict[str, Document | None]) -> Document | None:
         if doc_id not in docs:
-            docs[doc_id] = repository.load_document(self._conn, doc_id)
+            docs[doc_id] = repository.load_document(self.db.conn, doc_id)
         return docs[doc_id]
 
     def _place_imported(self, ann: Annotation, docs: dict[str, Document | None], when: str) -> Annotation:
@@ -590,7 +596,7 @@ class AnnotationsMixin:
         (placement,) = reanchor_all([ann.anchor], doc)
         state, changed = placement_state(ann.anchor, placement, ann.anchor_state)
         if _moved(ann.anchor, placement) or state == "orphan":
-            userdata.log_move(self._conn, when, "import", "annotation", ann.id, "", doc.id,
+            userdata.log_move(self.db.conn, when, "import", "annotation", ann.id, "", doc.id,
                               ann.anchor, placement.anchor, placement.method, placement.score, state)
         new = ann.with_anchor(placement.anchor) if changed and placement.anchor else ann
         return replace(new, anchor_state=state, anchor_method=placement.method,
@@ -604,7 +610,7 @@ class AnnotationsMixin:
         (placement,) = reanchor_all([end.anchor], doc)
         state, changed = placement_state(end.anchor, placement, end.anchor_state)
         if _moved(end.anchor, placement) or state == "orphan":
-            userdata.log_move(self._conn, when, "import", "link", link.id, side, doc.id,
+            userdata.log_move(self.db.conn, when, "import", "link", link.id, side, doc.id,
                               end.anchor, placement.anchor, placement.method, placement.score, state)
         new = end.with_anchor(placement.anchor) if changed and placement.anchor else end
         return replace(new, anchor_state=state, anchor_method=placement.method,
@@ -612,22 +618,22 @@ class AnnotationsMixin:
 
     # -- backups of the user's work ------------------------------------------------------
 
-    def user_data_backups(self) -> list[Path]:
+    def backups(self) -> list[Path]:
         """The rotating backups, oldest first."""
         folder = self.folder / "backups"
         return sorted(p for p in folder.glob("annotations-*.json") if _BACKUP_NAME.match(p.name))
 
-    def backup_user_data(self, tag: str = "manual", force: bool = True) -> Path | None:
+    def backup(self, tag: str = "manual", force: bool = True) -> Path | None:
         """Write every annotation, link and category (deleted ones too) to
         ``backups/annotations-<time>-r<revision>-<tag>.json``; keep the newest
         BACKUP_KEEP.  Without ``force``, nothing is written when the newest backup holds
         this revision already.  Returns the file written, if any."""
-        with self._read():
-            rev = userdata.revision(self._conn)
-            if rev == 0 and not self._conn.execute("SELECT 1 FROM annotations LIMIT 1").fetchone() \
-                    and not self._conn.execute("SELECT 1 FROM links LIMIT 1").fetchone():
+        with self.db.lock:
+            rev = userdata.revision(self.db.conn)
+            if rev == 0 and not self.db.conn.execute("SELECT 1 FROM annotations LIMIT 1").fetchone() \
+                    and not self.db.conn.execute("SELECT 1 FROM links LIMIT 1").fetchone():
                 return None  # nothing of the user's yet
-            existing = self.user_data_backups()
+            existing = self.backups()
             if not force and existing and _backup_rev(existing[-1]) == rev:
                 return None
             data = export(self._bundle(None, include_deleted=True))
@@ -639,8 +645,8 @@ class AnnotationsMixin:
             _write_json(path, data)
         except OSError:
             return None  # a full disk must not stop the edit that was just committed
-        self._last_user_backup = time.monotonic()
-        for old in self.user_data_backups()[:-BACKUP_KEEP]:
+        self._last_backup = time.monotonic()
+        for old in self.backups()[:-BACKUP_KEEP]:
             try:
                 old.unlink()
             except OSError:
@@ -648,28 +654,28 @@ class AnnotationsMixin:
         return path
 
     def _maybe_backup(self) -> None:
-        if time.monotonic() - self._last_user_backup >= BACKUP_INTERVAL:
-            self.backup_user_data("auto", force=False)
+        if time.monotonic() - self._last_backup >= BACKUP_INTERVAL:
+            self.backup("auto", force=False)
 
-    def _final_backup(self) -> None:
+    def final_backup(self) -> None:
         """At close: a backup if the work changed since the last one."""
         try:
-            self.backup_user_data("close", force=False)
+            self.backup("close", force=False)
         except (sqlite3.Error, OSError):
             pass
 
-    def restore_user_data(self, backup: str | Path) -> MergeReport:
+    def restore_backup(self, backup: str | Path) -> MergeReport:
         """Merge a backup back in (same rules as an import: newer copies win)."""
-        return self.import_annotations(backup)
+        return self.merge(backup)
 
-    def annotation_counts(self, doc_id: str) -> tuple[int, int]:
+    def counts(self, doc_id: str) -> tuple[int, int]:
         """Live annotations and links of a document (what a remove keeps for it)."""
-        with self._read():
+        with self.db.lock:
             try:
                 doc_id = self._resolve(doc_id)
             except UserError:
                 pass  # a removed document: its exact id
-            return userdata.count_annotations(self._conn, doc_id)
+            return userdata.count_annotations(self.db.conn, doc_id)
 
 
 def _moved(old: Anchor, placement: Any) -> bool:
@@ -725,5 +731,5 @@ def _read_json(path: Path) -> Any:
         raise UserError(f"{path}: refused, nothing imported: not JSON ({exc})") from None
 
 
-__all__ = ["AnnotationsMixin", "MergeReport", "Span", "WHOLE", "UNSET", "UnknownItem",
+__all__ = ["Annotations", "MergeReport", "Span", "WHOLE", "UNSET", "UnknownItem",
            "BACKUP_KEEP", "BACKUP_INTERVAL"]

@@ -1,16 +1,18 @@
-"""The Library's export side: Word briefs, clean documents, annotation tables
-and the 修改前后对照表 of two documents.
+"""The library's exports: Word briefs, clean documents, annotation tables and the
+修改前后对照表 of two documents.
 
-Mixed into :class:`reader.store.library.Library`.  Reads the store (documents,
-annotations, links, categories and — when the cross-reference store is present —
-detected references) into the plain records of :mod:`reader.export.model` and hands them
-to the export core, which never reads the store itself.
+The :class:`Exports` service is ``library.exports``.  It reads the store (documents
+through the library, annotations, links and categories through ``library.annotations``,
+detected references through ``library.refs``) into the plain records of
+:mod:`reader.export.model` and hands them to the export core, which never reads the store
+itself.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
+from typing import Protocol
 
 from reader.core.annotations import Annotation, Link, LinkEnd, parse_time
 from reader.core.errors import UserError
@@ -36,6 +38,9 @@ from reader.export import (
 from reader.export.comparison import ComparisonOptions, ComparisonResult, export_comparison
 from reader.export.files import check_target
 from reader.export.plan import DocPlan, plan_document
+from reader.store.annotating import Annotations
+from reader.store.references import References
+from reader.store.repository import DocumentSummary
 
 #: ``progress(done, total)``, called now and then while an export runs.
 ExportProgress = Callable[[int, int], None]
@@ -45,37 +50,49 @@ ExportCancel = Callable[[], bool]
 DEFAULT_COLOUR = "#FFFF00"
 
 
-class ExportingMixin:
-    """Methods of Library; relies on ``documents``, ``document``, ``annotations``,
-    ``links``, ``categories``, ``_resolve`` and (optionally) ``refs``."""
+class Documents(Protocol):
+    """The document lookups an export needs (the Library provides them)."""
+
+    def documents(self) -> list[DocumentSummary]: ...
+    def document(self, doc_id: str) -> Document: ...
+    def full_id(self, doc_id: str) -> str: ...
+
+
+class Exports:
+    """Exports of one library: ``library.exports``."""
+
+    def __init__(self, documents: Documents, annotations: Annotations, refs: References) -> None:
+        self._docs = documents
+        self._annotations = annotations
+        self._refs = refs
 
     # -- what can be exported ------------------------------------------------------------
 
     def annotated_documents(self) -> list[str]:
         """Ids of the documents (in library order) that carry a live annotation or link end."""
-        used: set[str] = {a.doc_id for a in self.annotations()}  # type: ignore[attr-defined]
-        for link in self.links():  # type: ignore[attr-defined]
+        used: set[str] = {a.doc_id for a in self._annotations.list()}
+        for link in self._annotations.links():
             used.update((link.src.doc_id, link.dst.doc_id))
-        return [d.id for d in self.documents() if d.id in used]  # type: ignore[attr-defined]
+        return [d.id for d in self._docs.documents() if d.id in used]
 
-    def export_counts(self) -> dict[str, tuple[int, int]]:
+    def counts(self) -> dict[str, tuple[int, int]]:
         """Document id → (live annotations, links touching it): for the export dialog."""
         out: dict[str, list[int]] = {}
-        for ann in self.annotations():  # type: ignore[attr-defined]
+        for ann in self._annotations.list():
             out.setdefault(ann.doc_id, [0, 0])[0] += 1
-        for link in self.links():  # type: ignore[attr-defined]
+        for link in self._annotations.links():
             for doc_id in {link.src.doc_id, link.dst.doc_id}:
                 out.setdefault(doc_id, [0, 0])[1] += 1
         return {k: (v[0], v[1]) for k, v in out.items()}
 
     # -- the three exports ---------------------------------------------------------------
 
-    def export_brief(self, out_path: str | Path, doc_ids: Iterable[str] | None = None, *,
-                     annotated_only: bool = False, title: str | None = None,
-                     author: str | None = None, comments: bool = True,
-                     review_paragraphs: bool = False, include_resolved: bool = True,
-                     progress: ExportProgress | None = None,
-                     cancel: ExportCancel | None = None) -> ExportResult:
+    def brief(self, out_path: str | Path, doc_ids: Iterable[str] | None = None, *,
+              annotated_only: bool = False, title: str | None = None,
+              author: str | None = None, comments: bool = True,
+              review_paragraphs: bool = False, include_resolved: bool = True,
+              progress: ExportProgress | None = None,
+              cancel: ExportCancel | None = None) -> ExportResult:
         """Write the annotated brief (审阅简报) of ``doc_ids`` to ``out_path`` (.docx).
 
         ``doc_ids`` None: every document that carries an annotation or a link — and
@@ -89,19 +106,19 @@ class ExportingMixin:
                                      include_resolved=include_resolved)
         return export_brief(request, out_path, progress=progress, cancel=cancel)
 
-    def export_clean(self, doc_id: str, out_path: str | Path,
-                     progress: ExportProgress | None = None,
-                     cancel: ExportCancel | None = None) -> ExportResult:
+    def clean(self, doc_id: str, out_path: str | Path,
+              progress: ExportProgress | None = None,
+              cancel: ExportCancel | None = None) -> ExportResult:
         """Write one document as it reads (no annotations) to ``out_path`` (.docx)."""
         check_target(out_path)
-        return export_clean(self.document(doc_id), out_path, progress=progress,  # type: ignore[attr-defined]
+        return export_clean(self._docs.document(doc_id), out_path, progress=progress,
                             cancel=cancel)
 
-    def export_annotation_table(self, out_path: str | Path, doc_ids: Iterable[str] | None = None, *,
-                                title: str | None = None, author: str | None = None,
-                                include_resolved: bool = True,
-                                progress: ExportProgress | None = None,
-                                cancel: ExportCancel | None = None) -> ExportResult:
+    def annotation_table(self, out_path: str | Path, doc_ids: Iterable[str] | None = None, *,
+                         title: str | None = None, author: str | None = None,
+                         include_resolved: bool = True,
+                         progress: ExportProgress | None = None,
+                         cancel: ExportCancel | None = None) -> ExportResult:
         """Write the annotations alone (条文, 摘录, 类别, 意见, 标签, 状态) as a table."""
         check_target(out_path)
         request = self.brief_request(out_path, doc_ids, title=title, author=author,
@@ -110,26 +127,20 @@ class ExportingMixin:
 
     # -- 新旧对照 of two documents --------------------------------------------------------
 
-    def compare(self, old_id: str, new_id: str) -> Comparison:
-        """The article-aligned 对照 of two documents of the library, ``old_id`` → ``new_id``
-        (ids or unique prefixes; UnknownDocument otherwise).  Pairs in the new version's
-        order; see :func:`reader.core.versions.compare`.  Pure computation: nothing is stored."""
-        return compare(self.document(old_id), self.document(new_id))  # type: ignore[attr-defined]
-
-    def export_comparison(self, old_id: str, new_id: str, out_path: str | Path,
-                          options: ComparisonOptions | None = None, *,
-                          comparison: Comparison | None = None,
-                          progress: ExportProgress | None = None,
-                          cancel: ExportCancel | None = None) -> ComparisonResult:
+    def comparison(self, old_id: str, new_id: str, out_path: str | Path,
+                   options: ComparisonOptions | None = None, *,
+                   comparison: Comparison | None = None,
+                   progress: ExportProgress | None = None,
+                   cancel: ExportCancel | None = None) -> ComparisonResult:
         """Write the 修改前后对照表 of ``old_id`` → ``new_id`` to ``out_path`` (.docx, A4
         landscape, 修改前 | 修改后 | 说明).  ``options``: changes only (default) or every
         article, title and column captions.  ``comparison``: one already computed by
-        :meth:`compare` for the same two documents (the GUI has it), else computed here.
+        ``library.versions.compare_documents`` for the same two documents (the GUI has it), else computed here.
         Returns what was written (``.to_json()`` for a dict).  Raises ExportError naming the
         file and the reason when it cannot be written; the target is then left as it was."""
         check_target(out_path)  # fail before the work
-        old = self.document(old_id)  # type: ignore[attr-defined]
-        new = self.document(new_id)  # type: ignore[attr-defined]
+        old = self._docs.document(old_id)
+        new = self._docs.document(new_id)
         if comparison is None or (comparison.old_id, comparison.new_id) != (old.id, new.id):
             comparison = compare(old, new)
         return export_comparison(comparison, old, new, out_path, options or ComparisonOptions(),
@@ -142,7 +153,7 @@ class ExportingMixin:
                       author: str | None = None, comments: bool = True,
                       review_paragraphs: bool = False, include_resolved: bool = True,
                       with_refs: bool = True) -> BriefRequest:
-        """The export request for ``doc_ids`` (see :meth:`export_brief`), read from the store."""
+        """The export request for ``doc_ids`` (see :meth:`brief`), read from the store."""
         if doc_ids is None:
             ids = self.annotated_documents()
             if not ids:
@@ -151,23 +162,23 @@ class ExportingMixin:
         else:
             ids = []
             for doc_id in doc_ids:
-                full = self._resolve(doc_id)  # type: ignore[attr-defined]
+                full = self._docs.full_id(doc_id)
                 if full not in ids:
                     ids.append(full)
             if not ids:
                 raise NothingToExport(out_path, "没有选择任何文件")
         chosen = set(ids)
-        colours = {c.name: c.color for c in self.categories(include_deleted=True)}  # type: ignore[attr-defined]
+        colours = {c.name: c.color for c in self._annotations.categories(include_deleted=True)}
         docs: dict[str, Document | None] = {}
         plans: dict[str, DocPlan] = {}  # documents outside the brief, for citations
         documents = []
         for doc_id in ids:
-            doc = self.document(doc_id)  # type: ignore[attr-defined]
+            doc = self._docs.document(doc_id)
             docs[doc_id] = doc
-            anns = [_annotation(a, colours) for a in self.annotations(doc_id)]  # type: ignore[attr-defined]
+            anns = [_annotation(a, colours) for a in self._annotations.list(doc_id)]
             refs = self._brief_refs(doc_id, chosen, docs, plans) if with_refs else []
             documents.append(BriefDocument(doc, anns, refs))
-        links = [self._brief_link(link, chosen, docs, plans) for link in self.links()  # type: ignore[attr-defined]
+        links = [self._brief_link(link, chosen, docs, plans) for link in self._annotations.links()
                  if link.src.doc_id in chosen or link.dst.doc_id in chosen]
         options = BriefOptions(scope=Scope.ANNOTATED if annotated_only else Scope.FULL,
                                comments=comments, review_paragraphs=review_paragraphs,
@@ -178,7 +189,7 @@ class ExportingMixin:
     def _other_document(self, doc_id: str, docs: dict[str, Document | None]) -> Document | None:
         if doc_id not in docs:
             try:
-                docs[doc_id] = self.document(doc_id)  # type: ignore[attr-defined]
+                docs[doc_id] = self._docs.document(doc_id)
             except UserError:  # removed from the library
                 docs[doc_id] = None
         return docs[doc_id]
@@ -195,11 +206,8 @@ class ExportingMixin:
 
     def _brief_refs(self, doc_id: str, chosen: set[str], docs: dict[str, Document | None],
                     plans: dict[str, DocPlan]) -> list[BriefRef]:
-        refs_of = getattr(self, "refs", None)
-        if not callable(refs_of):
-            return []  # the cross-reference store is not there (yet)
         out = []
-        for ref in refs_of(doc_id):
+        for ref in self._refs.list(doc_id):
             target = getattr(ref, "target_doc_id", None)
             cite = ""
             if target and target not in chosen:
@@ -239,4 +247,4 @@ def _time(text: str) -> datetime | None:
         return None
 
 
-__all__ = ["ExportCancel", "ExportProgress", "ExportingMixin"]
+__all__ = ["Documents", "ExportCancel", "ExportProgress", "Exports"]

@@ -1,5 +1,11 @@
 """Library: the one facade the CLI and the GUI call for everything stored.
 
+Documents, imports and search are the Library's own methods; the rest are services it
+composes over one shared :class:`~reader.store.db.Database`: ``library.annotations``
+(reader.store.annotating), ``library.refs`` (reader.store.references) and
+``library.exports`` (reader.store.exporting).  The services never import this module:
+what they need of the Library (resolving a document id, loading documents) is handed in.
+
 A library is a folder: ``library.sqlite3`` (WAL, foreign keys on), ``backups/`` and, later,
 ``index/``.  Every import of a file is one transaction, so a file that fails to parse or
 store leaves the library exactly as it was, and the files after it still get imported.
@@ -8,25 +14,26 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import threading
-import time
-import uuid
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from reader.core.errors import ImportFailure, UserError
-from reader.core.importers.discover import Skipped, expand_paths
+from reader.core.importers.discover import expand_paths
+from reader.core.lineage import version_facts
 from reader.core.model import Document
 from reader.core.pipeline import parse_file
 from reader.store import repository, userdata
-from reader.store.annotating import AnnotationsMixin, MergeReport, Span, UnknownItem
-from reader.store.exporting import ExportingMixin
+from reader.store.annotating import Annotations, MergeReport, Span, UnknownItem
+from reader.store.db import BUSY_TIMEOUT, Database, now
+from reader.store.exporting import Exports
 from reader.store.gcpause import collector_paused
-from reader.store.references import ReferencesMixin
+from reader.store.import_report import Duplicate, Failure, ImportedDoc, ImportReport
+from reader.store.references import References, select_in, stored_unit_text
 from reader.store.repository import DocumentSummary
 from reader.store.schema import SCHEMA_VERSION, current_version, migrate
+from reader.store.search_catalog import PENDING, IndexCatalog, IndexProgress, mark_pending
+from reader.store.versions import VersionAdded, Versions, Unchanged
 
 if TYPE_CHECKING:
     from index.searcher import Results
@@ -42,10 +49,6 @@ SAMPLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "samples"
 Progress = Callable[[int, int, str], None]
 #: ``cancel()`` is polled before each file; True stops the import between files.
 Cancel = Callable[[], bool]
-#: Seconds SQLite waits for another process's write lock, per attempt.
-BUSY_TIMEOUT = 10.0
-#: Attempts to start a write transaction while another process holds the lock.
-WRITE_ATTEMPTS = 4
 
 
 def default_folder() -> Path:
@@ -66,93 +69,23 @@ class UnknownDocument(UserError):
         super().__init__(f"{doc_id}: {reason}")
 
 
-@dataclass(frozen=True)
-class ImportedDoc:
-    """One document an import touched."""
-
-    id: str
-    title: str
-    file: str
-
-    def to_json(self) -> dict[str, str]:
-        return {"id": self.id, "title": self.title, "file": self.file}
-
-
-@dataclass(frozen=True)
-class Duplicate:
-    """A document already in the library from another file: the existing one is kept."""
-
-    id: str
-    title: str
-    file: str
-    existing_file: str
-
-    @property
-    def reason(self) -> str:
-        return f"already in the library from {self.existing_file}; kept that copy"
-
-    def to_json(self) -> dict[str, str]:
-        return {"id": self.id, "title": self.title, "file": self.file,
-                "existing_file": self.existing_file, "reason": self.reason}
-
-
-@dataclass(frozen=True)
-class Failure:
-    """A file that could not be imported (nothing from it was stored).
-
-    ``internal`` marks an unexpected exception (a bug) as opposed to a bad input file.
-    """
-
-    file: str
-    reason: str
-    internal: bool = False
-
-    def to_json(self) -> dict[str, Any]:
-        return {"file": self.file, "reason": self.reason, "internal": self.internal}
-
-
-@dataclass
-class ImportReport:
-    """What an import did, file by file, for the CLI to print and the GUI to show."""
-
-    added: list[ImportedDoc] = field(default_factory=list)
-    updated: list[ImportedDoc] = field(default_factory=list)
-    duplicates: list[Duplicate] = field(default_factory=list)
-    failures: list[Failure] = field(default_factory=list)
-    #: files found in the folders imported that no importer reads (not failures)
-    skipped: list[Skipped] = field(default_factory=list)
-    files_done: int = 0
-    cancelled: bool = False
-    #: re-anchoring of the annotations and link ends of re-imported documents:
-    #: anchor state (ok / moved / orphan) → count
-    anchors: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return not self.failures
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "added": [d.to_json() for d in self.added],
-            "updated": [d.to_json() for d in self.updated],
-            "duplicates": [d.to_json() for d in self.duplicates],
-            "failures": [f.to_json() for f in self.failures],
-            "skipped": [s.to_json() for s in self.skipped],
-            "files": self.files_done,
-            "cancelled": self.cancelled,
-            **({"anchors": dict(self.anchors)} if self.anchors else {}),
-        }
-
-
-class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
-    """A RegReader library folder.  Thread-safe: one connection guarded by a lock, so the
-    GUI may run imports on a worker thread while the UI thread reads.  Two processes may
-    share a library: writes wait for each other (SQLite's lock, retried)."""
+class Library:
+    """A RegReader library folder: its documents, imports and search here; the user's
+    work in ``annotations``, cross-references in ``refs``, Word exports in ``exports``
+    (services sharing one :class:`~reader.store.db.Database`).  Thread-safe: one
+    connection guarded by a lock, so the GUI may run imports on a worker thread while the
+    UI thread reads.  Two processes may share a library: writes wait for each other
+    (SQLite's lock, retried)."""
 
     def __init__(self, folder: Path, conn: sqlite3.Connection) -> None:
         self.folder = folder
-        self._conn = conn
-        self._lock = threading.RLock()
+        self.db = Database(conn)
+        self.annotations = Annotations(self.db, folder, self._resolve,
+                                       to_current=lambda items, when: self.versions.gather(items, when))
+        self.refs = References(self.db, self._resolve)
+        self.versions = Versions(self.db, lambda d: repository.load_document(self.db.conn, d),
+                                 self._resolve)
+        self.exports = Exports(self, self.annotations, self.refs)
         self._search_index: Any = None  # index.manager.SearchIndex, made on first use
 
     # -- lifecycle ---------------------------------------------------------------------
@@ -187,8 +120,11 @@ class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
                 library.backup(f"before-schema-{SCHEMA_VERSION}")
             migrate(conn)
             if not conn.execute("SELECT 1 FROM meta WHERE key = 'categories_seeded'").fetchone():
-                with library._transaction():
-                    userdata.seed_categories(conn, _now())
+                with library.db.transaction():
+                    userdata.seed_categories(conn, now())
+            if conn.execute("SELECT 1 FROM documents WHERE title_key IS NULL LIMIT 1").fetchone():
+                with library.db.transaction():  # stored before versions: date them once
+                    library.versions.fill_derived()
         except BaseException:
             conn.close()
             raise
@@ -197,17 +133,16 @@ class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
 
     def close(self) -> None:
         try:
-            self._refs_flush()  # normally done by the import; a marker would redo it anyway
+            self.refs.flush()  # normally done by the import; a marker would redo it anyway
         finally:
             self._close()
 
     def _close(self) -> None:
-        self._final_backup()
+        self.annotations.final_backup()
         if self._search_index is not None:
             self._search_index.close()
             self._search_index.catalog.close()
-        with self._lock:
-            self._conn.close()
+        self.db.close()
 
     def __enter__(self) -> Library:
         return self
@@ -217,32 +152,60 @@ class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
 
     @property
     def schema_version(self) -> int:
-        with self._lock:
-            return current_version(self._conn)
+        with self.db.lock:
+            return current_version(self.db.conn)
+
+    def data_version(self) -> int:
+        """Changes when another connection (another RegReader) commits to the library:
+        the GUI polls it to show a colleague's or a second window's edits."""
+        with self.db.lock:
+            return int(self.db.conn.execute("PRAGMA data_version").fetchone()[0])
 
     def backup(self, tag: str = "manual") -> Path:
         """Copy the whole library database into ``backups/`` (consistent even under WAL)."""
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
         target = self.folder / BACKUPS_DIR / f"library-{stamp}-{tag}.sqlite3"
-        with self._lock:
+        with self.db.lock:
             with sqlite3.connect(target) as dest:
-                self._conn.backup(dest)
+                self.db.conn.backup(dest)
             dest.close()
         return target
 
     # -- reading -----------------------------------------------------------------------
 
-    def documents(self) -> list[DocumentSummary]:
-        """All documents (metadata only), newest issue date first."""
-        with self._lock:
-            return repository.list_summaries(self._conn)
+    def documents(self, all_versions: bool = False) -> list[DocumentSummary]:
+        """The documents (metadata only), newest issue date first: the current version of
+        each, or every version with ``all_versions``."""
+        with self.db.lock:
+            return repository.list_summaries(self.db.conn, current_only=not all_versions)
 
     def document(self, doc_id: str) -> Document:
         """The full document with its node tree; ``doc_id`` may be a unique prefix."""
-        with self._lock:
-            doc = repository.load_document(self._conn, self._resolve(doc_id))
+        with self.db.lock:
+            doc = repository.load_document(self.db.conn, self._resolve(doc_id))
         assert doc is not None  # _resolve only returns ids that exist
         return doc
+
+    def full_id(self, doc_id: str) -> str:
+        """The full id of a document given by id or unique prefix (UnknownDocument if none)."""
+        with self.db.lock:
+            return self._resolve(doc_id)
+
+    def titles(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """Titles of the documents ``doc_ids`` that exist."""
+        with self.db.lock:
+            return dict(select_in(self.db.conn, "SELECT id, title FROM documents WHERE id IN ({})",
+                                  sorted(set(doc_ids))))
+
+    def unit_text(self, doc_id: str, node_id: str | None) -> str:
+        """The full text of a unit (its own text and everything inside it); the document's
+        front matter for ``node_id`` None; '' when there is no such unit."""
+        with self.db.lock:
+            if node_id is None:
+                row = self.db.conn.execute("SELECT front_matter FROM documents WHERE id = ?",
+                                           (doc_id,)).fetchone()
+                return row[0] if row else ""
+            return stored_unit_text(self.db.conn, doc_id, node_id) or ""
 
     @staticmethod
     def parse(path: str | Path) -> list[Document]:
@@ -256,6 +219,7 @@ class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
         paths: Iterable[str | Path],
         progress: Progress | None = None,
         cancel: Cancel | None = None,
+        version_of: str | None = None,
     ) -> ImportReport:
         """Import files, each in its own transaction; report what happened per document.
 
@@ -263,11 +227,12 @@ class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
         reader.core.importers.discover): the rest are reported as skipped, a folder that
         cannot be read as a failure.  ``progress`` counts the files found.
 
-        A document whose id is already in the library is updated in place when it comes
-        from the same file (same path or same content hash) — a re-import.  From a
-        different file it is the same document published twice (a plan and its copy in a
-        gazette): the copy already in the library is kept and the newcomer is reported as
-        a duplicate, so an import never silently swaps the text under the user's notes.
+        The same file again (same path and bytes, or the same bytes moved) is parsed again
+        and updated in place — a re-import.  A document already in the library (same
+        lineage: reader.core.lineage; or ``version_of``, a document id, when the user says
+        so) with other content — an amendment, a corrected text, from any file — is added
+        as a new *version* (reader.store.versions): the newest in force becomes current and
+        the notes follow it; with the same content nothing changes and the report says so.
         """
         found = expand_paths(paths, cancel)
         files = found.files
@@ -276,25 +241,25 @@ class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
         if found.cancelled:
             return report
         with collector_paused():
-            self._refs_begin(len(files), self.folder / DB_NAME)
+            self.refs.begin(len(files), self.folder / DB_NAME)
             try:
-                self._import_files(files, report, progress, cancel)
+                self._import_files(files, report, progress, cancel, version_of)
             finally:  # references and the search index follow in the same operation, even after a cancel
                 try:
-                    self._refs_flush()
+                    self.refs.flush()
                 finally:
-                    self._refs_end()
-                    self._index_changed({d.id for d in report.added + report.updated})
+                    self.refs.end()
+                    self._index_changed({d.id for d in report.added + report.updated + report.versions})
         return report
 
     def _import_files(self, files: list[str], report: ImportReport, progress: Progress | None,
-                      cancel: Cancel | None) -> None:
+                      cancel: Cancel | None, version_of: str | None) -> None:
         for done, file in enumerate(files):
             if cancel is not None and cancel():
                 report.cancelled = True
                 break
             try:
-                self._import_one(file, report)
+                self._import_one(file, report, version_of)
             except ImportFailure as exc:
                 report.failures.append(Failure(exc.path, exc.reason))
             except Exception as exc:  # a bug, not a bad file: report it, go on with the rest
@@ -302,26 +267,35 @@ class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
                     Failure(file, f"internal error: {type(exc).__name__}: {exc}", internal=True)
                 )
             report.files_done = done + 1
-            if self._refs_due():
-                self._refs_flush()
+            if self.refs.due():
+                self.refs.flush()
             if progress is not None:
                 progress(done + 1, len(files), file)
 
-    def remove(self, doc_id: str) -> DocumentSummary:
-        """Delete a document and its nodes; return what was removed.
+    def remove(self, doc_id: str, all_versions: bool = False) -> DocumentSummary:
+        """Delete a version of a document (every version with ``all_versions``) and its
+        nodes; return what was removed (the version named).
 
-        Its annotations and links are kept (``annotations(doc_id)`` still lists them, as
-        orphans of a missing document): importing the document again brings them back,
-        placed by re-anchoring."""
-        with self._lock:
+        Nothing of the user's goes with it.  A version with other versions beside it first
+        sends its annotations and links to the current one (the next newest in force, when
+        it was current itself), orphans included.  The last version keeps them
+        (``annotations.list(doc_id)`` still lists them, as orphans of a missing document):
+        importing the document again brings them back, placed by re-anchoring."""
+        with self.db.lock:
             full_id = self._resolve(doc_id)
-            (summary,) = repository.list_summaries(self._conn, full_id)
-            with self._transaction():
-                self._conn.execute("DELETE FROM documents WHERE id = ?", (full_id,))
-                self._refs_removed(full_id)  # references to it: resolved again
-                if self._has_index():
-                    _mark_pending(self._conn, full_id)
-        self._index_changed({full_id})
+            (summary,) = repository.list_summaries(self.db.conn, full_id)
+            doomed = [v.id for v in self.versions.list(full_id)] if all_versions else [full_id]
+            doomed.sort(key=lambda d: d == self.versions.current(full_id))  # the current one last
+            if self.annotations.has_user_data(doomed):
+                self.annotations.backup("before-remove", force=True)
+            with self.db.transaction():
+                for version_id in doomed:
+                    self.versions.before_remove(version_id, now())
+                    self.db.conn.execute("DELETE FROM documents WHERE id = ?", (version_id,))
+                    self.refs.removed(version_id)  # references to it: resolved again
+                    if self._has_index():
+                        mark_pending(self.db.conn, version_id)
+        self._index_changed(set(doomed))
         return summary
 
     def ensure_samples(self, samples: Path | None = None) -> ImportReport | None:
@@ -331,11 +305,11 @@ class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
         back on the next start.  Returns None when nothing was (or could be) imported.
         """
         folder = samples if samples is not None else SAMPLES_DIR
-        with self._lock:
-            offered = self._conn.execute(
+        with self.db.lock:
+            offered = self.db.conn.execute(
                 "SELECT 1 FROM meta WHERE key = 'samples_offered'"
             ).fetchone()
-            empty = self._conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is None
+            empty = self.db.conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is None
             if offered or not empty:
                 return None
             files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
@@ -344,10 +318,10 @@ class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
             report = self.import_files(files)
             if not report.added:  # e.g. a parser bug: try again on the next start
                 return report
-            with self._transaction():
-                self._conn.execute(
+            with self.db.transaction():
+                self.db.conn.execute(
                     "INSERT OR REPLACE INTO meta (key, value) VALUES ('samples_offered', ?)",
-                    (_now(),),
+                    (now(),),
                 )
         return report
 
@@ -363,6 +337,7 @@ class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
         progress: IndexProgress | None = None,
         literal: bool = False,
         scope: str = "text",
+        all_versions: bool = False,
     ) -> Results:
         """Find every unit (article, outline unit, title) containing the query's wording.
 
@@ -372,19 +347,23 @@ class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
         selection of text).  ``doc_id`` (an id or unique prefix) limits the search to one document,
         ``titles_only`` to document titles.  ``scope`` "text" searches the documents,
         "annotations" the notes and tags of annotations (with the same exact-wording
-        guarantee; each hit carries its ``annotation_id``), "all" both.  Totals are exact; ``limit``/``offset`` page
+        guarantee; each hit carries its ``annotation_id``), "all" both.  Only the current
+        version of each document is searched, unless ``all_versions`` (or ``doc_id`` names
+        an older version).  Totals are exact; ``limit``/``offset`` page
         the ranked hits.  Opens, repairs or (re)builds the index first when needed,
         reporting ``progress(done, total)`` documents during a full build.
         """
         full_id = None
-        if doc_id is not None:
-            with self._lock:
+        with self.db.lock:
+            if doc_id is not None:
                 full_id = self._resolve(doc_id)
+            older = frozenset() if all_versions or full_id else frozenset(
+                r[0] for r in self.db.conn.execute("SELECT id FROM documents WHERE is_current = 0"))
         if scope not in SEARCH_SCOPES:
             raise UserError(f"unknown search scope {scope!r} ({', '.join(SEARCH_SCOPES)})")
         return self._index().search(query, limit=limit, offset=offset, doc_id=full_id,
                                     titles_only=titles_only, progress=progress,
-                                    literal=literal, scope=scope)
+                                    literal=literal, scope=scope, exclude=older)
 
     def ensure_index(self, progress: IndexProgress | None = None,
                      cancel: Cancel | None = None) -> str:
@@ -407,7 +386,7 @@ class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
             from index.manager import SearchIndex
 
             self._search_index = SearchIndex(self.folder / INDEX_DIR,
-                                             _IndexCatalog(self.folder / DB_NAME))
+                                             IndexCatalog(self.folder / DB_NAME))
         return self._search_index
 
     def _has_index(self) -> bool:
@@ -423,67 +402,86 @@ class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
 
     def _repair_index(self) -> None:
         """At open: changes a crash kept from the index are applied now."""
-        with self._lock:
-            pending = self._conn.execute(
-                "SELECT 1 FROM meta WHERE key LIKE ? LIMIT 1", (_PENDING + "%",)
+        with self.db.lock:
+            pending = self.db.conn.execute(
+                "SELECT 1 FROM meta WHERE key LIKE ? LIMIT 1", (PENDING + "%",)
             ).fetchone()
         if pending:
             self._index().apply_pending()
 
     # -- internals ---------------------------------------------------------------------
 
-    def _import_one(self, file: str, report: ImportReport) -> None:
+    def _import_one(self, file: str, report: ImportReport, version_of: str | None = None) -> None:
         docs = _parse(file)  # outside the lock and transaction: parsing is the slow part
         path = str(Path(file).resolve())
-        added: list[ImportedDoc] = []
-        updated: list[ImportedDoc] = []
-        duplicates: list[Duplicate] = []
+        done = ImportReport()
         seen: set[str] = set()
-        now = _now()
+        when = now()
         indexed = self._has_index()
-        anchors: dict[str, int] = {}
-        if self.has_user_data([d.id for d in docs]):  # anchors may move: keep the work first
-            self.backup_user_data("before-reimport", force=True)
-        with self._lock, self._transaction():
+        if self._notes_may_move(docs, version_of):  # keep the work first
+            self.annotations.backup("before-reimport", force=True)
+        with self.db.lock, self.db.transaction():
             for doc in docs:
                 if doc.id in seen:  # the same document twice in one file: keep the first
-                    duplicates.append(Duplicate(doc.id, doc.title, path, path))
+                    done.duplicates.append(Duplicate(doc.id, doc.title, path, path))
                     continue
                 seen.add(doc.id)
-                existing = repository.get_source(self._conn, doc.id)
-                if existing is not None and not _same_file(existing.file, existing.sha256,
-                                                           path, doc.source.sha256):
-                    duplicates.append(Duplicate(doc.id, doc.title, path, existing.file))
-                    continue
                 doc.source.file = path
-                entry = ImportedDoc(doc.id, doc.title, path)
+                placed = self.versions.place(doc, path, version_of)
+                if placed.action == "unchanged":
+                    done.unchanged.append(Unchanged(doc.id, doc.title, path, placed.target))
+                    continue
+                doc.id = placed.target
                 if indexed:
-                    _mark_pending(self._conn, doc.id)
-                if repository.save_document(self._conn, doc, now):
-                    added.append(entry)
-                else:
-                    updated.append(entry)
-                # the user's notes follow the new text, in the same transaction
-                for state, n in self._reanchor_document(doc, now).items():
-                    anchors[state] = anchors.get(state, 0) + n
+                    mark_pending(self.db.conn, doc.id)
+                is_new = repository.save_document(self.db.conn, doc, when)
+                if placed.action == "version":
+                    self._add_version(doc, placed.lineage or doc.id, path, when, done)
+                elif is_new:
+                    done.added.append(ImportedDoc(doc.id, doc.title, path))
+                else:  # the same file parsed again: the notes follow the new parse
+                    done.updated.append(ImportedDoc(doc.id, doc.title, path))
+                    _count(done.anchors, self.annotations.reanchor_document(doc, when))
             # cross-references: within these documents now, to others at the end of the import
-            saved = [next(d for d in docs if d.id == e.id) for e in added + updated]
-            prepared = self._refs_imported(saved, [e.id for e in updated])
-        self._refs_committed(prepared)
-        # only after the commit: a rolled-back file reports a failure, nothing else
-        report.added += added
-        report.updated += updated
-        report.duplicates += duplicates
-        for state, n in anchors.items():
-            report.anchors[state] = report.anchors.get(state, 0) + n
+            saved_ids = [e.id for e in done.added + done.updated + done.versions]
+            saved = [next(d for d in docs if d.id == i) for i in saved_ids]
+            prepared = self.refs.imported(saved, [e.id for e in done.updated])
+        self.refs.committed(prepared)
+        report.merge(done)  # only after the commit: a rolled-back file reports a failure, nothing else
+
+    def _add_version(self, doc: Document, lineage: str, path: str, when: str,
+                     done: ImportReport) -> None:
+        """``doc`` (just saved) is a new version of ``lineage``: it becomes current if it is
+        the newest in force, and then the notes of the previous current version follow."""
+        self.versions.attach(doc.id, lineage)
+        change = self.versions.settle(lineage, when)
+        label = version_facts(doc.front_matter, doc.issued, doc.effective).label
+        current = change is not None and change.current == doc.id
+        done.versions.append(VersionAdded(doc.id, doc.title, path, lineage, label, current,
+                                          change.previous if current and change else None))
+        if change is not None:
+            _count(done.followed, change.outcomes)
+
+    def _notes_may_move(self, docs: list[Document], version_of: str | None) -> bool:
+        """Whether importing ``docs`` may move annotations: they (or documents of their
+        titles, which they may be new versions of) carry some."""
+        from reader.core.lineage import title_key
+
+        with self.db.lock:
+            keys = sorted({title_key(d.title) for d in docs})
+            related = [r[0] for r in select_in(self.db.conn, "SELECT id FROM documents WHERE"
+                                               " title_key IN ({})", keys)]
+            if version_of is not None:
+                related.append(self._resolve(version_of))
+        return self.annotations.has_user_data([d.id for d in docs] + related)
 
     def _resolve(self, doc_id: str) -> str:
         """Exact id, or a prefix naming exactly one document (call with the lock held)."""
-        if self._conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
+        if self.db.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
             return doc_id
         if doc_id:
             escaped = doc_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            rows = self._conn.execute(
+            rows = self.db.conn.execute(
                 "SELECT id FROM documents WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (escaped + "%",)
             ).fetchall()
             if len(rows) == 1:
@@ -491,146 +489,6 @@ class Library(AnnotationsMixin, ExportingMixin, ReferencesMixin):
             if len(rows) > 1:
                 raise UnknownDocument(doc_id, "ambiguous: more than one document id starts so")
         raise UnknownDocument(doc_id)
-
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self._conn)
-
-
-class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception (connection in autocommit).
-
-    BEGIN IMMEDIATE takes the write lock up front, waiting up to BUSY_TIMEOUT for another
-    process to finish; it is retried WRITE_ATTEMPTS times before the user is told the
-    library is busy.  Nothing is lost either way: a write either commits whole or not."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn = conn
-
-    def __enter__(self) -> None:
-        for attempt in range(WRITE_ATTEMPTS):
-            try:
-                self._conn.execute("BEGIN IMMEDIATE")
-                return
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) and "busy" not in str(exc):
-                    raise
-                if attempt == WRITE_ATTEMPTS - 1:
-                    raise UserError("the library is busy: another RegReader has been writing "
-                                    "to it for too long; nothing was changed, try again") from exc
-                time.sleep(0.1 * (attempt + 1))
-
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        self._conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
-
-
-# -- search index glue ----------------------------------------------------------------------
-
-#: Meta keys marking documents whose index update is not known to be committed.
-_PENDING = "index-pending:"
-#: ``progress(done, total)``: documents indexed so far during a full index build.
-IndexProgress = Callable[[int, int], None]
-
-
-def _mark_pending(conn: sqlite3.Connection, doc_id: str) -> None:
-    """Record, inside the caller's transaction, that ``doc_id`` must be (re)indexed."""
-    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                 (_PENDING + doc_id, uuid.uuid4().hex))
-
-
-class _IndexSource:
-    """Loads documents for the index from the library database (picklable: a parallel
-    index build sends it to worker processes, which open their own connection)."""
-
-    def __init__(self, db: Path) -> None:
-        self.db = str(db)
-
-    def __call__(self, doc_ids: list[str]) -> Iterator[tuple[Document, str]]:
-        conn = sqlite3.connect(self.db, timeout=30)
-        try:
-            for doc_id in doc_ids:
-                version = _doc_version(conn, doc_id)
-                doc = repository.load_document(conn, doc_id) if version else None
-                if doc is not None:
-                    yield doc, version
-        finally:
-            conn.close()
-
-    def annotation_units(self, doc_ids: list[str] | None = None,
-                         ids: list[str] | None = None) -> list[Any]:
-        """The search units of the annotations (notes and tags) of ``doc_ids`` or by id."""
-        from index.units import annotation_unit
-
-        conn = sqlite3.connect(self.db, timeout=30)
-        try:
-            anns = userdata.searchable_annotations(conn, doc_ids, ids)
-        finally:
-            conn.close()
-        return [annotation_unit(a) for a in anns]
-
-
-def _doc_version(conn: sqlite3.Connection, doc_id: str) -> str | None:
-    row = conn.execute("SELECT updated, source_sha256 FROM documents WHERE id = ?",
-                       (doc_id,)).fetchone()
-    return f"{row[0]}@{row[1]}" if row else None
-
-
-class _IndexCatalog:
-    """index.manager.Catalog over the library database, on a connection of its own (so
-    the index never waits for the Library's lock, and the Library never for the index's)."""
-
-    def __init__(self, db: Path) -> None:
-        self.source = _IndexSource(db)
-        self._conn = sqlite3.connect(db, isolation_level=None, check_same_thread=False,
-                                     timeout=30)
-        self._lock = threading.Lock()
-        self._seen: dict[str, str] = {}
-        self._data_version: int | None = None
-
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
-
-    def versions(self) -> dict[str, str]:
-        with self._lock:
-            rows = self._conn.execute("SELECT id, updated, source_sha256 FROM documents")
-            return {r[0]: f"{r[1]}@{r[2]}" for r in rows}
-
-    def annotation_versions(self) -> dict[str, tuple[str, str]]:
-        """Searchable annotations: id → (doc_id, version)."""
-        with self._lock:
-            return userdata.searchable_versions(self._conn)
-
-    def sizes(self) -> dict[str, int]:
-        with self._lock:
-            rows = self._conn.execute("SELECT doc_id, SUM(LENGTH(text)) FROM nodes GROUP BY doc_id")
-            return {r[0]: int(r[1] or 0) for r in rows}
-
-    def pending(self) -> set[str]:
-        with self._lock:
-            rows = self._conn.execute("SELECT key, value FROM meta WHERE key LIKE ?",
-                                      (_PENDING + "%",)).fetchall()
-        self._seen = {key[len(_PENDING):]: value for key, value in rows}
-        return set(self._seen)
-
-    def clear_pending(self, doc_ids: set[str]) -> None:
-        """Forget the markers seen by the last pending() (not ones set again since)."""
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                self._conn.executemany(
-                    "DELETE FROM meta WHERE key = ? AND value = ?",
-                    [(_PENDING + d, self._seen[d]) for d in doc_ids if d in self._seen],
-                )
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
-
-    def changed(self) -> bool:
-        with self._lock:
-            version = self._conn.execute("PRAGMA data_version").fetchone()[0]
-        changed, self._data_version = version != self._data_version, version
-        return changed
 
 
 def _parse(path: str | Path) -> list[Document]:
@@ -644,18 +502,15 @@ def _parse(path: str | Path) -> list[Document]:
     return docs
 
 
-def _same_file(old_file: str, old_sha: str, new_file: str, new_sha: str) -> bool:
-    """A re-import: the same path (perhaps edited since) or the same bytes (perhaps moved)."""
-    return old_file == new_file or (bool(old_sha) and old_sha == new_sha)
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+def _count(into: dict[str, int], counts: dict[str, int]) -> None:
+    for key, n in counts.items():
+        into[key] = into.get(key, 0) + n
 
 
 SEARCH_SCOPES = ("text", "annotations", "all")
 
 __all__ = [
-    "Library", "ImportReport", "MergeReport", "Span", "UnknownItem", "SEARCH_SCOPES", "ImportedDoc", "Duplicate", "Failure", "DocumentSummary",
+    "Library", "ImportReport", "MergeReport", "Span", "UnknownItem", "SEARCH_SCOPES", "ImportedDoc",
+    "Duplicate", "Failure", "DocumentSummary", "VersionAdded", "Unchanged",
     "UnknownDocument", "default_folder", "SAMPLES_DIR", "ENV_LIBRARY", "INDEX_DIR",
 ]

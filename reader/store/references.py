@@ -1,9 +1,9 @@
-"""The Library's cross-references: what each document cites, and what cites it.
+"""The library's cross-references: what each document cites, and what cites it.
 
-Mixed into :class:`reader.store.library.Library`.  References are *derived* data
+The :class:`References` service is ``library.refs``.  References are *derived* data
 (reader.core.refs detects and resolves them from the text), stored in the ``refs``,
 ``ref_targets`` and ``ref_keys`` tables (schema migration 3) and redone from the documents
-whenever needed (``rebuild_refs``; ``ensure_refs`` after a ``REFS_VERSION`` change).
+whenever needed (``rebuild``; ``ensure`` after a ``REFS_VERSION`` change).
 
 * Import: each saved document is *prepared* (``refs_prepared``: its references detected,
   those within itself resolved) — in a worker process during a large import
@@ -32,11 +32,12 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reader.core.model import Document, identity_key
 from reader.core.refs import ISSUE, REPEAL, LibraryIndex, Ref, resolve, version_date
 from reader.core.refs.titles import inexact_score, stored_keys, volume_keys
+from reader.store.db import Database
 from reader.store.gcpause import collector_paused
 from reader.store.refs_prepared import (
     NUMBER,
@@ -52,11 +53,6 @@ from reader.store.refs_prepared import (
 )
 from reader.store.refs_worker import Preparer
 
-if TYPE_CHECKING:
-    import threading
-
-    from reader.store.library import _Transaction
-
 #: Bump when detection or resolution changes what is stored: libraries rebuild their refs.
 REFS_VERSION = "3"  # 2: ref_targets holds only the rest of a range; 3: parts of a volume cite each other
 _META_KEY = "refs_version"
@@ -66,9 +62,9 @@ _PENDING = "refs_pending:"
 _LATE, _ALL = "import", "rebuild"
 #: An import resolves the waiting references at least every this many documents (memory).
 FLUSH_EVERY = 2000
-#: Documents redone per transaction by ``ensure_refs`` (readers wait at most this long).
+#: Documents redone per transaction by ``ensure`` (readers wait at most this long).
 REDO_CHUNK = 20
-#: Relations between documents as ``document_relations`` reports them.
+#: Relations between documents as ``relations`` reports them.
 CITES, CITED_BY, REPEALS, REPEALED_BY, ISSUES, ISSUED_BY = (
     "cites", "cited_by", "repeals", "repealed_by", "issues", "issued_by")
 
@@ -113,27 +109,30 @@ class Relation:
                 "count": self.count}
 
 
-class ReferencesMixin:
-    """Cross-references of the library (see the module notes)."""
+class References:
+    """Cross-references of one library: ``library.refs`` (see the module notes).  Reads
+    and writes through the shared :class:`~reader.store.db.Database`; document ids are
+    resolved by the library's ``resolve`` (an exact id or a unique prefix; called with the
+    lock held)."""
 
     #: False: imports store no references (benchmarks measure the cost this way).
-    refs_enabled: bool = True
+    enabled: bool = True
 
-    if TYPE_CHECKING:
-        _conn: sqlite3.Connection
-        _lock: threading.RLock
-
-        def _resolve(self, doc_id: str) -> str: ...
-        def _transaction(self) -> _Transaction: ...
+    def __init__(self, db: Database, resolve: Callable[[str], str]) -> None:
+        self.db = db
+        self._resolve = resolve
+        self._current = False  # stored references known to be up to date (this process)
+        self._prep: Preparer | None = None  # made on first use
+        self._library_index: LibraryIndex | None = None  # built on first use
 
     # -- reading -----------------------------------------------------------------------
 
-    def refs(self, doc_id: str) -> list[Ref]:
+    def list(self, doc_id: str) -> list[Ref]:
         """Every reference ``doc_id`` makes, in document order of nodes, then offset."""
-        with self._lock:
+        with self.db.lock:
             full_id = self._resolve(doc_id)
-            self._refs_ready()
-            rows = self._conn.execute(
+            self._ready()
+            rows = self.db.conn.execute(
                 f"SELECT {SELECT} FROM refs r LEFT JOIN nodes n ON n.doc_id = r.doc_id"
                 " AND n.node_id = r.node_id WHERE r.doc_id = ?"
                 " ORDER BY n.ord IS NOT NULL, n.ord, r.span_start, r.id", (full_id,)).fetchall()
@@ -144,9 +143,9 @@ class ReferencesMixin:
         """References leading to ``doc_id`` (to ``node_id`` or a unit inside it, when given),
         from the whole library, the document itself included unless ``include_self`` is
         False.  Answered from indexes (``refs_target``, ``ref_targets``), never by scanning."""
-        with self._lock:
+        with self.db.lock:
             full_id = self._resolve(doc_id)
-            self._refs_ready()
+            self._ready()
             # the first unit a reference leads to is in refs, the rest of a range in ref_targets
             direct, ranged = "r.target_doc_id = ? AND r.resolved = 1", "t.doc_id = ?"
             unit = ""
@@ -155,7 +154,7 @@ class ReferencesMixin:
                 unit = " AND ({0} = ? OR ({0} >= ? AND {0} < ?))"
                 params += [node_id, node_id + "__", node_id + "_`"]
             others = " AND r.doc_id != ?" if not include_self else ""
-            rows = self._conn.execute(
+            rows = self.db.conn.execute(
                 "SELECT r.id, r.doc_id, d.title, r.node_id, r.span_start, r.span_end,"
                 " r.text, r.kind, r.target_node_id, r.exact, n.ord"
                 " FROM refs r JOIN documents d ON d.id = r.doc_id"
@@ -168,18 +167,18 @@ class ReferencesMixin:
         return [Citation(r[1], r[2], r[3], r[4], r[5], r[6], r[7], full_id, r[8], bool(r[9]))
                 for r in rows]
 
-    def document_relations(self, doc_id: str) -> list[Relation]:
+    def relations(self, doc_id: str) -> list[Relation]:
         """Documents that cite, repeal or issue ``doc_id``, and those it repeals or issues
         (and cites), one entry per (relation, document)."""
-        with self._lock:
+        with self.db.lock:
             full_id = self._resolve(doc_id)
-            self._refs_ready()
-            incoming = self._conn.execute(
+            self._ready()
+            incoming = self.db.conn.execute(
                 "SELECT r.kind, r.doc_id, d.title, COUNT(*) FROM refs r JOIN documents d"
                 " ON d.id = r.doc_id WHERE r.target_doc_id = ? AND r.resolved = 1"
                 " AND r.doc_id != ? GROUP BY r.kind, r.doc_id ORDER BY d.issued DESC, d.title",
                 (full_id, full_id)).fetchall()
-            outgoing = self._conn.execute(
+            outgoing = self.db.conn.execute(
                 "SELECT r.kind, r.target_doc_id, d.title, COUNT(*) FROM refs r JOIN documents d"
                 " ON d.id = r.target_doc_id WHERE r.doc_id = ? AND r.resolved = 1"
                 " AND r.target_doc_id != ? GROUP BY r.kind, r.target_doc_id"
@@ -196,225 +195,204 @@ class ReferencesMixin:
         rels = [Relation(rel, other, title, n) for (rel, other), (title, n) in found.items()]
         return sorted(rels, key=lambda r: order[r.relation])  # stable: the query's order within
 
-    def full_id(self, doc_id: str) -> str:
-        """The full id of a document given by id or unique prefix (UnknownDocument if none)."""
-        with self._lock:
-            return self._resolve(doc_id)
-
-    def titles(self, doc_ids: Iterable[str]) -> dict[str, str]:
-        """Titles of the documents ``doc_ids`` that exist."""
-        with self._lock:
-            return dict(_select_in(self._conn, "SELECT id, title FROM documents WHERE id IN ({})",
-                                   sorted(set(doc_ids))))
-
-    def unit_text(self, doc_id: str, node_id: str | None) -> str:
-        """The full text of a unit (its own text and everything inside it); the document's
-        front matter for ``node_id`` None; '' when there is no such unit."""
-        with self._lock:
-            if node_id is None:
-                row = self._conn.execute("SELECT front_matter FROM documents WHERE id = ?",
-                                         (doc_id,)).fetchone()
-                return row[0] if row else ""
-            return _unit_text(self._conn, doc_id, node_id) or ""
-
     # -- writing -----------------------------------------------------------------------
 
-    def rebuild_refs(self, progress: Callable[[int, int], None] | None = None) -> int:
+    def rebuild(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Detect and resolve every document's references again, from the stored documents;
         returns how many references were stored."""
-        with self._lock, self._transaction():
-            self._refs_mark_all()
-        self._refs_redo(progress)  # (a few documents per transaction: readers are not held up)
-        with self._lock:
-            return self._conn.execute("SELECT COUNT(*) FROM refs").fetchone()[0]
+        with self.db.lock, self.db.transaction():
+            self._mark_all()
+        self._redo(progress)  # (a few documents per transaction: readers are not held up)
+        with self.db.lock:
+            return self.db.conn.execute("SELECT COUNT(*) FROM refs").fetchone()[0]
 
-    def ensure_refs(self, progress: Callable[[int, int], None] | None = None,
-                    cancel: Callable[[], bool] | None = None) -> bool:
+    def ensure(self, progress: Callable[[int, int], None] | None = None,
+               cancel: Callable[[], bool] | None = None) -> bool:
         """Bring the stored references up to date (after a ``REFS_VERSION`` change, or an
         import cut short by a crash), a few documents per transaction so readers are never
         held up long.  False when ``cancel`` stopped it (the rest is done on next use)."""
-        with self._lock:
-            if getattr(self, "_refs_current", False):
+        with self.db.lock:
+            if self._current:
                 return True
-            with self._transaction():
-                self._refs_check()
-        return self._refs_redo(progress, cancel)
+            with self.db.transaction():
+                self._check()
+        return self._redo(progress, cancel)
 
-    def refs_outdated(self) -> bool:
+    def outdated(self) -> bool:
         """Whether stored references are being (or must be) redone: a window shows none
-        meanwhile and asks again after ``ensure_refs``; answered without doing the work."""
-        with self._lock:
-            if getattr(self, "_refs_current", False):
+        meanwhile and asks again after ``ensure``; answered without doing the work."""
+        with self.db.lock:
+            if self._current:
                 return False
-            outdated = self._refs_version_stale() or self._refs_marked(1) != []
-            self._refs_current = not outdated  # (the window asks on every move: once is enough)
+            outdated = self._version_stale() or self._marked(1) != []
+            self._current = not outdated  # (the window asks on every move: once is enough)
             return outdated
 
-    # -- hooks called by Library ---------------------------------------------------------
+    # -- called by the Library's import and remove -------------------------------------
 
-    def _refs_begin(self, files: int, db: Path) -> None:
+    def begin(self, files: int, db: Path) -> None:
         """An import of ``files`` files into ``db`` starts: prepare in a worker process if it
         is large."""
-        if self.refs_enabled:
-            self._refs_ready()  # (a library made or upgraded just now: before any file is saved)
-            self._refs_preparer().start(files, db)
+        if self.enabled:
+            self._ready()  # (a library made or upgraded just now: before any file is saved)
+            self._preparer().start(files, db)
 
-    def _refs_end(self) -> None:
+    def end(self) -> None:
         """The import is over (its references flushed): stop the worker, if any."""
-        self._refs_preparer().close()
+        self._preparer().close()
 
-    def _refs_imported(self, docs: list[Document], replaced: list[str]) -> list[Waiting | str]:
+    def imported(self, docs: list[Document], replaced: list[str]) -> list[Waiting | str]:
         """``docs`` were just saved (inside the file's transaction); ``replaced``: the ids of
         those that were in the library already (their old references go now).
 
         Their references are prepared (``refs_prepared.prepare``: detected, and those within
         themselves resolved) here, or by the worker once the transaction has committed
-        (``_refs_committed``).  They are stored by ``_refs_flush`` at the end of the import
+        (``committed``).  They are stored by ``flush`` at the end of the import
         (with a marker row meanwhile, in case the process dies), those to other documents
         resolved then, against every document the import brought: none is resolved twice — a
         whole corpus imports in one pass, in any order — and the rows are written together, not
         page by page with every file.  The caller hands over what this returns only once the
         transaction has committed."""
-        if not self.refs_enabled or not docs:
+        if not self.enabled or not docs:
             return []
-        self._refs_ready(in_transaction=True)
+        self._ready(in_transaction=True)
         if replaced:
-            self._conn.executemany("DELETE FROM refs WHERE doc_id = ?", [(d,) for d in replaced])
-        self._conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                               [(_PENDING + d.id, _LATE) for d in docs])
-        if self._refs_preparer().remote:
+            self.db.conn.executemany("DELETE FROM refs WHERE doc_id = ?", [(d,) for d in replaced])
+        self.db.conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                                 [(_PENDING + d.id, _LATE) for d in docs])
+        if self._preparer().remote:
             return [doc.id for doc in docs]  # read back by the worker once committed
         return [prepare(doc) for doc in docs]
 
-    def _refs_committed(self, items: list[Waiting | str]) -> None:
-        """The transaction of ``_refs_imported``'s ``items`` committed: hand them over."""
+    def committed(self, items: list[Waiting | str]) -> None:
+        """The transaction of ``imported``'s ``items`` committed: hand them over."""
         if items:
-            with self._lock:
-                self._refs_preparer().add(items)
+            with self.db.lock:
+                self._preparer().add(items)
 
-    def _refs_due(self) -> bool:
+    def due(self) -> bool:
         """Whether enough references wait that the import should flush them now (memory)."""
-        return len(self._refs_preparer()) >= FLUSH_EVERY
+        return len(self._preparer()) >= FLUSH_EVERY
 
-    def _refs_flush(self) -> None:
-        """Store the prepared references (``_refs_imported``), those to other documents resolved
+    def flush(self) -> None:
+        """Store the prepared references (``imported``), those to other documents resolved
         now; then resolve again the references stored earlier that these documents may answer.
         Documents the worker did not answer are still marked: prepared here, now."""
-        with self._lock:
-            preparer = self._refs_preparer()
+        with self.db.lock:
+            preparer = self._preparer()
             if not len(preparer):
                 return
             waiting, lost = preparer.collect()
             latest = {w.id: w for w in waiting}  # re-imported within the batch: the last
             try:
-                with self._transaction(), collector_paused():
-                    marked = self._refs_marked_among(list(latest))  # not removed or rebuilt since
+                with self.db.transaction(), collector_paused():
+                    marked = self._marked_among(list(latest))  # not removed or rebuilt since
                     index = self._ref_index()
                     prepared = [w for w in latest.values() if w.id in marked]
                     for w in prepared:
                         index.add(w.id, w.head[0], w.head[1], w.date)
                     citing, first = self._store_prepared(prepared, index)
                     self._reresolve(self._refs_leading_to(citing, index, first), index)
-                    self._conn.executemany("DELETE FROM meta WHERE key = ?",
-                                           [(_PENDING + doc_id,) for doc_id in marked])
+                    self.db.conn.executemany("DELETE FROM meta WHERE key = ?",
+                                             [(_PENDING + doc_id,) for doc_id in marked])
             except BaseException:
-                self._refs_index = None
-                self._refs_current = False  # the markers stay: redone on next use
+                self._library_index = None
+                self._current = False  # the markers stay: redone on next use
                 raise
             if lost:
-                self._refs_redo()
+                self._redo()
 
-    def _refs_removed(self, doc_id: str) -> None:
+    def removed(self, doc_id: str) -> None:
         """``doc_id`` was just deleted (its refs went with it): re-resolve those leading to it."""
-        if not self.refs_enabled:
+        if not self.enabled:
             return
         try:
-            self._refs_ready(in_transaction=True)
-            self._conn.execute("DELETE FROM meta WHERE key = ?", (_PENDING + doc_id,))
+            self._ready(in_transaction=True)
+            self.db.conn.execute("DELETE FROM meta WHERE key = ?", (_PENDING + doc_id,))
             index = self._ref_index()
             index.remove(doc_id)
-            ids = [r[0] for r in self._conn.execute(
+            ids = [r[0] for r in self.db.conn.execute(
                 "SELECT DISTINCT ref_id FROM ref_targets WHERE doc_id = ?", (doc_id,))]
-            ids += [r[0] for r in self._conn.execute(
+            ids += [r[0] for r in self.db.conn.execute(
                 "SELECT id FROM refs WHERE target_doc_id = ?", (doc_id,))]
             self._reresolve(ids, index)
         except BaseException:
-            self._refs_index = None
+            self._library_index = None
             raise
 
     # -- internals -----------------------------------------------------------------------
 
-    def _refs_preparer(self) -> Preparer:
-        preparer = getattr(self, "_refs_prep", None)
+    def _preparer(self) -> Preparer:
+        preparer = self._prep
         if preparer is None:
-            preparer = self._refs_prep = Preparer()
+            preparer = self._prep = Preparer()
         return preparer
 
-    def _refs_ready(self, in_transaction: bool = False) -> None:
+    def _ready(self, in_transaction: bool = False) -> None:
         """Make sure the stored references are current before they are read or added to:
         redo whatever a ``REFS_VERSION`` change or a crashed import left marked."""
-        if getattr(self, "_refs_current", False):
+        if self._current:
             return
         if in_transaction:
-            self._refs_check()
+            self._check()
         else:
-            with self._transaction():
-                self._refs_check()
-        self._refs_redo(None, None, in_transaction)
+            with self.db.transaction():
+                self._check()
+        self._redo(None, None, in_transaction)
 
-    def _refs_check(self) -> None:
+    def _check(self) -> None:
         """After a ``REFS_VERSION`` change, drop every reference and mark every document."""
-        if self._refs_version_stale():
-            self._refs_mark_all()
+        if self._version_stale():
+            self._mark_all()
 
-    def _refs_version_stale(self) -> bool:
-        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (_META_KEY,)).fetchone()
+    def _version_stale(self) -> bool:
+        row = self.db.conn.execute("SELECT value FROM meta WHERE key = ?", (_META_KEY,)).fetchone()
         return not row or row[0] != REFS_VERSION
 
-    def _refs_mark_all(self) -> None:
-        self._conn.execute("DELETE FROM refs")  # ref_targets and ref_keys follow (cascade)
-        self._conn.execute("DELETE FROM meta WHERE key LIKE ?", (_PENDING + "%",))
-        self._conn.execute("INSERT INTO meta (key, value) SELECT ? || id, ? FROM documents",
-                           (_PENDING, _ALL))
-        self._conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                           (_META_KEY, REFS_VERSION))
-        self._refs_preparer().discard()
-        self._refs_index = None
+    def _mark_all(self) -> None:
+        self.db.conn.execute("DELETE FROM refs")  # ref_targets and ref_keys follow (cascade)
+        self.db.conn.execute("DELETE FROM meta WHERE key LIKE ?", (_PENDING + "%",))
+        self.db.conn.execute("INSERT INTO meta (key, value) SELECT ? || id, ? FROM documents",
+                             (_PENDING, _ALL))
+        self.db.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                             (_META_KEY, REFS_VERSION))
+        self._preparer().discard()
+        self._library_index = None
 
-    def _refs_marked(self, limit: int = -1) -> list[tuple[str, str]]:
+    def _marked(self, limit: int = -1) -> list[tuple[str, str]]:
         """(doc_id, why) of documents marked and not handed over for preparing (this process's)."""
-        queued = self._refs_preparer().pending()
-        rows = self._conn.execute("SELECT substr(key, ?), value FROM meta WHERE key LIKE ?"
-                                  " ORDER BY key", (len(_PENDING) + 1, _PENDING + "%")).fetchall()
+        queued = self._preparer().pending()
+        rows = self.db.conn.execute("SELECT substr(key, ?), value FROM meta WHERE key LIKE ?"
+                                    " ORDER BY key", (len(_PENDING) + 1, _PENDING + "%")).fetchall()
         out = [(doc_id, why) for doc_id, why in rows if doc_id not in queued]
         return out if limit < 0 else out[:limit]
 
-    def _refs_marked_among(self, doc_ids: list[str]) -> set[str]:
-        return {r[0][len(_PENDING):] for r in _select_in(
-            self._conn, "SELECT key FROM meta WHERE key IN ({})", [_PENDING + d for d in doc_ids])}
+    def _marked_among(self, doc_ids: list[str]) -> set[str]:
+        return {r[0][len(_PENDING):] for r in select_in(
+            self.db.conn, "SELECT key FROM meta WHERE key IN ({})", [_PENDING + d for d in doc_ids])}
 
-    def _refs_redo(self, progress: Callable[[int, int], None] | None = None,
-                   cancel: Callable[[], bool] | None = None, in_transaction: bool = False) -> bool:
+    def _redo(self, progress: Callable[[int, int], None] | None = None,
+              cancel: Callable[[], bool] | None = None, in_transaction: bool = False) -> bool:
         """Detect and resolve again every marked document, ``REDO_CHUNK`` per transaction
         (``in_transaction``: all in the caller's).  A document marked by a crashed import
         may answer references stored earlier: those are resolved again too."""
         from reader.store import repository
 
-        with self._lock:
-            marked = self._refs_marked()
+        with self.db.lock:
+            marked = self._marked()
         total, done = len(marked), 0
         while marked:
             if cancel is not None and cancel():
                 return False
             chunk, marked = marked[:REDO_CHUNK], marked[REDO_CHUNK:]
-            with self._lock, nullcontext() if in_transaction else self._transaction(), collector_paused():
+            with self.db.lock, nullcontext() if in_transaction else self.db.transaction(), collector_paused():
                 index = self._ref_index()
                 late: list[Document] = []
                 prepared: list[Waiting] = []
                 for doc_id, why in chunk:
-                    self._conn.execute("DELETE FROM refs WHERE doc_id = ?", (doc_id,))
-                    self._conn.execute("DELETE FROM meta WHERE key = ?", (_PENDING + doc_id,))
-                    doc = repository.load_document(self._conn, doc_id)
+                    self.db.conn.execute("DELETE FROM refs WHERE doc_id = ?", (doc_id,))
+                    self.db.conn.execute("DELETE FROM meta WHERE key = ?", (_PENDING + doc_id,))
+                    doc = repository.load_document(self.db.conn, doc_id)
                     if doc is None:
                         continue
                     if why != _ALL:  # (imported since the index was built, perhaps)
@@ -430,25 +408,25 @@ class ReferencesMixin:
             done += len(chunk)
             if progress is not None:
                 progress(done, total)
-        self._refs_current = True
+        self._current = True
         return True
 
     def _ref_index(self) -> LibraryIndex:
-        index = getattr(self, "_refs_index", None)
+        index = self._library_index
         if index is None:
             index = LibraryIndex(nodes=self._ref_nodes, text=self._ref_text)
-            for doc_id, title, number, issued, front in self._conn.execute(
+            for doc_id, title, number, issued, front in self.db.conn.execute(
                     "SELECT id, title, doc_number, issued, front_matter FROM documents"):
                 index.add(doc_id, title, number, version_date(_stub(issued, front)))
-            self._refs_index = index
+            self._library_index = index
         return index
 
     def _ref_nodes(self, doc_id: str) -> list[str]:
-        return [r[0] for r in self._conn.execute(
+        return [r[0] for r in self.db.conn.execute(
             "SELECT node_id FROM nodes WHERE doc_id = ? ORDER BY ord", (doc_id,))]
 
     def _ref_text(self, doc_id: str, node_id: str) -> str | None:
-        return _unit_text(self._conn, doc_id, node_id)
+        return stored_unit_text(self.db.conn, doc_id, node_id)
 
     def _store_prepared(self, prepared: list[Waiting], index: LibraryIndex) -> tuple[list[Document], int]:
         """Store prepared documents' references, those still waiting resolved against
@@ -457,7 +435,7 @@ class ReferencesMixin:
         ids = [w.id for w in prepared]
         for start in range(0, len(ids), 500):  # (whatever was stored for them meanwhile goes)
             chunk = ids[start:start + 500]
-            self._conn.execute(f"DELETE FROM refs WHERE doc_id IN ({','.join('?' * len(chunk))})", chunk)
+            self.db.conn.execute(f"DELETE FROM refs WHERE doc_id IN ({','.join('?' * len(chunk))})", chunk)
         citing: list[Document] = []
         forms: list[Stored] = []
         for w in prepared:
@@ -470,12 +448,12 @@ class ReferencesMixin:
 
     def _insert_refs(self, forms: list[Stored]) -> int:
         """Insert references in their stored form, ids in one run; returns the first."""
-        next_id = self._conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM refs").fetchone()[0]
+        next_id = self.db.conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM refs").fetchone()[0]
         if not forms:
             return next_id
         ids = range(next_id, next_id + len(forms))
-        self._conn.executemany(f"INSERT INTO refs (id, {_COLUMNS}) VALUES ({', '.join('?' * 15)})",
-                               [(i, *row) for i, (row, _, _) in zip(ids, forms)])
+        self.db.conn.executemany(f"INSERT INTO refs (id, {_COLUMNS}) VALUES ({', '.join('?' * 15)})",
+                                 [(i, *row) for i, (row, _, _) in zip(ids, forms)])
         self._index_refs(zip(ids, forms))
         return next_id
 
@@ -489,10 +467,10 @@ class ReferencesMixin:
             if cited:
                 keys += [(ref_id, key, edge) for key, edge in cited]
         if targets:
-            self._conn.executemany("INSERT INTO ref_targets (ref_id, doc_id, node_id) VALUES (?, ?, ?)",
-                                   targets)
+            self.db.conn.executemany("INSERT INTO ref_targets (ref_id, doc_id, node_id) VALUES (?, ?, ?)",
+                                     targets)
         if keys:
-            self._conn.executemany("INSERT INTO ref_keys (ref_id, key, edge) VALUES (?, ?, ?)", keys)
+            self.db.conn.executemany("INSERT INTO ref_keys (ref_id, key, edge) VALUES (?, ?, ?)", keys)
 
     def _refs_leading_to(self, docs: list[Document], index: LibraryIndex, before: int) -> list[int]:
         """Ids of other documents' references that ``docs`` (just imported) may resolve:
@@ -515,19 +493,19 @@ class ReferencesMixin:
                 edges.append((edge_key(own[0]), own[0]))
             targets.add(doc.id)
             targets.update(index.versions(doc.id))  # other versions of it
-        conn = self._conn
-        found = {r[0] for r in _select_in(conn, "SELECT ref_id FROM ref_keys WHERE key IN ({}) AND ref_id < ?",
-                                          sorted(keys), after=(before,))}
+        conn = self.db.conn
+        found = {r[0] for r in select_in(conn, "SELECT ref_id FROM ref_keys WHERE key IN ({}) AND ref_id < ?",
+                                         sorted(keys), after=(before,))}
         wanted: dict[str, list[str]] = {}
         for edge, key in edges:
             wanted.setdefault(edge, []).append(key)
-        for ref_id, edge, key in _select_in(conn, "SELECT ref_id, edge, key FROM ref_keys WHERE edge IN ({})"
-                                            " AND ref_id < ?", sorted(wanted), after=(before,)):
+        for ref_id, edge, key in select_in(conn, "SELECT ref_id, edge, key FROM ref_keys WHERE edge IN ({})"
+                                           " AND ref_id < ?", sorted(wanted), after=(before,)):
             # inexact: only titles close enough count
             if any(abs(len(key) - len(own)) <= 3 and _close(key, own) for own in wanted[edge]):
                 found.add(ref_id)
-        found.update(r[0] for r in _select_in(conn, "SELECT id FROM refs WHERE target_doc_id IN ({}) AND id < ?",
-                                              sorted(targets), after=(before,)))
+        found.update(r[0] for r in select_in(conn, "SELECT id FROM refs WHERE target_doc_id IN ({}) AND id < ?",
+                                             sorted(targets), after=(before,)))
         return sorted(found)
 
     def _reresolve(self, ref_ids: Iterable[int], index: LibraryIndex) -> None:
@@ -536,7 +514,7 @@ class ReferencesMixin:
         if not ids:
             return
         by_doc: dict[str, list[tuple[int, Ref]]] = {}
-        for row in _select_in(self._conn, f"SELECT r.id, {SELECT} FROM refs r WHERE r.id IN ({{}})", ids):
+        for row in select_in(self.db.conn, f"SELECT r.id, {SELECT} FROM refs r WHERE r.id IN ({{}})", ids):
             by_doc.setdefault(row[1], []).append((row[0], ref_from_row(row[1:])))
         updates: list[tuple[Any, ...]] = []
         done: list[tuple[int, Stored]] = []
@@ -550,30 +528,31 @@ class ReferencesMixin:
                 form = stored(doc_id, ref, volume)
                 updates.append((*form[0][8:], ref_id))
                 done.append((ref_id, form))
-        self._conn.executemany(
+        self.db.conn.executemany(
             "UPDATE refs SET target_doc_id = ?, target_node_id = ?, resolved = ?, exact = ?,"
             " note = ?, data = ? WHERE id = ?", updates)
         gone = [(ref_id,) for ref_id, _ in done]
-        self._conn.executemany("DELETE FROM ref_targets WHERE ref_id = ?", gone)
-        self._conn.executemany("DELETE FROM ref_keys WHERE ref_id = ?", gone)
+        self.db.conn.executemany("DELETE FROM ref_targets WHERE ref_id = ?", gone)
+        self.db.conn.executemany("DELETE FROM ref_keys WHERE ref_id = ?", gone)
         self._index_refs(done)
 
     def _citing_stub(self, doc_id: str, node_ids: set[str | None]) -> Document | None:
         """Enough of a stored citing document to resolve its references to other documents
         again (see ``Waiting.citing``), from its rows."""
-        row = self._conn.execute("SELECT title, doc_number, issued, effective, front_matter"
-                                 " FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        row = self.db.conn.execute("SELECT title, doc_number, issued, effective, front_matter"
+                                   " FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             return None
         from reader.store.repository import _date
 
-        texts = dict(_select_in(self._conn, "SELECT node_id, text FROM nodes WHERE doc_id = ? AND node_id IN ({})",
-                                sorted(n for n in node_ids if n), before=(doc_id,)))
+        texts = dict(select_in(self.db.conn,
+                               "SELECT node_id, text FROM nodes WHERE doc_id = ? AND node_id IN ({})",
+                               sorted(n for n in node_ids if n), before=(doc_id,)))
         return citing_document(doc_id, (row[0], row[1], _date(row[2]), _date(row[3]), row[4] or ""), texts)
 
 
-def _select_in(conn: sqlite3.Connection, sql: str, values: list[Any], before: Iterable[Any] = (),
-               after: Iterable[Any] = ()) -> Iterator[tuple[Any, ...]]:
+def select_in(conn: sqlite3.Connection, sql: str, values: list[Any], before: Iterable[Any] = (),
+              after: Iterable[Any] = ()) -> Iterator[tuple[Any, ...]]:
     """Rows of ``sql`` whose ``IN ({})`` takes ``values``, a few hundred per query (SQLite
     limits the parameters of one statement); ``before``/``after``: the other parameters."""
     before, after = tuple(before), tuple(after)
@@ -598,7 +577,7 @@ def _stub(issued: str | None, front_matter: str | None) -> Any:
     return SimpleNamespace(issued=_date(issued), front_matter=front_matter or "")
 
 
-def _unit_text(conn: sqlite3.Connection, doc_id: str, node_id: str) -> str | None:
+def stored_unit_text(conn: sqlite3.Connection, doc_id: str, node_id: str) -> str | None:
     """A node's full text (own text, then its descendants', joined by newlines) from the
     rows: the descendants are the rows after it in document order until one whose parent
     is not inside it."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterator
 
+from reader.core.lineage import VersionFacts, content_hash, title_key, version_facts
 from reader.core.model import Document, Node, NodeKind, Source
 
 _DOC_COLUMNS = (
@@ -33,10 +34,18 @@ class DocumentSummary:
     effective: date | None
     status: str
     source: Source
+    lineage: str = ""  # id of the document's first version: versions share it
+    version: str = ""  # 2023年12月29日修订
+    versions: int = 1  # how many versions the library holds
+    current: bool = True
 
     def to_json(self) -> dict[str, Any]:
         """The entry of ``list --json`` (a public format: keep keys stable)."""
         return {
+            "lineage": self.lineage or self.id,
+            "version": self.version,
+            "versions": self.versions,
+            "current": self.current,
             "id": self.id,
             "title": self.title,
             "kind": self.kind,
@@ -93,8 +102,16 @@ def save_document(conn: sqlite3.Connection, doc: Document, now: str) -> bool:
             f"INSERT INTO documents ({_DOC_COLUMNS}) VALUES ({', '.join('?' * 16)})",
             (doc.id, *values, now, now),
         )
+        conn.execute("UPDATE documents SET lineage = id, import_seq ="
+                     " (SELECT COALESCE(MAX(import_seq), 0) + 1 FROM documents) WHERE id = ?",
+                     (doc.id,))
     else:
         conn.execute("DELETE FROM nodes WHERE doc_id = ?", (doc.id,))
+    facts = version_facts(doc.front_matter or "", doc.issued, doc.effective)
+    conn.execute("UPDATE documents SET version_date = ?, version_verb = ?, in_force_from = ?,"
+                 " content_hash = ?, title_key = ? WHERE id = ?",
+                 (_iso(facts.date), facts.verb, _iso(facts.effective), content_hash(doc),
+                  title_key(doc.title), doc.id))
     conn.executemany(
         "INSERT INTO nodes (doc_id, node_id, parent_id, ord, kind, label, number, heading, text)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -151,23 +168,36 @@ def load_document(conn: sqlite3.Connection, doc_id: str) -> Document | None:
     return doc
 
 
-def list_summaries(conn: sqlite3.Connection, doc_id: str | None = None) -> list[DocumentSummary]:
-    """All documents (or the one ``doc_id``), newest issue date first, undated last."""
-    where, params = ("WHERE id = ?", (doc_id,)) if doc_id is not None else ("", ())
+def list_summaries(conn: sqlite3.Connection, doc_id: str | None = None,
+                   current_only: bool = False) -> list[DocumentSummary]:
+    """All documents (or the one ``doc_id``; or only the current version of each), newest
+    issue date first, undated last."""
+    where, params = ("WHERE d.id = ?", (doc_id,)) if doc_id is not None else ("", ())
+    if current_only:
+        where += (" AND" if where else "WHERE") + " d.is_current = 1"
     rows = conn.execute(
-        "SELECT id, title, kind, doc_number, issuer, issued, effective, status,"
-        f" source_file, source_sha256, source_format FROM documents {where}"
-        " ORDER BY issued IS NULL, issued DESC, title, id",
+        "SELECT d.id, d.title, d.kind, d.doc_number, d.issuer, d.issued, d.effective, d.status,"
+        " d.source_file, d.source_sha256, d.source_format, COALESCE(d.lineage, d.id),"
+        " d.version_date, d.version_verb, d.is_current,"
+        " (SELECT COUNT(*) FROM documents v WHERE v.lineage = d.lineage)"
+        f" FROM documents d {where}"
+        " ORDER BY d.issued IS NULL, d.issued DESC, d.title, d.version_date DESC, d.id",
         params,
     ).fetchall()
     return [
         DocumentSummary(
             id=r[0], title=r[1], kind=r[2], doc_number=r[3], issuer=r[4],
             issued=_date(r[5]), effective=_date(r[6]), status=r[7],
-            source=Source(r[8], r[9], r[10]),
+            source=Source(r[8], r[9], r[10]), lineage=r[11],
+            version=version_label(_date(r[12]), r[13] or ""), versions=max(1, r[15]),
+            current=bool(r[14]),
         )
         for r in rows
     ]
+
+
+def version_label(made: date | None, verb: str) -> str:
+    return VersionFacts(made, verb, None).label
 
 
 def _iso(d: date | None) -> str | None:

@@ -192,6 +192,28 @@ MIGRATIONS: list[str] = [
     CREATE INDEX ref_keys_edge ON ref_keys(edge);
     CREATE INDEX ref_keys_ref ON ref_keys(ref_id);
     """,
+    # 4: versions (reader.store.versions).  Each version of a document is a row of
+    # documents with its own tree; versions of one document share a lineage (the id of the
+    # first version stored).  Every existing document is its own lineage and current.
+    # title_key, version_date / version_verb / in_force_from come from the title and 题注
+    # (NULL: not yet derived — filled in when the library opens); content_hash tells a new
+    # version from the same text in another file ('' : not yet computed — done when needed).  anchor_log learns the version an item left (old_doc)
+    # and what the reader is told about it (outcome: unchanged | moved | changed | orphan).
+    """
+    ALTER TABLE documents ADD COLUMN lineage TEXT;
+    UPDATE documents SET lineage = id;
+    ALTER TABLE documents ADD COLUMN is_current INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE documents ADD COLUMN version_date TEXT;
+    ALTER TABLE documents ADD COLUMN version_verb TEXT;
+    ALTER TABLE documents ADD COLUMN in_force_from TEXT;
+    ALTER TABLE documents ADD COLUMN content_hash TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN title_key TEXT;
+    ALTER TABLE documents ADD COLUMN import_seq INTEGER NOT NULL DEFAULT 0;
+    UPDATE documents SET import_seq = rowid;
+    CREATE INDEX documents_lineage ON documents(lineage);
+    ALTER TABLE anchor_log ADD COLUMN old_doc TEXT;
+    ALTER TABLE anchor_log ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -199,13 +199,14 @@ def put_annotation(conn: sqlite3.Connection, a: Annotation) -> None:
 
 
 def set_annotation_anchor(conn: sqlite3.Connection, a: Annotation) -> None:
-    """Store a re-anchored annotation's place and state (not a user edit: ``modified`` stays)."""
+    """Store a re-anchored annotation's place (its document too: a new version) and state
+    (not a user edit: ``modified`` stays)."""
     conn.execute(
-        "UPDATE annotations SET node_id = ?, span_start = ?, span_end = ?, quote = ?, prefix = ?,"
-        " suffix = ?, node_hash = ?, anchor_state = ?, anchor_method = ?, anchor_score = ?"
-        " WHERE id = ?",
-        (a.node_id, a.start, a.end, a.quote, a.prefix, a.suffix, a.node_hash, a.anchor_state,
-         a.anchor_method, a.anchor_score, a.id))
+        "UPDATE annotations SET doc_id = ?, node_id = ?, span_start = ?, span_end = ?, quote = ?,"
+        " prefix = ?, suffix = ?, node_hash = ?, anchor_state = ?, anchor_method = ?,"
+        " anchor_score = ? WHERE id = ?",
+        (a.doc_id, a.node_id, a.start, a.end, a.quote, a.prefix, a.suffix, a.node_hash,
+         a.anchor_state, a.anchor_method, a.anchor_score, a.id))
 
 
 def all_tags(conn: sqlite3.Connection) -> list[tuple[str, int]]:
@@ -232,7 +233,7 @@ def searchable_versions(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
         " JOIN documents d ON d.id = a.doc_id"
         " WHERE a.deleted IS NULL AND (a.note != '' OR EXISTS"
         " (SELECT 1 FROM annotation_tags t WHERE t.annotation_id = a.id))")
-    return {r[0]: (r[1], index_version(r[2], r[3])) for r in rows}
+    return {r[0]: (r[1], index_version(r[2], r[1], r[3])) for r in rows}
 
 
 def searchable_annotations(conn: sqlite3.Connection, doc_ids: Iterable[str] | None = None,
@@ -323,14 +324,15 @@ def used_relations(conn: sqlite3.Connection) -> list[str]:
 
 def log_move(conn: sqlite3.Connection, when: str, reason: str, item: str, item_id: str, side: str,
              doc_id: str, old: Anchor, new: Anchor | None, method: str, score: float,
-             state: str) -> None:
+             state: str, old_doc: str | None = None, outcome: str = "") -> None:
+    """One move; ``old_doc`` is the version the item left (None: it stayed in ``doc_id``)."""
     conn.execute(
         "INSERT INTO anchor_log (at, reason, item, item_id, side, doc_id, old_node, old_start,"
-        " old_end, old_quote, new_node, new_start, new_end, new_quote, method, score, state)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " old_end, old_quote, new_node, new_start, new_end, new_quote, method, score, state,"
+        " old_doc, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (when, reason, item, item_id, side, doc_id, old.node_id, old.start, old.end, old.quote,
          new.node_id if new else None, new.start if new else None, new.end if new else None,
-         new.quote if new else None, method, score, state))
+         new.quote if new else None, method, score, state, old_doc, outcome))
 
 
 def anchor_log(conn: sqlite3.Connection, item_id: str | None = None,

@@ -5,7 +5,7 @@
 * brief  — reader.export.export_brief: every seed document in full text, N synthetic
            annotations (two in three with a note → Word comments; the rest highlights;
            some whole-clause notes), review paragraphs on, contents, cover, appendix;
-* library — the same through ``Library.export_brief`` (the store read: documents,
+* library — the same through ``library.exports.brief`` (the store read: documents,
            annotations, links, categories, references), on a temporary library holding the
            samples and the same annotations;
 * floor  — python-docx alone: a Document with one add_paragraph per node text (the same
@@ -79,22 +79,22 @@ def synthetic(docs: list, count: int, seed: int = 7) -> tuple[list[BriefDocument
 
 def library_export(folder: Path, bdocs: list[BriefDocument], links: list[BriefLink], out: Path, runs: int):
     """Import the samples into a new library, store the synthetic annotations and links,
-    and time Library.export_brief over the annotated documents; (seconds, result)."""
+    and time library.exports.brief over the annotated documents; (seconds, result)."""
     from reader.store.library import Library, Span
 
     with Library.open(folder) as lib:
         lib.import_files(sorted(SAMPLES.glob("*.txt")))
-        names = [c.name for c in lib.categories()]
+        names = [c.name for c in lib.annotations.categories()]
         for bdoc in bdocs:
             for i, a in enumerate(bdoc.annotations):
                 span = Span() if a.whole_node else Span(a.start, a.end)
-                lib.annotate(bdoc.document.id, a.node_id, span, note=a.note, tags=a.tags,
-                             category=names[i % len(names)], status=a.status, author=a.author)
+                lib.annotations.add(bdoc.document.id, a.node_id, span, note=a.note, tags=a.tags,
+                                    category=names[i % len(names)], status=a.status, author=a.author)
         for link in links:
-            lib.link(link.src.doc_id, link.src.node_id, link.dst.doc_id, link.dst.node_id,
+            lib.annotations.link(link.src.doc_id, link.src.node_id, link.dst.doc_id, link.dst.node_id,
                      relation=link.relation, note=link.note)
-        result = lib.export_brief(out, author="张三", review_paragraphs=True)  # warm-up
-        seconds = median_time(lambda: lib.export_brief(out, author="张三", review_paragraphs=True), runs)
+        result = lib.exports.brief(out, author="张三", review_paragraphs=True)  # warm-up
+        seconds = median_time(lambda: lib.exports.brief(out, author="张三", review_paragraphs=True), runs)
     return seconds, result
 
 
@@ -131,7 +131,7 @@ def main() -> None:
           f"{size / 1024:.0f} KiB")
     print(f"floor (python-docx add_paragraph, no annotations): {floor_s:.3f} s  ({floor_size / 1024:.0f} KiB)")
     print(f"export_brief:                                      {brief_s:.3f} s")
-    print(f"Library.export_brief (store read + export):       {lib_s:.3f} s  "
+    print(f"library.exports.brief (store read + export):     {lib_s:.3f} s  "
           f"({lib_result.documents} documents, {lib_result.comments} comments, "
           f"{lib_result.hyperlinks} hyperlinks)")
     print(f"ratio brief / floor: {brief_s / floor_s:.2f}×   target < 5 s: {'ok' if brief_s < 5 else 'MISSED'}")

@@ -107,15 +107,16 @@ def parse_all(paths: list[Path], base: Run, repeat: int = 1) -> Run:
 def library_import(paths: list[Path], refs: bool = True, worker: bool = True) -> tuple[float, str] | None:
     """Import ``paths`` into a fresh temporary library; None when there is no Library yet.
 
-    ``refs`` False: without cross-references (``Library.refs_enabled``), the baseline their
+    ``refs`` False: without cross-references (``References.enabled``), the baseline their
     cost is measured against.  ``worker`` False: references prepared in this process even
     when a worker would be used (a machine without a core to spare)."""
     try:
         from reader.store import refs_worker
         from reader.store.library import Library
+        from reader.store.references import References
     except ImportError:
         return None
-    Library.refs_enabled = refs
+    References.enabled = refs
     least = refs_worker.WORKER_MIN_FILES
     refs_worker.WORKER_MIN_FILES = least if worker else sys.maxsize
     with tempfile.TemporaryDirectory(prefix="regreader-bench-lib-") as tmp:
@@ -125,11 +126,11 @@ def library_import(paths: list[Path], refs: bool = True, worker: bool = True) ->
             start = time.perf_counter()
             report = lib.import_files(paths)
             secs = time.perf_counter() - start
-            stored, resolved = lib._conn.execute(
+            stored, resolved = lib.db.conn.execute(
                 "SELECT COUNT(*), COALESCE(SUM(resolved), 0) FROM refs").fetchone()
         finally:
             lib.close()
-            Library.refs_enabled = True
+            References.enabled = True
             refs_worker.WORKER_MIN_FILES = least
     parts = [f"{len(getattr(report, name, []))} {name}" for name in ("added", "updated", "duplicates", "failures")]
     if refs:
