@@ -507,12 +507,15 @@ def _cmd_refs(args: argparse.Namespace) -> int:
         cited = lib.refs.cited_by(doc_id)
         relations = lib.refs.relations(doc_id)
         titles = lib.titles({r.target_doc_id for r in refs if r.target_doc_id} | {doc_id})
+        now = [lib.versions.cited_now(r.target_doc_id, r.target_node_id)
+               if r.resolved and r.target_doc_id and r.target_doc_id != doc_id else None for r in refs]
     out_refs = [{"node_id": r.node_id, "start": r.start, "end": r.end, "text": r.text,
                  "kind": r.kind, "target_doc_id": r.target_doc_id, "target_node_id": r.target_node_id,
                  "target_title": (titles.get(r.target_doc_id or "") if r.resolved else None)
                  or r.target_title, "resolved": r.resolved, "exact": r.exact,
                  **({"target_node_ids": list(r.target_node_ids)} if r.target_node_ids else {}),
-                 **({"note": r.note} if r.note else {})} for r in refs]
+                 **({"current": c.to_json()} if c is not None else {}),
+                 **({"note": r.note} if r.note else {})} for r, c in zip(refs, now)]
     out_cited = [c.to_json() for c in cited]
     if args.json:
         print_json({"doc_id": doc_id, "refs": out_refs, "cited_by": out_cited,
@@ -522,12 +525,15 @@ def _cmd_refs(args: argparse.Namespace) -> int:
     n_ok = sum(r.resolved for r in refs)
     print(f"\nreferences: {len(refs)}, {n_ok} resolved")
     rows = []
-    for r, j in zip(refs, out_refs):
+    for r, j, c in zip(refs, out_refs, now):
         if r.resolved:
             where = r.target_node_id or ""
             if r.target_doc_id != doc_id:
                 where = f"《{j['target_title']}》 {where}".rstrip()
             where += "" if r.exact else "  (inexact)"
+            if c is not None and c.flagged:  # cited in an older version: where it is now
+                where += f"  [current version: {c.status}" + (f", now {c.new_label}" if c.new_label
+                                                               and c.new_label != c.old_label else "") + "]"
         else:
             where = f"unresolved{': ' + r.note if r.note else ''}"
         rows.append([r.node_id or "(front)", r.text, "→ " + where])
@@ -543,9 +549,6 @@ def _cmd_refs(args: argparse.Namespace) -> int:
         print_table(["RELATION", "COUNT", "TITLE"],
                      [[r.relation.replace("_", " "), str(r.count), r.title] for r in relations])
     return EXIT_OK
-
-
-# -- 新旧对照 --------------------------------------------------------------------------------
 
 
 # -- streams -----------------------------------------------------------------------------

@@ -185,3 +185,38 @@ def test_a_library_from_before_versions_opens_with_its_notes(tmp_path: Path) -> 
         assert version.current and version.label == "2010年5月1日修正"
         assert library.annotations.get("n1").quote == "测试"
         assert [d.id for d in library.documents()] == ["doc_a"]
+
+
+CITING = """广州市公司登记管理若干规定
+
+（2019年5月1日广州市人民政府发布）
+
+第一条　为了规范公司登记，根据《中华人民共和国公司法》第十六条和第二百零四条，制定本规定。
+
+第二条　本规定自发布之日起施行。
+"""
+
+
+def test_references_across_versions(company, tmp_path: Path, capsys) -> None:
+    """本法第X条 stays within its own version; another document citing an older version's
+    article is flagged with where that article is in the current version."""
+    library, old_id, _notes, new_file = company
+    new_id = library.import_files([new_file]).versions[0].id
+    for version in (old_id, new_id):
+        internal = [r for r in library.refs.list(version) if r.resolved and r.target_doc_id == version]
+        assert internal and all(r.target_doc_id == version for r in library.refs.list(version)
+                                if r.text.startswith("本法第"))
+    citing = tmp_path / "citing.txt"
+    citing.write_text(CITING, encoding="utf-8")
+    (doc,) = library.import_files([citing]).added
+    refs = {r.text: r for r in library.refs.list(doc.id) if r.resolved and r.target_doc_id in (old_id, new_id)}
+    to_16 = next(r for t, r in refs.items() if "第十六条" in t)
+    assert to_16.target_doc_id == old_id  # written in 2019: the 2018 text is what it cites
+    now = library.versions.cited_now(to_16.target_doc_id, to_16.target_node_id)
+    assert now is not None and now.doc_id == new_id and now.flagged
+    assert (now.status, now.old_label, now.new_label) == ("moved", "第十六条", "第十五条")
+    assert library.versions.cited_now(new_id, "art_15") is None  # a citation of the current text
+    from reader.cli import main
+
+    assert main(["--library", str(library.folder), "refs", doc.id]) == 0
+    assert "current version: moved, now 第十五条" in capsys.readouterr().out
