@@ -17,6 +17,7 @@ from reader.core.annotations import DEFAULT_RELATIONS, Annotation, Link, LinkEnd
 from reader.core.errors import UserError
 from reader.cli_versions import version_commands, version_line
 from reader.store.library import SEARCH_SCOPES, Library, Span
+from reader.store.versions import FollowNote
 
 EXIT_OK, EXIT_USER, EXIT_INTERNAL = 0, 1, 2
 
@@ -365,21 +366,32 @@ def _cmd_annotations(args: argparse.Namespace) -> int:
     with _open(args) as lib:
         anns = lib.annotations.list(args.doc, deleted=True if args.deleted else False,
                                     orphans_only=args.orphans)
-        titles = {d.id: d.title for d in lib.documents()}
-    if args.json:
-        print_json({"annotations": [a.to_json() for a in anns]})
+        titles = {d.id: d.title for d in lib.documents(all_versions=True)}
+        followed = {k: v for d in {a.doc_id for a in anns} if d in titles
+                    for k, v in lib.versions.follow_notes(d).items()}
+    if args.json:  # "version": how a note followed the current version, when it did
+        print_json({"annotations": [{**a.to_json(), **({"version": _followed_json(followed[a.id])}
+                                                        if a.id in followed else {})} for a in anns]})
         return EXIT_OK
     if not anns:
         print("no annotations" + (f" in {args.doc}" if args.doc else ""))
         return EXIT_OK
-    rows = [[a.id[:8], _state(a.anchor_state, a.doc_present), a.kind, a.category or "-",
-             f"{a.doc_id} {a.node_id}", _annotation_text(a)] for a in anns]
+    rows = [[a.id[:8], _state(a.anchor_state, a.doc_present)
+             + (f" ({followed[a.id].outcome})" if a.id in followed
+                and followed[a.id].outcome not in ("unchanged", a.anchor_state) else ""),
+             a.kind, a.category or "-", f"{a.doc_id} {a.node_id}", _annotation_text(a)] for a in anns]
     print_table(["ID", "ANCHOR", "KIND", "CATEGORY", "WHERE", "QUOTE / NOTE"], rows)
     docs = {a.doc_id for a in anns}
     print(f"\n{len(anns)} annotation{'s' * (len(anns) != 1)} in {len(docs)} document"
           f"{'s' * (len(docs) != 1)}"
           + "".join(f"; {d} is not in the library (removed)" for d in sorted(docs) if d not in titles))
     return EXIT_OK
+
+
+def _followed_json(note: FollowNote) -> dict[str, str | None]:
+    """What happened to a note when its document's new version became current."""
+    return {"outcome": note.outcome, "from_doc": note.from_doc, "old_node": note.old_node,
+            "old_quote": note.old_quote}
 
 
 def _state(state: str, present: bool) -> str:

@@ -87,7 +87,9 @@ def test_annotations_list_with_anchor_status(capsys, lib_dir, fake_parser) -> No
     code, out, _ = run(capsys, "--library", folder, "annotations", "--json", "--doc", current)
     anns = json.loads(out)["annotations"]
     assert code == 0 and [a["anchor"]["state"] for a in anns] == ["ok", "orphan"]
-    assert all(set(a) == ANNOTATION_KEYS for a in anns)
+    assert all(set(a) == ANNOTATION_KEYS | {"version"} for a in anns)  # they followed a new version
+    assert [a["version"]["outcome"] for a in anns] == ["unchanged", "orphan"]
+    assert anns[1]["version"]["from_doc"] == doc_id and anns[1]["version"]["old_quote"] == "第3条"
     code, out, _ = run(capsys, "--library", folder, "annotations")
     assert code == 0 and "orphan" in out and "将被删除" in out and "ANCHOR" in out
     code, out, _ = run(capsys, "--library", folder, "annotations", "--orphans", "--json")

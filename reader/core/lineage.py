@@ -77,6 +77,11 @@ def same_lineage(a: Identity, b: Identity) -> bool:
     return True
 
 
+def repealed_titles(closing_text: str) -> set[str]:
+    """The title keys a document's closing provisions repeal (《X》同时废止)."""
+    return {title_key(m.group(1)) for m in _REPEALS.finditer(closing_text)}
+
+
 def renamed_from(new_title: str, closing_text: str, old_title: str) -> bool:
     """Whether a document titled ``new_title`` replaces ``old_title`` under a new name:
     its closing provisions (``closing_text``: its last articles) repeal the old title, and
@@ -87,8 +92,7 @@ def renamed_from(new_title: str, closing_text: str, old_title: str) -> bool:
         return False
     if not (new_key in old_key or old_key in new_key):
         return False
-    repealed = {title_key(m.group(1)) for m in _REPEALS.finditer(closing_text)}
-    return old_key in repealed
+    return old_key in repealed_titles(closing_text)
 
 
 @dataclass(frozen=True)

@@ -211,6 +211,7 @@ MIGRATIONS: list[str] = [
     ALTER TABLE documents ADD COLUMN import_seq INTEGER NOT NULL DEFAULT 0;
     UPDATE documents SET import_seq = rowid;
     CREATE INDEX documents_lineage ON documents(lineage);
+    CREATE INDEX documents_title_key ON documents(title_key);
     ALTER TABLE anchor_log ADD COLUMN old_doc TEXT;
     ALTER TABLE anchor_log ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
     """,

@@ -19,8 +19,8 @@ from typing import Any
 
 from reader.core.errors import UserError
 from reader.core.lineage import (Identity, VersionEntry, VersionFacts, content_hash,
-                                 current_version, renamed_from, same_lineage, title_key,
-                                 version_facts)
+                                 current_version, renamed_from, repealed_titles, same_lineage,
+                                 title_key, version_facts)
 from reader.core.model import Document, NodeKind, Source
 from reader.core.version_anchoring import Followed, follow
 from reader.core.versions import Comparison, compare
@@ -468,11 +468,12 @@ class Versions:
         found = [r for r in rows if same_lineage(me, Identity(r[1], r[2], r[3]))]
         if not found:
             closing = _closing_text(doc)
-            if "废止" in closing:
-                rows = conn.execute("SELECT lineage, title, doc_number, issuer, version_date,"
-                                    " is_current FROM documents WHERE is_current = 1"
-                                    " AND title_key != ? AND title_key != ''", (me.key,)).fetchall()
-                found = [r for r in rows if r[1] and renamed_from(doc.title, closing, r[1])]
+            repealed = sorted(repealed_titles(closing) - {me.key}) if "废止" in closing else []
+            rows = conn.execute(
+                "SELECT lineage, title, doc_number, issuer, version_date, is_current FROM documents"
+                f" WHERE is_current = 1 AND title_key IN ({', '.join('?' * len(repealed))})",
+                repealed).fetchall() if repealed else []
+            found = [r for r in rows if renamed_from(doc.title, closing, r[1])]
         if not found:
             return None
         best = max(found, key=lambda r: (r[5], r[4] or ""))

@@ -132,7 +132,7 @@ def library_import(paths: list[Path], refs: bool = True, worker: bool = True) ->
             lib.close()
             References.enabled = True
             refs_worker.WORKER_MIN_FILES = least
-    parts = [f"{len(getattr(report, name, []))} {name}" for name in ("added", "updated", "duplicates", "failures")]
+    parts = [f"{len(getattr(report, name, []))} {name}" for name in ("added", "updated", "versions", "unchanged", "duplicates", "failures")]
     if refs:
         parts.append(f"{stored} references, {resolved} resolved")
     failures = getattr(report, "failures", [])
