@@ -75,3 +75,12 @@ def test_current_is_the_newest_in_force() -> None:
     assert current_version([v2018, v2023, corrected], date(2026, 1, 1)) == "c"  # later import wins a tie
     undated = entry("d", None, None, 4)
     assert current_version([v2018, undated], date(2026, 1, 1)) == "a"
+
+
+def test_a_list_of_amending_acts_names_the_latest(shared_dir: Path) -> None:
+    """刑法's 题注 lists its amending acts in one sentence (根据D1通过的《…》、D2通过的《…》…
+    和D3通过的《刑法修正案（十一）》修正): the version is named by the last of them."""
+    (doc,) = parse_file(shared_dir / "realdocs" / "pdf" / "刑法-2020-书籍排版.pdf")
+    facts = version_facts(doc.front_matter, doc.issued, doc.effective)
+    assert facts.label == "2020年12月26日修正"
+    assert doc.issued == date(1979, 7, 1)  # the first adoption is still the issue date

@@ -31,8 +31,10 @@ _EFFECT_ON_PROMULGATION = re.compile(r"(?:公布|发布|印发|颁布)之日起?
 _EFFECT_BARE = re.compile(r"^起?\s*(?:施行|实施|执行|生效)$|(?:公布|发布)施行$")
 _VERB_END = re.compile(r"(?:通过|批准|公布|发布|颁布|印发|施行|实施|执行|生效|修正|修订)[)）]?\s*$")
 # Where a second event starts on the same line: after a verb, maybe "。根据" (…通过根据1994年…).
-_EVENT_BREAK = re.compile(r"(?:通过|批准|公布|发布|颁布|印发|施行|实施|执行|生效|修正|修订)[)）]?"
-                          r"[，,。；;]?\s*(?:根据)?\s*$")
+# Also after a title closing one item of a list of amending acts (根据D1通过的《…决定》、
+# D2通过的《…修正案》和D3通过的《…修正案（十一）》修正): each item is an amendment of its own.
+_EVENT_BREAK = re.compile(r"(?:(?:通过|批准|公布|发布|颁布|印发|施行|实施|执行|生效|修正|修订)[)）]?"
+                          r"[，,。；;]?\s*(?:根据)?|》\s*(?:、|，|,|和|以及))\s*$")
 # A dated line with no verb that names an organ or an order: "2020年11月9日 最高人民法院审判委员会".
 _ORGAN = re.compile(r"(?:委员会|人民法院|人民检察院|国务院|政务院|部|局|署|办公室"
                     r"|令\s*第?\s*[\d一二三四五六七八九十百]+\s*号)[)）]?$")
