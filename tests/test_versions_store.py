@@ -220,3 +220,15 @@ def test_references_across_versions(company, tmp_path: Path, capsys) -> None:
 
     assert main(["--library", str(library.folder), "refs", doc.id]) == 0
     assert "current version: moved, now 第十五条" in capsys.readouterr().out
+
+
+def test_a_text_without_its_headnote_is_placed_by_when_it_takes_effect(company, tmp_path: Path) -> None:
+    """A copy of the 2023 公司法 without its 题注 is still the newer version: its own
+    本法自2024年7月1日起施行 says when it took effect."""
+    library, old_id, _notes, new_file = company
+    text = new_file.read_text(encoding="utf-8")
+    bare = tmp_path / "公司法-无题注.md"
+    bare.write_text(text[:text.index("\n")] + "\n\n" + text[text.index("<!-- INFO END -->"):], encoding="utf-8")
+    (version,) = library.import_files([bare]).versions
+    assert version.current and version.previous == old_id
+    assert [v.id for v in library.versions.list(old_id)] == [old_id, version.id]

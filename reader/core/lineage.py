@@ -163,20 +163,22 @@ class VersionEntry:
     order: int  # import order: breaks ties between versions of one date (a corrected text)
 
 
+def age_key(made: date | None, effective: date | None, order: int) -> tuple[date, date, int]:
+    """How versions sort, oldest first: by when they took effect, then when they were made
+    (a text without its 题注 still says 本法自2024年7月1日起施行), then by import order — a
+    corrected text of one date after the first.  Undated versions count as the oldest: the
+    import date is only a last resort."""
+    return (effective or made or date.min, made or date.min, order)
+
+
 def current_version(entries: list[VersionEntry], today: date) -> str:
     """The id of the newest version in force on ``today`` — else, when none is yet, the
-    newest.  Undated versions count as older than dated ones (the import date is only a
-    last resort), and among one date the later import (a corrected text) wins."""
+    newest."""
     if not entries:
         raise ValueError("a lineage has at least one version")
-    ordered = sorted(entries, key=lambda e: (e.facts.date or date.min, e.order))
+    ordered = sorted(entries, key=lambda e: age_key(e.facts.date, e.facts.effective, e.order))
     in_force = [e for e in ordered if e.facts.in_force(today)]
     return (in_force or ordered)[-1].id
-
-
-def ordered(entries: list[VersionEntry]) -> list[VersionEntry]:
-    """Oldest first, as a 历史版本 list shows them."""
-    return sorted(entries, key=lambda e: (e.facts.date or date.min, e.order))
 
 
 def content_hash(doc: Document) -> str:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from reader.core.errors import ImportFailure, UserError
 from reader.core.importers.discover import expand_paths
-from reader.core.lineage import version_facts
+from reader.core.lineage import title_key, version_facts
 from reader.core.model import Document
 from reader.core.pipeline import parse_file
 from reader.store import repository, userdata
@@ -465,8 +465,6 @@ class Library:
     def _notes_may_move(self, docs: list[Document], version_of: str | None) -> bool:
         """Whether importing ``docs`` may move annotations: they (or documents of their
         titles, which they may be new versions of) carry some."""
-        from reader.core.lineage import title_key
-
         with self.db.lock:
             keys = sorted({title_key(d.title) for d in docs})
             related = [r[0] for r in select_in(self.db.conn, "SELECT id FROM documents WHERE"

@@ -19,7 +19,7 @@ from typing import Any
 
 from reader.core.errors import UserError
 from reader.core.lineage import (Identity, VersionEntry, VersionFacts, content_hash,
-                                 current_version, renamed_from, repealed_titles, same_lineage,
+                                 age_key, current_version, renamed_from, repealed_titles, same_lineage,
                                  title_key, version_facts)
 from reader.core.model import Document, NodeKind, Source
 from reader.core.version_anchoring import Followed, follow
@@ -174,7 +174,7 @@ class Versions:
                 " d.import_seq, (SELECT COUNT(*) FROM annotations a WHERE a.doc_id = d.id"
                 " AND a.deleted IS NULL) FROM documents d WHERE d.lineage = ?", (lineage,)
             ).fetchall()
-        rows.sort(key=lambda r: (_date(r[2]) or date.min, r[10]))
+        rows.sort(key=lambda r: age_key(_date(r[2]), _date(r[4]), r[10]))
         return [Version(r[0], lineage, n, r[1], VersionFacts(_date(r[2]), r[3] or "", None).label,
                         _date(r[2]), _date(r[4]), bool(r[5]), Source(r[6], r[7], r[8]), r[9], r[11])
                 for n, r in enumerate(rows, 1)]
