@@ -85,16 +85,7 @@ def _compare_ids(args: argparse.Namespace, lib: Library) -> tuple[str, str]:
         if args.from_ is not None or args.to is not None:
             raise UserError("give either two documents or --from/--to, not both")
         return lib.full_id(args.old), lib.full_id(args.new)
-    doc_id = lib.full_id(args.old)
-    new_id = lib.versions.find(doc_id, args.to if args.to is not None else "current")
-    if args.from_ is not None:
-        return lib.versions.find(doc_id, args.from_), new_id
-    ids = [v.id for v in lib.versions.list(doc_id)]
-    at = ids.index(new_id)
-    if at == 0:
-        raise UserError(f"{doc_id}: no version before {new_id} in the library; "
-                        "give --from, or two documents")
-    return ids[at - 1], new_id
+    return lib.versions.pair(lib.full_id(args.old), args.from_, args.to)
 
 
 def _cmd_compare(args: argparse.Namespace, open_library: OpenLibrary) -> int:

@@ -211,21 +211,25 @@ class Versions:
         what = "more than one version matches" if matches else "no version matches"
         raise UserError(f"{doc_id}: {what} {text!r} (versions: {listed})")
 
+    def pair(self, doc_id: str, from_: str | int | None = None,
+             to: str | int | None = None) -> tuple[str, str]:
+        """The two versions a comparison shows (ids): ``to`` (default: the current one) and
+        ``from_`` (default: the version just before ``to``)."""
+        new_id = self.find(doc_id, to if to is not None else "current")
+        if from_ is not None:
+            return self.find(doc_id, from_), new_id
+        ids = [v.id for v in self.list(doc_id)]
+        at = ids.index(new_id)
+        if at == 0:
+            raise UserError(f"{doc_id}: no version before {new_id} in the library; "
+                            "name the earlier one (--from), or compare two documents")
+        return ids[at - 1], new_id
+
     def compare(self, doc_id: str, from_: str | int | None = None,
                 to: str | int | None = None) -> Comparison:
         """The article-aligned comparison of two versions: by default the one before the
         current version against the current one."""
-        new_id = self.find(doc_id, to if to is not None else "current")
-        if from_ is not None:
-            old_id = self.find(doc_id, from_)
-        else:
-            ids = [v.id for v in self.list(doc_id)]
-            at = ids.index(new_id)
-            if at == 0:
-                raise UserError(f"{doc_id}: only one version older than or equal to {new_id}; "
-                                "give --from")
-            old_id = ids[at - 1]
-        return self.compare_documents(old_id, new_id)
+        return self.compare_documents(*self.pair(doc_id, from_, to))
 
     def compare_documents(self, old_id: str, new_id: str) -> Comparison:
         """Any two documents, article by article (two versions, or two related texts)."""
