@@ -378,11 +378,23 @@ def main(argv: list[str]) -> int:
 
     # 25. 视图 → 新旧对照…: 公司法 2018 and 2023 side by side, the changes only, at 第十条
     # (renumbered and rewritten: the old 第十三条), the next change selected
+    # 26–30. versions: 2018 with notes in the library, 2023 imported through the window
     company = [LAW.parents[1] / "民法商法" / f"公司法({d}).md" for d in ("2018-10-26", "2023-12-29")]
     if all(p.is_file() for p in company):
-        added = {Path(d.file).name: d.id for d in lib.import_files(company).added}
-        old, new = (added[p.name] for p in company)
+        old = lib.import_files(company[:1]).added[0].id
+        for node, quote, note in (("art_11__para_1", "依法制定公司章程", "章程的约束力"),
+                                  ("art_16__para_1", "依照公司章程的规定", "对外担保的决议机关"),
+                                  ("art_23__para_1", "设立有限责任公司，应当具备下列条件", "设立条件"),
+                                  ("art_3__para_1", "公司以其全部财产对公司的债务承担责任", "独立责任")):
+            lib.annotations.add(old, node, Span(quote=quote), note=note)
         window.refresh_library()
+        window.open_document(old)
+        window.importer.last_report = None
+        window.import_files([str(company[1])])  # 26. the report names the new version and the notes
+        wait(lambda: window.importer.report_box is not None and window.importer.report_box.isVisible(), 60)
+        shoot_widget(window.importer.report_box, out, "26-import-new-version")
+        window.importer.report_box.close()
+        new = lib.versions.current(old)
         window.open_document(new)
         window.goto("第十条")
         compare = window.show_compare(old, new)
@@ -393,6 +405,32 @@ def main(argv: list[str]) -> int:
         compare.next_change(1)
         shoot_widget(compare, out, "25-compare")
         compare.close()
+        # 27. 视图 → 版本…: both versions, the current one in bold
+        dialog = window.versions_dialog()
+        wait(lambda: dialog.table.rowCount() == 2, 10)
+        shoot_widget(dialog, out, "27-versions-dialog")
+        dialog.close()
+        # 28. the library row (2个版本) and the notes on 2023, saying what happened to them
+        window.refs.dock.hide()
+        window.links_dock.hide()
+        window.annotations_dock.show()
+        window.annotations_dock.raise_()
+        window.annotator.panel.set_scope("document")
+        window.annotator.refresh()
+        window.goto("第五条")
+        moved = next(a.id for a in lib.annotations.list(new) if a.note == "章程的约束力")
+        window.annotator.panel.select(moved)
+        wait(timeout=0.3)
+        shoot(window, out, "28-notes-followed")
+        # 29. the orphans tab: the note whose article 2023 dropped
+        window.annotator.panel.tabs.setCurrentIndex(1)
+        wait(timeout=0.2)
+        shoot(window, out, "29-note-not-found")
+        window.annotator.panel.tabs.setCurrentIndex(0)
+        # 30. the 2018 text opened from its note (在原版本中查看): the banner, the words marked
+        window.versions.view_original(moved)
+        wait(timeout=0.3)
+        shoot(window, out, "30-old-version-banner")
 
     window.close()
     lib.close()

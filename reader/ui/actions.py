@@ -65,6 +65,7 @@ class WindowActions(QObject):
         self.expand = a("actExpandAll", w.tree_panel.expand_all, "Ctrl+]", "expand")
         self.collapse = a("actCollapseAll", w.tree_panel.collapse_all, "Ctrl+[", "collapse")
         self.compare = a("actCompare", w.compare_dialog)
+        self.versions = a("actVersions", lambda: w.versions_dialog())
         self.dark = a("actDark", w._toggle_dark, "Ctrl+Shift+D", "theme", checkable=True)
         self.dark.setChecked(w._theme == "dark")
         self.focus_library = a("actFocusLibrary", w.focus_library, "Ctrl+1")
@@ -127,7 +128,7 @@ class WindowActions(QObject):
         self.menu_view.addSeparator()
         self.menu_view.addActions([self.expand, self.collapse])
         self.menu_view.addSeparator()
-        self.menu_view.addAction(self.compare)
+        self.menu_view.addActions([self.versions, self.compare])
         self.menu_view.addSeparator()
         self.menu_panels = self.menu_view.addMenu("")
         for dock in (w.library_dock, w.tree_dock, w.search_dock, w.annotations_dock, w.links_dock):
@@ -239,6 +240,7 @@ class WindowActions(QObject):
             self.expand: (self.tr("展开全部目录"), self.tr("展开目录中的全部条目")),
             self.collapse: (self.tr("折叠全部目录"), self.tr("折叠目录中的全部条目")),
             self.compare: (self.tr("新旧对照…"), self.tr("把当前文档与它的另一版本逐条并排对照，标出修改")),
+            self.versions: (self.tr("版本…"), self.tr("列出当前文档的全部版本：打开较早版本，或与现行版本对照")),
             self.dark: (self.tr("深色模式"), self.tr("在浅色与深色外观之间切换")),
             self.focus_library: (self.tr("转到文库"), self.tr("把键盘焦点移到文库列表（Ctrl+1）")),
             self.focus_tree: (self.tr("转到目录"), self.tr("把键盘焦点移到目录（Ctrl+2）")),

@@ -25,6 +25,7 @@ from reader.ui.annotation_dialogs import (CategoryEditor, LinkDialog, LinkTarget
                                           NoteValues, RelationDialog, swatch)
 from reader.ui.annotation_layer import Selection
 from reader.ui.annotations_panel import AnnotationsPanel, PanelData
+from reader.ui.version_notes import follow_infos
 from reader.ui.docinfo import DocInfo
 from reader.ui.links_panel import LinkRow, LinksPanel
 
@@ -87,6 +88,7 @@ class AnnotationController(QObject):
         p.deleteRequested.connect(self.delete)
         p.restoreRequested.connect(self.restore)
         p.reattachRequested.connect(self.reattach)
+        p.originRequested.connect(lambda ann_id: self.w.versions.view_original(ann_id))
         p.statusRequested.connect(self.set_status)
         p.scopeChanged.connect(self._scope_changed)
         lp = self.links_panel
@@ -118,7 +120,7 @@ class AnnotationController(QObject):
             return None
 
     def available(self) -> bool:
-        return hasattr(self.library, "annotate")
+        return hasattr(self.library, "annotations")
 
     def check_outside_changes(self) -> bool:
         """Another process wrote to the library: show its edits.  True if it did."""
@@ -139,7 +141,7 @@ class AnnotationController(QObject):
         self._titles.clear()
 
     def categories(self, include_deleted: bool = False) -> list[Category]:
-        return self.library.categories(include_deleted) if self.available() else []
+        return self.library.annotations.categories(include_deleted) if self.available() else []
 
     def current_category(self) -> str:
         names = [c.name for c in self.categories()]
@@ -158,7 +160,7 @@ class AnnotationController(QObject):
 
     def _title(self, doc_id: str) -> str:
         if not self._titles:
-            self._titles = {s.id: s.title for s in self.library.documents()}
+            self._titles = {s.id: s.title for s in self.library.documents(all_versions=True)}
         return self._titles.get(doc_id, "")
 
     def cite(self, doc_id: str, node_id: str, with_title: bool = True) -> str:
@@ -176,9 +178,9 @@ class AnnotationController(QObject):
         if not self.available():
             return
         lib, doc = self.library, self.w.doc
-        self._colors = {c.name: c.color for c in lib.categories(include_deleted=True)}
-        self.annotations = lib.annotations(doc.id) if doc is not None else []
-        self.links = lib.links(doc.id) if doc is not None else []
+        self._colors = {c.name: c.color for c in lib.annotations.categories(include_deleted=True)}
+        self.annotations = lib.annotations.list(doc.id) if doc is not None else []
+        self.links = lib.annotations.links(doc.id) if doc is not None else []
         self.w.view.set_annotations(self.annotations, self.links, self._colors, self.selected)
         self.refresh_panel()
         self.refresh_links()
@@ -193,17 +195,18 @@ class AnnotationController(QObject):
             return
         if scope == "document":
             live = self.annotations
-            deleted = lib.annotations(doc.id, deleted=True)
+            deleted = lib.annotations.list(doc.id, deleted=True)
         else:
-            live = lib.annotations()
-            deleted = lib.annotations(deleted=True)
+            live = lib.annotations.list()
+            deleted = lib.annotations.list(deleted=True)
         placed = [a for a in live if not a.orphan and a.doc_present]
         orphans = [a for a in live if a.orphan or not a.doc_present]
         doc_ids = {a.doc_id for a in live + deleted}
         infos = {d: info for d in doc_ids if (info := self._info(d)) is not None}
         titles = {d: self._title(d) for d in doc_ids if self._title(d)}
+        follows = follow_infos(lib, {a.doc_id for a in live if a.doc_present}, self._info)
         self.panel.set_data(PanelData(placed, orphans, deleted, self.categories(True), infos,
-                                      titles, scope))
+                                      titles, scope, follows))
 
     def refresh_links(self) -> None:
         doc, info = self.w.doc, self.w.info
@@ -300,7 +303,7 @@ class AnnotationController(QObject):
     def _ask_note(self, *, title: str, place: str, quote: str, note: str = "",
                   tags: tuple[str, ...] | list[str] = (), category: str = "",
                   status: str = "open", focus: str = "note") -> NoteValues | None:
-        tags_known = [t for t, _n in self.library.tags()]
+        tags_known = [t for t, _n in self.library.annotations.tags()]
         dialog = NoteDialog(self.w, title, place, quote, self.categories(), tags_known,
                             note=note, tags=tags, category=category, status=status, focus=focus)
         try:
@@ -314,7 +317,7 @@ class AnnotationController(QObject):
         def run(work: Callable[[], Any], done: Callable[[Any], None]) -> None:
             runner.start(lambda _t: work(), on_done=done, name="link-search")
 
-        dialog = LinkDialog(self.w, self.library, source, self.library.relations(),
+        dialog = LinkDialog(self.w, self.library, source, self.library.annotations.relations(),
                             self.w.doc.id if self.w.doc else None, run, relation, note)
         try:
             return dialog.target() if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -328,11 +331,11 @@ class AnnotationController(QObject):
         lib, doc = self.library, self.w.doc
         if doc is None:
             return None
-        ann = self._apply(text, lambda: lib.annotate(doc.id, node_id, span, note=note, tags=tags,
-                                                     category=category, status=status,
-                                                     author=self.settings.author),
-                          undo=lambda a: lib.delete_annotation(a.id),
-                          redo=lambda a: lib.restore_annotation(a.id))
+        ann = self._apply(text, lambda: lib.annotations.add(doc.id, node_id, span, note=note, tags=tags,
+                                                            category=category, status=status,
+                                                            author=self.settings.author),
+                          undo=lambda a: lib.annotations.delete(a.id),
+                          redo=lambda a: lib.annotations.restore(a.id))
         if ann is None:
             return None
         self.selected = ann.id
@@ -412,10 +415,10 @@ class AnnotationController(QObject):
         if target is None:
             return None
         link = self._apply(self.tr("添加链接"),
-                           lambda: lib.link(doc.id, src_node, target.doc_id, target.node_id,
+                           lambda: lib.annotations.link(doc.id, src_node, target.doc_id, target.node_id,
                                             src=span, relation=target.relation, note=target.note,
                                             author=self.settings.author),
-                           undo=lambda x: lib.delete_link(x.id), redo=lambda x: lib.restore_link(x.id))
+                           undo=lambda x: lib.annotations.delete_link(x.id), redo=lambda x: lib.annotations.restore_link(x.id))
         if link is None:
             return None
         self._clear_selection()
@@ -433,20 +436,20 @@ class AnnotationController(QObject):
 
     def _update(self, ann_id: str, text: str, **changes: Any) -> Annotation | None:
         lib = self.library
-        before = self._guard(lambda: lib.annotation(ann_id))
+        before = self._guard(lambda: lib.annotations.get(ann_id))
         if before is None:
             return None
-        after = self._guard(lambda: lib.update_annotation(ann_id, **changes))
+        after = self._guard(lambda: lib.annotations.update(ann_id, **changes))
         if after is None:
             return None
         old = {k: getattr(before, k) for k in changes}
-        self._push(text, undo=lambda: lib.update_annotation(ann_id, **old),
-                   redo=lambda: lib.update_annotation(ann_id, **changes))
+        self._push(text, undo=lambda: lib.annotations.update(ann_id, **old),
+                   redo=lambda: lib.annotations.update(ann_id, **changes))
         return after
 
     def edit(self, ann_id: str | None = None) -> Annotation | None:
         ann_id = ann_id or self.selected
-        ann = self._guard(lambda: self.library.annotation(ann_id)) if ann_id else None
+        ann = self._guard(lambda: self.library.annotations.get(ann_id)) if ann_id else None
         if ann is None:
             return None
         values = self.ask_note(title=self.tr("编辑批注"), place=self.cite(ann.doc_id, ann.node_id),
@@ -475,24 +478,24 @@ class AnnotationController(QObject):
         if not ann_id:
             self._status(self.tr("请先选择一条批注"))
             return None
-        ann = self._apply(self.tr("删除批注"), lambda: lib.delete_annotation(ann_id),
-                          undo=lambda a: lib.restore_annotation(a.id),
-                          redo=lambda a: lib.delete_annotation(a.id))
+        ann = self._apply(self.tr("删除批注"), lambda: lib.annotations.delete(ann_id),
+                          undo=lambda a: lib.annotations.restore(a.id),
+                          redo=lambda a: lib.annotations.delete(a.id))
         if ann is not None:
             self._status(self.tr("已删除批注（Ctrl+Z 撤销，或在回收站中恢复）"), 6000)
         return ann
 
     def restore(self, ann_id: str) -> Annotation | None:
         lib = self.library
-        return self._apply(self.tr("恢复批注"), lambda: lib.restore_annotation(ann_id),
-                           undo=lambda a: lib.delete_annotation(a.id),
-                           redo=lambda a: lib.restore_annotation(a.id))
+        return self._apply(self.tr("恢复批注"), lambda: lib.annotations.restore(ann_id),
+                           undo=lambda a: lib.annotations.delete(a.id),
+                           redo=lambda a: lib.annotations.restore(a.id))
 
     def reattach(self, ann_id: str) -> Annotation | None:
         """Attach an annotation (an orphan) to the selection in the view — a whole-clause
         note to the article holding the selection, or the cursor."""
         lib, doc = self.library, self.w.doc
-        before = self._guard(lambda: lib.annotation(ann_id))
+        before = self._guard(lambda: lib.annotations.get(ann_id))
         if before is None or doc is None:
             return None
         if before.on_clause:
@@ -504,13 +507,13 @@ class AnnotationController(QObject):
             if sel is None:
                 return None
             node_id, span = sel.node_id, Span(sel.start, sel.end)
-        after = self._guard(lambda: lib.reattach_annotation(ann_id, doc.id, node_id, span))
+        after = self._guard(lambda: lib.annotations.reattach(ann_id, doc.id, node_id, span))
         if after is None:
             return None
         self.selected = after.id
         self._clear_selection()
-        self._push(self.tr("重新附着批注"), undo=lambda: lib.put_annotation(before),
-                   redo=lambda: lib.put_annotation(after))
+        self._push(self.tr("重新附着批注"), undo=lambda: lib.annotations.put(before),
+                   redo=lambda: lib.annotations.put(after))
         self._status(self.tr("已附着到 {0}").format(self.cite(doc.id, node_id, with_title=False)), 4000)
         return after
 
@@ -518,16 +521,16 @@ class AnnotationController(QObject):
 
     def delete_link(self, link_id: str) -> Link | None:
         lib = self.library
-        return self._apply(self.tr("删除链接"), lambda: lib.delete_link(link_id),
-                           undo=lambda x: lib.restore_link(x.id), redo=lambda x: lib.delete_link(x.id))
+        return self._apply(self.tr("删除链接"), lambda: lib.annotations.delete_link(link_id),
+                           undo=lambda x: lib.annotations.restore_link(x.id), redo=lambda x: lib.annotations.delete_link(x.id))
 
     def edit_link(self, link_id: str) -> Link | None:
         lib = self.library
-        link = self._guard(lambda: lib.link_record(link_id))
+        link = self._guard(lambda: lib.annotations.get_link(link_id))
         if link is None:
             return None
         place = f"{self.cite(link.src.doc_id, link.src.node_id)} → {self.cite(link.dst.doc_id, link.dst.node_id)}"
-        dialog = RelationDialog(self.w, place, lib.relations(), link.relation, link.note)
+        dialog = RelationDialog(self.w, place, lib.annotations.relations(), link.relation, link.note)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
@@ -538,13 +541,13 @@ class AnnotationController(QObject):
 
     def update_link(self, link_id: str, **changes: Any) -> Link | None:
         lib = self.library
-        before = self._guard(lambda: lib.link_record(link_id))
-        after = self._guard(lambda: lib.update_link(link_id, **changes)) if before else None
+        before = self._guard(lambda: lib.annotations.get_link(link_id))
+        after = self._guard(lambda: lib.annotations.update_link(link_id, **changes)) if before else None
         if after is None:
             return None
         old = {k: getattr(before, k) for k in changes}
-        self._push(self.tr("编辑链接"), undo=lambda: lib.update_link(link_id, **old),
-                   redo=lambda: lib.update_link(link_id, **changes))
+        self._push(self.tr("编辑链接"), undo=lambda: lib.annotations.update_link(link_id, **old),
+                   redo=lambda: lib.annotations.update_link(link_id, **changes))
         return after
 
     def follow_link(self, link: Link, side: str) -> None:
@@ -558,7 +561,7 @@ class AnnotationController(QObject):
 
     def edit_categories(self) -> bool:
         lib = self.library
-        dialog = CategoryEditor(self.w, self.categories(), lib.category_usage())
+        dialog = CategoryEditor(self.w, self.categories(), lib.annotations.category_usage())
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False
@@ -573,23 +576,23 @@ class AnnotationController(QObject):
         self.stack.beginMacro(self.tr("修改分类"))
         try:
             for name in removed:
-                if self._guard(lambda n=name: lib.delete_category(n)) is not None:
-                    self._push("", undo=lambda n=name: lib.restore_category(n),
-                               redo=lambda n=name: lib.delete_category(n))
+                if self._guard(lambda n=name: lib.annotations.delete_category(n)) is not None:
+                    self._push("", undo=lambda n=name: lib.annotations.restore_category(n),
+                               redo=lambda n=name: lib.annotations.delete_category(n))
             for row in rows:
                 if row.original is None:
-                    if self._guard(lambda r=row: lib.save_category(r.name, r.color, r.meaning)) is not None:
-                        self._push("", undo=lambda r=row: lib.delete_category(r.name),
-                                   redo=lambda r=row: lib.save_category(r.name, r.color, r.meaning))
+                    if self._guard(lambda r=row: lib.annotations.save_category(r.name, r.color, r.meaning)) is not None:
+                        self._push("", undo=lambda r=row: lib.annotations.delete_category(r.name),
+                                   redo=lambda r=row: lib.annotations.save_category(r.name, r.color, r.meaning))
                     continue
                 before = old.get(row.original)
                 if before is None or (before.name, before.color, before.meaning) == (row.name, row.color, row.meaning):
                     continue
-                if self._guard(lambda r=row: lib.save_category(r.name, r.color, r.meaning,
+                if self._guard(lambda r=row: lib.annotations.save_category(r.name, r.color, r.meaning,
                                                                old_name=r.original)) is not None:
-                    self._push("", undo=lambda r=row, b=before: lib.save_category(
+                    self._push("", undo=lambda r=row, b=before: lib.annotations.save_category(
                                    b.name, b.color, b.meaning, old_name=r.name),
-                               redo=lambda r=row: lib.save_category(r.name, r.color, r.meaning,
+                               redo=lambda r=row: lib.annotations.save_category(r.name, r.color, r.meaning,
                                                                     old_name=r.original))
         finally:
             self.stack.endMacro()
@@ -606,7 +609,7 @@ class AnnotationController(QObject):
                                               self.tr("Web Annotation JSON (*.json)"))
         if not path:
             return
-        data = self._guard(lambda: self.library.export_annotations(path))
+        data = self._guard(lambda: self.library.annotations.export(path))
         if data is not None:
             self._status(self.tr("已导出 {0} 项到 {1}").format(len(data["items"]), path), 6000)
 
@@ -616,7 +619,7 @@ class AnnotationController(QObject):
         if not path:
             return
         try:
-            report = self.library.import_annotations(path)
+            report = self.library.annotations.merge(path)
         except UserError as exc:
             QMessageBox.warning(self.w, self.tr("导入批注"), str(exc))
             return
@@ -647,7 +650,7 @@ class AnnotationController(QObject):
 
     def jump(self, ann_id: str) -> bool:
         """Show an annotation in the text (opening its document)."""
-        ann = self._guard(lambda: self.library.annotation(ann_id))
+        ann = self._guard(lambda: self.library.annotations.get(ann_id))
         if ann is None or not ann.doc_present:
             self._status(self.tr("这条批注的文档已从文库移除"))
             return False

@@ -5,7 +5,7 @@ own, to be re-attached; and the deleted ones, to be restored.  A click selects, 
 double-click jumps to the text."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
@@ -18,6 +18,7 @@ from reader.ui.annotation_dialogs import swatch
 from reader.ui.annotation_layer import NEUTRAL
 from reader.ui.docinfo import DocInfo, fold, literal_rich_text
 from reader.ui.icons import hbox, item_tree, muted_label, vbox
+from reader.ui.version_notes import FollowInfo
 
 ANN_ROLE = Qt.ItemDataRole.UserRole + 21
 TABS = ("notes", "orphans", "deleted")
@@ -34,6 +35,7 @@ class PanelData:
     infos: dict[str, DocInfo]  # documents in the library
     titles: dict[str, str]
     scope: str = "document"
+    follows: dict[str, FollowInfo] = field(default_factory=dict)  # notes that followed a new version
 
 
 def group_path(ann: Annotation, info: DocInfo | None) -> list[str]:
@@ -77,6 +79,7 @@ class AnnotationsPanel(QWidget):
     reattachRequested = Signal(str)
     statusRequested = Signal(str, str)
     scopeChanged = Signal(str)
+    originRequested = Signal(str)  # 在原版本中查看: the version the note was made on
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -282,7 +285,16 @@ class AnnotationsPanel(QWidget):
         item.setData(ann.id, ANN_ROLE)
         tip = [f"【{ann.category}】" if ann.category else "", ann.quote and f"“{ann.quote}”",
                ann.note, " ".join(f"#{t}" for t in ann.tags), ann.author and f"— {ann.author}"]
-        if key == "orphans":
+        follow = self._data.follows.get(ann.id) if self._data is not None else None
+        said = self.follow_text(follow) if follow is not None and key != "deleted" else ""
+        if said:
+            tip.append(said)
+            if follow.outcome == "changed" and follow.old_quote:
+                tip.append(self.tr("原文：“{0}”").format(follow.old_quote))
+            short = said if follow.outcome != "orphan" else self.tr("新版本中找不到原文（原在{0}）").format(
+                follow.version or self.tr("原版本"))  # the quote is the row's first line already
+            item.setText(f"{item.text()}\n{short}")
+        elif key == "orphans":
             tip.append(self.tr("文档已从文库移除，重新导入后自动恢复位置") if not ann.doc_present
                        else self.tr("重新导入后找不到原文（原位置：{0}）").format(ann.node_id))
         elif ann.anchor_state == "moved":
@@ -290,9 +302,22 @@ class AnnotationsPanel(QWidget):
         item.setToolTip(literal_rich_text("\n".join(t for t in tip if t)))
         if ann.status == "resolved" or key == "deleted":
             item.setForeground(QBrush(QColor("#8a8f98")))
-        if ann.anchor_state == "moved" and key == "notes":
+        if ann.anchor_state == "moved" and key == "notes" and not (said and follow.outcome == "moved"):
             item.setText("⚠ " + item.text())
+        elif said and follow.outcome == "moved":
+            item.setText("↪ " + item.text())
         return item
+
+    def follow_text(self, f: FollowInfo) -> str:
+        """What happened to a note when it followed the new version (empty: nothing to say)."""
+        if f.outcome == "moved":
+            return self.tr("新版本中已移至{0}（原{1}）").format(f.new_place, f.old_place)
+        if f.outcome == "changed":
+            return self.tr("⚠ 您批注的原文已修改")
+        if f.outcome == "orphan":
+            return self.tr("新版本中找不到原文：“{0}”（原在{1}）").format(
+                f.old_quote or f.old_place, f.version or self.tr("原版本"))
+        return ""
 
     # -- selection -----------------------------------------------------------------------
 
@@ -379,6 +404,8 @@ class AnnotationsPanel(QWidget):
                                lambda: self.statusRequested.emit(ann_id, other))
             if key == "orphans":
                 menu.addAction(self.tr("附着到正文中选中的文字"), lambda: self.reattachRequested.emit(ann_id))
+            if self._data is not None and ann_id in self._data.follows:
+                menu.addAction(self.tr("在原版本中查看"), lambda: self.originRequested.emit(ann_id))
             menu.addSeparator()
             menu.addAction(self.tr("删除批注"), lambda: self.deleteRequested.emit(ann_id))
         menu.exec(view.viewport().mapToGlobal(point))

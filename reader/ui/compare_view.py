@@ -274,7 +274,7 @@ class CompareWindow(QWidget):
         if self.task is not None:
             self.task.cancel()
         self.old_id, self.new_id, self._focus = old_id, new_id, focus
-        summaries = {s.id: s for s in self.library.documents()}
+        summaries = {s.id: s for s in self.library.documents(all_versions=True)}
         self._names = (self._describe(summaries.get(old_id)) or old_id,
                        self._describe(summaries.get(new_id)) or new_id)
         self._title = summaries[new_id].title if new_id in summaries else ""
@@ -289,7 +289,7 @@ class CompareWindow(QWidget):
         self.progress.show()
         lib = self.library
         self.task = self.runner.start(
-            lambda _t: lib.compare(old_id, new_id), name="compare",
+            lambda _t: lib.versions.compare_documents(old_id, new_id), name="compare",
             on_done=lambda c: self._done(generation, c),
             on_error=lambda m: self._failed(generation, m))
         return self.task
@@ -329,7 +329,9 @@ class CompareWindow(QWidget):
         if summary is None:
             return ""
         when = summary.effective or summary.issued
-        parts = [f"《{summary.title}》", when.isoformat() if when else "", Path(summary.source.file).name]
+        label = getattr(summary, "version", "") if getattr(summary, "versions", 1) > 1 else ""
+        parts = [f"《{summary.title}》", label or (when.isoformat() if when else ""),
+                 Path(summary.source.file).name]  # versions: 2018年10月26日修正, not the first 施行
         return " ".join(p for p in parts if p)
 
     def _show_sides(self) -> None:
@@ -426,8 +428,8 @@ class CompareWindow(QWidget):
         self.export_button.setEnabled(False)
         self.message.setText(self.tr("正在导出…"))
         return self.runner.start(
-            lambda t: lib.export_comparison(old, new, path, options, comparison=comparison,
-                                            progress=lambda d, n: t.progress(d, n, ""), cancel=t.cancelled),
+            lambda t: lib.exports.comparison(old, new, path, options, comparison=comparison,
+                                             progress=lambda d, n: t.progress(d, n, ""), cancel=t.cancelled),
             name="export-comparison", on_done=self._exported, on_error=self._export_failed)
 
     def _exported(self, result: ComparisonResult) -> None:

@@ -169,7 +169,7 @@ class ExportDialog(QDialog):
         self.resize(620, max(600, self.sizeHint().height()))
 
     def _fill_documents(self, current_doc: str | None) -> None:
-        counts = self.library.export_counts()
+        counts = self.library.exports.counts()
         any_annotated = any(n or m for n, m in counts.values())
         self.docs.blockSignals(True)
         for summary in self.library.documents():
@@ -299,13 +299,13 @@ class ExportDialog(QDialog):
                 if task.cancelled():
                     raise ExportCancelled(path, "导出已取消")
                 if kind == CLEAN:
-                    return lib.export_clean(ids[0], path, progress=progress, cancel=task.cancelled)
+                    return lib.exports.clean(ids[0], path, progress=progress, cancel=task.cancelled)
                 if kind == TABLE:
-                    return lib.export_annotation_table(path, ids, progress=progress,
-                                                       cancel=task.cancelled, **options)
-                return lib.export_brief(path, ids, annotated_only=self._annotated_only,
-                                        comments=self._comments, review_paragraphs=self._review,
-                                        progress=progress, cancel=task.cancelled, **options)
+                    return lib.exports.annotation_table(path, ids, progress=progress,
+                                                        cancel=task.cancelled, **options)
+                return lib.exports.brief(path, ids, annotated_only=self._annotated_only,
+                                         comments=self._comments, review_paragraphs=self._review,
+                                         progress=progress, cancel=task.cancelled, **options)
             except UserError as exc:  # ExportError, NothingToExport, ExportCancelled …
                 return exc
 

@@ -161,6 +161,9 @@ class ImportController(QObject):
         text = self.tr("导入完成：新增 {0}，更新 {1}，重复 {2}，跳过 {3}，失败 {4}").format(
             len(report.added), len(report.updated), len(report.duplicates),
             len(report.skipped), len(report.failures))
+        versions, unchanged = getattr(report, "versions", []), getattr(report, "unchanged", [])
+        if versions or unchanged:
+            text += self.tr("，新版本 {0}，未变 {1}").format(len(versions), len(unchanged))
         if report.cancelled:
             text = self.tr("导入已取消（已处理 {0} 个文件）。").format(report.files_done) + text
         return text
@@ -170,7 +173,7 @@ class ImportController(QObject):
         names relative to the folder imported (``paths``: what the import was given), so a
         file in a subfolder can be found."""
         base = common_folder(paths)
-        parts = []
+        parts = self.version_details(report, base)
         if report.failures:
             lines = [self.tr("未能导入 {0} 个文件：").format(len(report.failures))]
             lines += [self.tr("{0}：{1}").format(shown_name(f.file, base), import_reasons.translate(f.reason))
@@ -186,6 +189,29 @@ class ImportController(QObject):
                 lines += [f"  {name}" for name in names]
             parts.append("\n".join(lines))
         return "\n\n".join(parts)
+
+    def version_details(self, report, base: str) -> list[str]:  # noqa: ANN001 - an ImportReport
+        """New versions of documents already in the library, files whose text the library
+        holds already, and what became of the notes that followed a new current version."""
+        parts = []
+        versions = getattr(report, "versions", [])
+        if versions:
+            lines = [self.tr("新版本 {0} 个：").format(len(versions))]
+            for v in versions:
+                what = self.tr("现行") if v.current else self.tr("较早版本，现行版本不变")
+                lines.append(self.tr("新版本：《{0}》{1}（{2}）— {3}").format(
+                    v.title, v.label, what, shown_name(v.file, base)))
+            parts.append("\n".join(lines))
+        unchanged = getattr(report, "unchanged", [])
+        if unchanged:
+            lines = [self.tr("文库中已有相同文本，未作更改（{0} 个）：").format(len(unchanged))]
+            lines += [f"  {shown_name(u.file, base)}（《{u.title}》）" for u in unchanged]
+            parts.append("\n".join(lines))
+        followed = getattr(report, "followed", {})
+        if any(followed.values()):
+            parts.append(self.tr("批注已随新版本：{0} 处未变，{1} 处移动，{2} 处原文修改，{3} 处无法定位").format(
+                *(followed.get(k, 0) for k in ("unchanged", "moved", "changed", "orphan"))))
+        return parts
 
     def skip_reason(self, skipped) -> str:  # noqa: ANN001 - a discover.Skipped
         """Why a file in a folder was not imported, in the interface's language."""
@@ -204,7 +230,7 @@ class ImportController(QObject):
         self._ended()
         if report.failures:
             self._show_report(self.tr("部分文件未能导入"), summary, self.details(report, self.paths))
-        elif report.skipped:
+        elif report.skipped or getattr(report, "versions", []) or getattr(report, "unchanged", []):
             self._show_report(self.tr("导入完成"), summary, self.details(report, self.paths),
                               QMessageBox.Icon.Information)
         self.finished.emit(report)

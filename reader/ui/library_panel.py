@@ -95,11 +95,13 @@ class LibraryPanel(QWidget):
     importRequested = Signal()
     removeRequested = Signal(str)
     groupingChanged = Signal(str)
+    versionsRequested = Signal(str)  # 版本…: the versions of this document
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("libraryPanel")
         self._summaries: list[DocumentSummary] = []
+        self._versions: dict[str, list[tuple[str, bool]]] = {}  # lineage → (label, current)
         self._grouping = "kind"
         self._collapsed: set[str] = set()
         self._current = ""
@@ -181,8 +183,12 @@ class LibraryPanel(QWidget):
 
     # -- content ----------------------------------------------------------------------------
 
-    def set_documents(self, summaries: list[DocumentSummary]) -> None:
+    def set_documents(self, summaries: list[DocumentSummary],
+                      versions: dict[str, list[tuple[str, bool]]] | None = None) -> None:
+        """One row per document (its current version); ``versions``: lineage → (label,
+        current) of its versions, oldest first (for the 个版本 tooltip)."""
         self._summaries = list(summaries)
+        self._versions = dict(versions or {})
         self._rebuild()
 
     def set_grouping(self, grouping: str) -> None:
@@ -207,7 +213,9 @@ class LibraryPanel(QWidget):
         return all(part in fold(hay) for part in needle.split())
 
     def _meta(self, s: DocumentSummary) -> str:
-        parts = [s.doc_number or ""]
+        parts = [getattr(s, "version", "") or "", s.doc_number or ""]
+        if getattr(s, "versions", 1) > 1:
+            parts.insert(1, self.tr("{0}个版本").format(s.versions))
         if s.issued:
             parts.append(self.tr("{0} 发布").format(s.issued.isoformat()))
         if s.effective and s.effective != s.issued:
@@ -222,7 +230,14 @@ class LibraryPanel(QWidget):
                 (self.tr("发布日期"), s.issued.isoformat() if s.issued else ""),
                 (self.tr("施行日期"), s.effective.isoformat() if s.effective else ""),
                 (self.tr("状态"), s.status), (self.tr("来源文件"), s.source.file)]
-        return "\n".join(f"{k}：{v}" for k, v in rows if v)
+        text = "\n".join(f"{k}：{v}" for k, v in rows if v)
+        labels = self._versions.get(getattr(s, "lineage", "") or s.id, [])
+        if len(labels) > 1:
+            listed = "\n".join(f"  {n}. {label or self.tr('（未注明日期）')}"
+                               + (self.tr("（现行）") if current else "")
+                               for n, (label, current) in enumerate(labels, 1))
+            text += "\n" + self.tr("{0}个版本：").format(len(labels)) + "\n" + listed
+        return text
 
     def _rebuild(self) -> None:
         needle = fold(self.filter.text().strip())
@@ -317,6 +332,7 @@ class LibraryPanel(QWidget):
         menu = QMenu(self)
         if doc_id:
             menu.addAction(self.tr("打开"), lambda: self.documentActivated.emit(doc_id))
+            menu.addAction(self.tr("版本…"), lambda: self.versionsRequested.emit(doc_id))
             menu.addAction(icon("remove"), self.tr("从文库移除…"), lambda: self.removeRequested.emit(doc_id))
             menu.addSeparator()
         menu.addAction(icon("import"), self.tr("导入文件…"), self.importRequested.emit)

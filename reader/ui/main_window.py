@@ -30,6 +30,7 @@ from reader.ui.search_panel import SearchPanel
 from reader.ui.settings import Settings
 from reader.ui.tree_panel import TreePanel
 from reader.ui.actions import WindowActions
+from reader.ui.versions_ui import VersionsController
 from reader.ui.workers import Task, TaskRunner
 
 class MainWindow(QMainWindow):
@@ -104,6 +105,8 @@ class MainWindow(QMainWindow):
         self.importer = ImportController(self, library, self.runner)
         self._connect()
         self.refs = RefsController(self)  # cross-references: links in the text, 被引用 panel
+        self.versions = VersionsController(self)  # the version banner, 版本…, 在原版本中查看
+        self.library_panel.versionsRequested.connect(self.versions_dialog)
         self.retranslate()
         self._restore_window()
         self._update_nav()
@@ -199,9 +202,11 @@ class MainWindow(QMainWindow):
     # -- documents -------------------------------------------------------------------------
 
     def refresh_library(self) -> None:
-        self.library_panel.set_documents(self.library.documents())
+        summaries = self.library.documents()
+        self.library_panel.set_documents(summaries, self.versions.library_versions(summaries))
         if self.doc is not None:
             self.library_panel.select_document(self.doc.id)
+        self.versions.update_banner()
 
     def open_document(self, doc_id: str, node_id: str | None = None, terms: list[str] | None = None,
                       record: bool = True) -> bool:
@@ -247,7 +252,7 @@ class MainWindow(QMainWindow):
             self.history.update_current(here)
 
     def remove_document(self, doc_id: str, confirm: bool = True) -> bool:
-        summary = next((s for s in self.library.documents() if s.id == doc_id), None)
+        summary = next((s for s in self.library.documents(all_versions=True) if s.id == doc_id), None)
         if summary is None:
             return False
         if confirm:
@@ -350,6 +355,7 @@ class MainWindow(QMainWindow):
         has_doc = self.doc is not None
         c = self.commands
         c.compare.setEnabled(has_doc)
+        c.versions.setEnabled(has_doc)
         for act in (c.goto, c.find, c.copy_article, c.expand, c.collapse, c.highlight, c.add_note,
                     c.clause_note, c.tag, c.link):
             act.setEnabled(has_doc and (act in (c.goto, c.find, c.copy_article, c.expand, c.collapse)
@@ -431,11 +437,13 @@ class MainWindow(QMainWindow):
             self.search_panel.show_error(self.tr("没有打开的文档"))
             return
         lib = self.library
+        all_versions = self.search_panel.all_versions() or doc_id is not None  # an old version open
 
         def work(task: Task) -> Results:  # on the worker thread
             return search(lib, query, doc_id=doc_id, titles_only=scope == "titles",
                           cancel=task.cancelled, progress=lambda d, t: task.progress(d, t, ""),
-                          scope="annotations" if scope == "annotations" else "text")
+                          scope="annotations" if scope == "annotations" else "text",
+                          all_versions=all_versions)
 
         self._search_generation += 1
         generation = self._search_generation  # captured by value: no reference to the task
@@ -482,13 +490,21 @@ class MainWindow(QMainWindow):
                                           current_doc=self.doc.id if self.doc else None)
         self.export_dialog.exec()
 
+    def versions_dialog(self, doc_id: str | None = None) -> Any:
+        """视图 → 版本…: the versions of the open document (or of ``doc_id``)."""
+        return self.versions.show_dialog(doc_id or None)
+
     def compare_dialog(self) -> None:
         """视图 → 新旧对照…: pick the other version of the open document, then compare."""
         if self.doc is None:
             return
         from reader.ui.compare_dialog import ComparePicker
 
-        picker = ComparePicker(self.library.documents(), self.doc.id, self)
+        summaries = self.library.documents()
+        if not any(s.id == self.doc.id for s in summaries):  # an older version is open
+            summaries = summaries + [s for s in self.library.documents(all_versions=True)
+                                     if s.id == self.doc.id]
+        picker = ComparePicker(summaries, self.doc.id, self, self.versions.versions(self.doc.id))
         chosen = picker.pair() if picker.exec() == ComparePicker.DialogCode.Accepted else None
         if chosen is not None:
             self.show_compare(*chosen)
@@ -532,8 +548,9 @@ class MainWindow(QMainWindow):
             self.open_document(doc_id, node, record=False)
         else:
             self.annotator.refresh()
-        if report is not None and self.doc is None and (report.added or report.updated):
-            self.open_document((report.added or report.updated)[0].id)
+        opened = (report.added or report.updated or getattr(report, "versions", [])) if report else []
+        if self.doc is None and opened:
+            self.open_document(opened[0].id)
         self.importFinished.emit(report)
 
     def _samples_imported(self, report) -> None:  # noqa: ANN001
@@ -566,8 +583,8 @@ class MainWindow(QMainWindow):
         """After the window is shown: list the library, restore the last document, import
         the samples on first start and the files given on the command line, and (``index``)
         bring the search index up to date in the background."""
-        summaries = self.library.documents()
-        self.library_panel.set_documents(summaries)
+        summaries = self.library.documents(all_versions=True)  # the last one read may be old
+        self.refresh_library()
         self.annotator.refresh()
         self.annotator.start()
         last = self.settings.last_document
@@ -581,8 +598,8 @@ class MainWindow(QMainWindow):
         if files:
             self.import_files(list(files))
         lib = self.library
-        if hasattr(lib, "ensure_refs") and lib.refs_outdated():  # an upgrade redoes them: not here
-            self.runner.start(lambda t: lib.ensure_refs(cancel=t.cancelled), name="refs",
+        if hasattr(lib, "refs") and lib.refs.outdated():  # an upgrade redoes them: not here
+            self.runner.start(lambda t: lib.refs.ensure(cancel=t.cancelled), name="refs",
                               on_done=lambda _: self.refs.reload())
         if index and hasattr(lib, "ensure_index"):  # so the first search need not wait
             self.runner.start(lambda t: lib.ensure_index(cancel=t.cancelled), name="index",
@@ -608,6 +625,7 @@ class MainWindow(QMainWindow):
         self.commands.dark.setChecked(name == "dark")
         self.view.set_theme(name)
         self.search_panel.set_theme(name)
+        self.versions.banner.set_theme(name)
         if self.compare_window is not None:
             self.compare_window.set_theme(name)
         for widget in self.findChildren(QAction) + self.findChildren(QToolButton):

@@ -4,8 +4,8 @@ reading view (hover: the target's words; click: go there, with back/forward), an
 from the whole library, the references it makes and the user's own links beside them, and
 the documents that cite, repeal or issue the open document.
 
-Everything comes from the Library (``refs``, ``cited_by``, ``document_relations``,
-``unit_text``), which answers from its index; nothing here scans texts.
+Everything comes from the Library (``refs.list``, ``refs.cited_by``, ``refs.relations``,
+``unit_text``), which answers from its indexes; nothing here scans texts.
 """
 from __future__ import annotations
 
@@ -127,6 +127,9 @@ class RefsPanel(QWidget):
             "cites": self.tr("本文件引用"),
             "repeals": self.tr("本文件废止"),
             "issues": self.tr("本文件印发"),
+            "now_changed": self.tr("现行版本中已修改"),
+            "now_moved": self.tr("现行版本中已移至{0}"),
+            "now_removed": self.tr("现行版本中已删除"),
         }
 
     def rows(self, source: str) -> list[str]:
@@ -159,6 +162,7 @@ class RefsController:
         self._spans: list[tuple[int, int, int]] = []  # (start, end, index into refs), sorted
         self._starts: list[int] = []
         self._texts: dict[tuple[str, str | None], str] = {}
+        self._now: dict[tuple[str, str | None], Any] = {}  # (doc, node) → CitedNow or None
         self._titles: dict[str, str] = {}
         self._doc_id: str | None = None
         self._doc: Any = None
@@ -203,10 +207,11 @@ class RefsController:
             return
         self._doc_id, self._doc = doc_id, doc  # the same id may come back re-imported
         self._texts.clear()
+        self._now.clear()
         self._titles.clear()
         try:  # while references are being redone (an upgrade), none: reloaded when done
-            outdated = self.library.refs_outdated()
-            self.refs = self.library.refs(doc_id) if doc_id and not outdated else []
+            outdated = self.library.refs.outdated()
+            self.refs = self.library.refs.list(doc_id) if doc_id and not outdated else []
         except Exception:  # noqa: BLE001 - removed meanwhile: nothing to mark
             self.refs = []
         self.apply()
@@ -299,6 +304,9 @@ class RefsController:
         text = self._texts[key]
         if len(text) > TOOLTIP_CHARS:
             text = text[:TOOLTIP_CHARS] + "…"
+        flag = self.flag(ref)
+        if flag:
+            head += f"\n⚠ {flag}"
         return f"→ {head}\n{text}".rstrip() if text else f"→ {head}"
 
     def _anchor_clicked(self, url: QUrl) -> None:
@@ -315,7 +323,41 @@ class RefsController:
         if not ref.resolved or not ref.target_doc_id:
             self.w.statusBar().showMessage(self.tooltip(ref).replace("\n", " — "), 6000)
             return False
-        return self.follow(ref.target_doc_id, ref.target_node_id)
+        return self.follow(*self.target(ref))
+
+    # -- references into older versions -------------------------------------------------------
+
+    def cited_now(self, ref: Ref) -> Any:
+        """Where a reference into an older version's unit is in the current version (a
+        library CitedNow), or None when it cites the current version."""
+        key = (ref.target_doc_id or "", ref.target_node_id)
+        if key not in self._now:
+            versions = getattr(self.library, "versions", None)
+            try:
+                self._now[key] = versions.cited_now(*key) if versions is not None and key[0] else None
+            except Exception:  # noqa: BLE001 - removed meanwhile
+                self._now[key] = None
+        return self._now[key]
+
+    def target(self, ref: Ref) -> tuple[str, str | None]:
+        """Where following a resolved reference goes: the unit it became in the current
+        version when the cited version is older and the unit changed; else its target."""
+        now = self.cited_now(ref)
+        if now is not None and now.flagged and now.node_id:
+            return now.doc_id, now.node_id
+        return ref.target_doc_id or "", ref.target_node_id
+
+    def flag(self, ref: Ref) -> str:
+        """现行版本中已修改 / 已移至… / 已删除 for a reference into an older version ('' if none)."""
+        now = self.cited_now(ref)
+        if now is None or not now.flagged:
+            return ""
+        w = self.panel.words()
+        if now.status == "removed" or not now.node_id:
+            return w["now_removed"]
+        if now.status == "changed":
+            return w["now_changed"]
+        return w["now_moved"].format(now.new_label or now.node_id)
 
     def follow(self, doc_id: str, node_id: str | None) -> bool:
         """Go to a target, as a new history entry (Back returns)."""
@@ -353,9 +395,9 @@ class RefsController:
         cited_rows: list = []
         relations: list = []
         try:
-            if not self.library.refs_outdated():  # being redone (an upgrade): shown when done
-                cited_rows = self.library.cited_by(doc.id, unit.id) if unit is not None else []
-                relations = self.library.document_relations(doc.id)
+            if not self.library.refs.outdated():  # being redone (an upgrade): shown when done
+                cited_rows = self.library.refs.cited_by(doc.id, unit.id) if unit is not None else []
+                relations = self.library.refs.relations(doc.id)
         except Exception:  # noqa: BLE001 - removed meanwhile
             cited_rows, relations = [], []
         cited = [(self._label(c.doc_id, c.node_id), c.text,
@@ -370,7 +412,10 @@ class RefsController:
                 to = self._label(r.target_doc_id or "", r.target_node_id)
                 if not r.exact:
                     to += w["inexact"]
-                refs.append((r.text, to, True, (r.target_doc_id, r.target_node_id)))
+                flag = self.flag(r)
+                if flag:
+                    to += f"　⚠ {flag}"
+                refs.append((r.text, to, True, self.target(r)))
             else:
                 refs.append((r.text, w["unresolved"], False, None))
         links = []

@@ -38,6 +38,7 @@ class Results:
     engine: str = "scan"
     cancelled: bool = False
     counts: dict[str, int] = field(default_factory=dict)  # doc_id → matching units (all)
+    old_versions: dict[str, str] = field(default_factory=dict)  # older version's doc_id → its label
 
     def by_document(self) -> list[tuple[str, str, list[Hit]]]:
         """(doc_id, title, hits) in order of each document's best hit."""
@@ -96,16 +97,24 @@ def make_snippet(text: str, terms: list[str], context: int = SNIPPET_CONTEXT) ->
 
 def search(library: Any, query: str, doc_id: str | None = None, titles_only: bool = False,
            limit: int = 500, cancel: Callable[[], bool] | None = None,
-           progress: Callable[[int, int], None] | None = None, scope: str = "text") -> Results:
+           progress: Callable[[int, int], None] | None = None, scope: str = "text",
+           all_versions: bool = False) -> Results:
     """Search the library; ``progress(done, total)`` reports an index (re)build.
-    ``scope`` "annotations" searches the notes and tags of annotations instead of the text."""
+    ``scope`` "annotations" searches the notes and tags of annotations instead of the text;
+    ``all_versions`` searches older versions of documents too (their labels in
+    ``Results.old_versions``)."""
     query = query.strip()
     terms = query_terms(query)
     if not query:
         return Results(query, terms=terms)
     engine = getattr(library, "search", None)
     if callable(engine):
-        return _from_library(engine, query, terms, doc_id, titles_only, limit, progress, scope)
+        results = _from_library(engine, query, terms, doc_id, titles_only, limit, progress, scope,
+                                all_versions)
+        if all_versions:
+            results.old_versions = {s.id: s.version for s in library.documents(all_versions=True)
+                                    if not s.current}
+        return results
     if scope == "annotations":
         return Results(query, terms=terms)
     return _scan(library, query, terms, doc_id, titles_only, limit, cancel)
@@ -115,15 +124,17 @@ def search(library: Any, query: str, doc_id: str | None = None, titles_only: boo
 
 
 def _call(engine: Callable[..., Any], query: str, doc_id: str | None, titles_only: bool, limit: int,
-          progress: Callable[[int, int], None] | None = None, scope: str = "text") -> Any:
+          progress: Callable[[int, int], None] | None = None, scope: str = "text",
+          all_versions: bool = False) -> Any:
     try:
         params = inspect.signature(engine).parameters
     except (TypeError, ValueError):
         params = {}
     kwargs: dict[str, Any] = {}
     for name, value in (("doc_id", doc_id), ("titles_only", titles_only), ("limit", limit),
-                        ("progress", progress), ("scope", scope)):
-        if (value is None and name == "progress") or (name == "scope" and value == "text"):
+                        ("progress", progress), ("scope", scope), ("all_versions", all_versions)):
+        if (value is None and name == "progress") or (name == "scope" and value == "text") \
+                or (name == "all_versions" and not value):
             continue
         if name in params or any(p.kind is p.VAR_KEYWORD for p in params.values()):
             kwargs[name] = value
@@ -139,8 +150,9 @@ def _get(obj: Any, *names: str, default: Any = None) -> Any:
     return default
 
 
-def _from_library(engine, query, terms, doc_id, titles_only, limit, progress, scope="text") -> Results:  # noqa: ANN001
-    raw = _call(engine, query, doc_id, titles_only, limit, progress, scope)
+def _from_library(engine, query, terms, doc_id, titles_only, limit, progress, scope="text",  # noqa: ANN001
+                  all_versions=False) -> Results:  # noqa: ANN001
+    raw = _call(engine, query, doc_id, titles_only, limit, progress, scope, all_versions)
     raw_hits = raw if isinstance(raw, list) else _get(raw, "hits", default=[]) or []
     hits = []
     for h in raw_hits:

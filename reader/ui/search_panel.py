@@ -8,7 +8,7 @@ import html
 from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (QAbstractTextDocumentLayout, QPalette, QStandardItem,
                            QStandardItemModel, QTextDocument)
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QLabel, QLineEdit,
                                QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget)
 
 from reader.ui import theme
@@ -101,6 +101,8 @@ class SearchPanel(QWidget):
         self.query.setClearButtonEnabled(True)
         self.scope = QComboBox(self)
         self.scope.setObjectName("searchScope")
+        self.old_versions = QCheckBox(self)
+        self.old_versions.setObjectName("searchOldVersions")
         self.run_button = tool_button(self, "search")
         self.prev_button = tool_button(self, "up")
         self.next_button = tool_button(self, "down")
@@ -122,7 +124,7 @@ class SearchPanel(QWidget):
         self.scope_label = QLabel(self)
         vbox(self, hbox((self.query, 1), self.run_button),
              hbox(self.scope_label, (self.scope, 1), self.prev_button, self.next_button),
-             self.summary, (self.results, 1))
+             self.old_versions, self.summary, (self.results, 1))
 
         self._debounce = QTimer(self, singleShot=True, interval=350)
         self._debounce.timeout.connect(self.run)
@@ -130,6 +132,7 @@ class SearchPanel(QWidget):
         self.query.returnPressed.connect(self.run)
         self.run_button.clicked.connect(self.run)
         self.scope.currentIndexChanged.connect(self._scope_changed)
+        self.old_versions.toggled.connect(lambda _on: self._scope_changed(0))
         self.results.activated.connect(self._activated)
         self.results.clicked.connect(self._activated)
         self.prev_button.clicked.connect(self.previousRequested)
@@ -153,6 +156,8 @@ class SearchPanel(QWidget):
         self.scope.setCurrentIndex(SCOPES.index(current))
         self.scope.blockSignals(False)
         self.scope.setToolTip(self.tr("在哪里搜索"))
+        self.old_versions.setText(self.tr("包括历史版本"))
+        self.old_versions.setToolTip(self.tr("也搜索文档的较早版本（默认只搜索现行版本）"))
         if self._results is not None:
             self.show_results(self._results)
         else:
@@ -181,6 +186,10 @@ class SearchPanel(QWidget):
     def set_scope(self, scope: str) -> None:
         if scope in SCOPES:
             self.scope.setCurrentIndex(SCOPES.index(scope))
+
+    def all_versions(self) -> bool:
+        """Search older versions of documents too."""
+        return self.old_versions.isChecked()
 
     def _scope_changed(self, _index: int) -> None:
         self.scopeChanged.emit(self.current_scope())
@@ -218,6 +227,9 @@ class SearchPanel(QWidget):
         mark = theme.colors(self._theme).hit
         groups = results.by_document()
         for doc_id, title, hits in groups:
+            label = results.old_versions.get(doc_id)
+            if label is not None:
+                title = self.tr("{0}（历史版本 {1}）").format(title, label)
             parent = QStandardItem(f"{title}\u2003{results.count(doc_id)}")
             font = parent.font()
             font.setBold(True)

@@ -4,183 +4,183 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="243"/>
+        <location filename="../../reader/ui/annotate.py" line="246"/>
         <source>未保存：{0}</source>
         <extracomment>The annotations shown changed (after any edit, undo, redo or outside change). ``ask_note(**fields) -&gt; NoteValues | None`` and ``ask_link(source, relation, note) -&gt; LinkTarget | None`` open the dialogs; tests replace them.</extracomment>
         <translation>Not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="269"/>
-        <location filename="../../reader/ui/annotate.py" line="380"/>
-        <location filename="../../reader/ui/annotate.py" line="400"/>
+        <location filename="../../reader/ui/annotate.py" line="272"/>
+        <location filename="../../reader/ui/annotate.py" line="383"/>
+        <location filename="../../reader/ui/annotate.py" line="403"/>
         <source>没有打开的文档</source>
         <translation>No document is open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="274"/>
+        <location filename="../../reader/ui/annotate.py" line="277"/>
         <source>这段文字不能批注（请在条文正文中选择）</source>
         <translation>This text cannot be annotated (select words in the body of a clause)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="276"/>
+        <location filename="../../reader/ui/annotate.py" line="279"/>
         <source>请先在正文中选中文字</source>
         <translation>Select some words in the text first</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="278"/>
+        <location filename="../../reader/ui/annotate.py" line="281"/>
         <source>选区跨越多段，批注只作用于“{0}”所在的一段</source>
         <translation>The selection spans several paragraphs; the annotation covers only the one holding “{0}”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="350"/>
+        <location filename="../../reader/ui/annotate.py" line="353"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="353"/>
+        <location filename="../../reader/ui/annotate.py" line="356"/>
         <source>已高亮（{0}）</source>
         <translation>Highlighted ({0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="353"/>
+        <location filename="../../reader/ui/annotate.py" line="356"/>
         <source>无分类</source>
         <translation>no category</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="364"/>
+        <location filename="../../reader/ui/annotate.py" line="367"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="385"/>
+        <location filename="../../reader/ui/annotate.py" line="388"/>
         <source>条文批注</source>
         <translation>Note on Clause</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="392"/>
+        <location filename="../../reader/ui/annotate.py" line="395"/>
         <source>添加标签</source>
         <translation>Add Tags</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="414"/>
+        <location filename="../../reader/ui/annotate.py" line="417"/>
         <source>添加链接</source>
         <translation>Add Link</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="423"/>
+        <location filename="../../reader/ui/annotate.py" line="426"/>
         <source>已链接：{0} {1}</source>
         <translation>Linked: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="452"/>
-        <location filename="../../reader/ui/annotate.py" line="462"/>
+        <location filename="../../reader/ui/annotate.py" line="455"/>
+        <location filename="../../reader/ui/annotate.py" line="465"/>
         <source>编辑批注</source>
         <translation>Edit Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="466"/>
-        <location filename="../../reader/ui/annotate.py" line="679"/>
+        <location filename="../../reader/ui/annotate.py" line="469"/>
+        <location filename="../../reader/ui/annotate.py" line="682"/>
         <source>更改分类</source>
         <translation>Change Category</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="469"/>
-        <location filename="../../reader/ui/annotate.py" line="685"/>
+        <location filename="../../reader/ui/annotate.py" line="472"/>
+        <location filename="../../reader/ui/annotate.py" line="688"/>
         <source>标记为已解决</source>
         <translation>Mark as Resolved</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="470"/>
-        <location filename="../../reader/ui/annotate.py" line="685"/>
+        <location filename="../../reader/ui/annotate.py" line="473"/>
+        <location filename="../../reader/ui/annotate.py" line="688"/>
         <source>标记为未解决</source>
         <translation>Mark as Open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="476"/>
+        <location filename="../../reader/ui/annotate.py" line="479"/>
         <source>请先选择一条批注</source>
         <translation>Select an annotation first</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="478"/>
-        <location filename="../../reader/ui/annotate.py" line="687"/>
+        <location filename="../../reader/ui/annotate.py" line="481"/>
+        <location filename="../../reader/ui/annotate.py" line="690"/>
         <source>删除批注</source>
         <translation>Delete Annotation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="482"/>
+        <location filename="../../reader/ui/annotate.py" line="485"/>
         <source>已删除批注（Ctrl+Z 撤销，或在回收站中恢复）</source>
         <translation>Annotation deleted (Ctrl+Z undoes it, or restore it from the trash)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="487"/>
+        <location filename="../../reader/ui/annotate.py" line="490"/>
         <source>恢复批注</source>
         <translation>Restore Annotation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="512"/>
+        <location filename="../../reader/ui/annotate.py" line="515"/>
         <source>重新附着批注</source>
         <translation>Re-attach Annotation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="514"/>
+        <location filename="../../reader/ui/annotate.py" line="517"/>
         <source>已附着到 {0}</source>
         <translation>Attached to {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="521"/>
+        <location filename="../../reader/ui/annotate.py" line="524"/>
         <source>删除链接</source>
         <translation>Delete Link</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="546"/>
+        <location filename="../../reader/ui/annotate.py" line="549"/>
         <source>编辑链接</source>
         <translation>Edit Link</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="553"/>
+        <location filename="../../reader/ui/annotate.py" line="556"/>
         <source>链接的另一端所在文档已从文库移除</source>
         <translation>The document at the other end of the link was removed from the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="573"/>
+        <location filename="../../reader/ui/annotate.py" line="576"/>
         <source>修改分类</source>
         <translation>Edit Categories</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="599"/>
+        <location filename="../../reader/ui/annotate.py" line="602"/>
         <source>作者名</source>
         <translation>Author Name</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="600"/>
+        <location filename="../../reader/ui/annotate.py" line="603"/>
         <source>新批注署名为：</source>
         <translation>Sign new annotations as:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="605"/>
+        <location filename="../../reader/ui/annotate.py" line="608"/>
         <source>导出批注</source>
         <translation>Export Annotations</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="606"/>
-        <location filename="../../reader/ui/annotate.py" line="615"/>
+        <location filename="../../reader/ui/annotate.py" line="609"/>
+        <location filename="../../reader/ui/annotate.py" line="618"/>
         <source>Web Annotation JSON (*.json)</source>
         <translation>Web Annotation JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="611"/>
+        <location filename="../../reader/ui/annotate.py" line="614"/>
         <source>已导出 {0} 项到 {1}</source>
         <translation>Exported {0} items to {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="614"/>
-        <location filename="../../reader/ui/annotate.py" line="621"/>
-        <location filename="../../reader/ui/annotate.py" line="626"/>
+        <location filename="../../reader/ui/annotate.py" line="617"/>
+        <location filename="../../reader/ui/annotate.py" line="624"/>
+        <location filename="../../reader/ui/annotate.py" line="629"/>
         <source>导入批注</source>
         <translation>Import Annotations</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="627"/>
+        <location filename="../../reader/ui/annotate.py" line="630"/>
         <source>批注：新增 {0}，更新 {1}，保留本地 {2}
 链接：新增 {3}，更新 {4}，保留本地 {5}
 无法定位（孤立）：{6}</source>
@@ -189,22 +189,22 @@ Links: {3} added, {4} updated, {5} kept
 Could not be placed (orphans): {6}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="652"/>
+        <location filename="../../reader/ui/annotate.py" line="655"/>
         <source>这条批注的文档已从文库移除</source>
         <translation>This annotation&apos;s document was removed from the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="661"/>
+        <location filename="../../reader/ui/annotate.py" line="664"/>
         <source>原文已找不到，显示它原来所在的条文</source>
         <translation>Its words are no longer there; showing the clause where it was</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="668"/>
+        <location filename="../../reader/ui/annotate.py" line="671"/>
         <source>高亮为</source>
         <translation>Highlight As</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="678"/>
+        <location filename="../../reader/ui/annotate.py" line="681"/>
         <source>编辑批注…</source>
         <translation>Edit Note…</translation>
     </message>
@@ -212,138 +212,174 @@ Could not be placed (orphans): {6}</translation>
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="141"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="144"/>
         <source>当前文档</source>
         <translation>This document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="142"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="145"/>
         <source>全部文库</source>
         <translation>Whole library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="146"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="149"/>
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="146"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="149"/>
         <source>未解决</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="146"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="149"/>
         <source>已解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="150"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="153"/>
         <source>筛选批注文字、引文、标签…</source>
         <translation>Filter notes, quotes, tags…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="151"/>
-        <location filename="../../reader/ui/annotations_panel.py" line="381"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="154"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="406"/>
         <source>附着到正文中选中的文字</source>
         <translation>Attach to the Words Selected in the Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="152"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="155"/>
         <source>先在正文中选中新的位置，再点此按钮（可撤销）</source>
         <translation>Select the new place in the text first, then click here (undoable)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="153"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="156"/>
         <source>恢复所选批注</source>
         <translation>Restore Selected Annotation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="185"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="188"/>
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="188"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="191"/>
         <source>（无分类）</source>
         <translation>(no category)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="193"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="196"/>
         <source>全部标签</source>
         <translation>All tags</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="257"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="260"/>
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="257"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="260"/>
         <source>孤立</source>
         <translation>Orphans</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="257"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="260"/>
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="266"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="269"/>
         <source>没有打开的文档</source>
         <translation>No document is open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="268"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="271"/>
         <source>显示 {0} 条批注</source>
         <translation>{0} annotations shown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="276"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="279"/>
         <source>（已移除的文档 {0}）</source>
         <translation>(removed document {0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="286"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="293"/>
+        <source>原文：“{0}”</source>
+        <translation>Original words: “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="294"/>
+        <source>新版本中找不到原文（原在{0}）</source>
+        <translation>Not found in the new version (was in {0})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="298"/>
         <source>文档已从文库移除，重新导入后自动恢复位置</source>
         <translation>The document was removed from the library; importing it again puts the annotation back in place</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="287"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="299"/>
         <source>重新导入后找不到原文（原位置：{0}）</source>
         <translation>Its words were not found after a re-import (it was at {0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="289"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="301"/>
         <source>重新导入后位置有变动，请核对</source>
         <translation>Moved by a re-import: please check it</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="371"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="314"/>
+        <source>新版本中已移至{0}（原{1}）</source>
+        <translation>Moved to {0} in the new version (was {1})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="316"/>
+        <source>⚠ 您批注的原文已修改</source>
+        <translation>⚠ The words you annotated were amended</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="318"/>
+        <source>新版本中找不到原文：“{0}”（原在{1}）</source>
+        <translation>Not found in the new version: “{0}” (was in {1})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="295"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="319"/>
+        <source>原版本</source>
+        <translation>the earlier version</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="396"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="374"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="399"/>
         <source>转到正文</source>
         <translation>Show in Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="375"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="400"/>
         <source>编辑批注…</source>
         <translation>Edit Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="378"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="403"/>
         <source>标记为未解决</source>
         <translation>Mark as Open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="378"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="403"/>
         <source>标记为已解决</source>
         <translation>Mark as Resolved</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="383"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="408"/>
+        <source>在原版本中查看</source>
+        <translation>View on the Version It Was Made On</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="410"/>
         <source>删除批注</source>
         <translation>Delete Annotation</translation>
     </message>
@@ -523,38 +559,48 @@ Could not be placed (orphans): {6}</translation>
 <context>
     <name>ComparePicker</name>
     <message>
-        <location filename="../../reader/ui/compare_dialog.py" line="48"/>
+        <location filename="../../reader/ui/compare_dialog.py" line="60"/>
         <source>新旧对照</source>
         <extracomment>Titles at least this alike (rapidfuzz ratio of the keys) count as versions of one another.</extracomment>
         <translation>Compare Versions</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_dialog.py" line="50"/>
+        <location filename="../../reader/ui/compare_dialog.py" line="62"/>
         <source>把《{0}》与哪一篇对照？</source>
         <translation>Compare “{0}” with which document?</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_dialog.py" line="52"/>
+        <location filename="../../reader/ui/compare_dialog.py" line="64"/>
         <source>筛选标题…</source>
         <translation>Filter titles…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_dialog.py" line="60"/>
+        <location filename="../../reader/ui/compare_dialog.py" line="72"/>
         <source>当前文档是修改前的版本</source>
         <translation>The open document is the earlier version</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_dialog.py" line="63"/>
+        <location filename="../../reader/ui/compare_dialog.py" line="75"/>
         <source>对照</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_dialog.py" line="78"/>
+        <location filename="../../reader/ui/compare_dialog.py" line="84"/>
+        <source>（现行）</source>
+        <translation> (current)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_dialog.py" line="94"/>
         <source>相近标题</source>
         <translation>Similar titles</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_dialog.py" line="78"/>
+        <location filename="../../reader/ui/compare_dialog.py" line="94"/>
+        <source>本文档的版本</source>
+        <translation>Versions of this document</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/compare_dialog.py" line="95"/>
         <source>全部文档</source>
         <translation>All documents</translation>
     </message>
@@ -1087,82 +1133,117 @@ After: {1}</translation>
         <translation>Import finished: {0} added, {1} updated, {2} duplicates, {3} skipped, {4} failed</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="165"/>
+        <location filename="../../reader/ui/importer.py" line="166"/>
+        <source>，新版本 {0}，未变 {1}</source>
+        <translation>, new versions {0}, unchanged {1}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/importer.py" line="168"/>
         <source>导入已取消（已处理 {0} 个文件）。</source>
         <translation>Import cancelled ({0} files processed). </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="175"/>
+        <location filename="../../reader/ui/importer.py" line="178"/>
         <source>未能导入 {0} 个文件：</source>
         <translation>Not imported ({0}):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="176"/>
+        <location filename="../../reader/ui/importer.py" line="179"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="183"/>
+        <location filename="../../reader/ui/importer.py" line="186"/>
         <source>跳过 {0} 个文件：</source>
         <translation>Skipped ({0}):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="185"/>
+        <location filename="../../reader/ui/importer.py" line="188"/>
         <source>{0}（{1} 个）：</source>
         <translation>{0} ({1}):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="193"/>
+        <location filename="../../reader/ui/importer.py" line="199"/>
+        <source>新版本 {0} 个：</source>
+        <translation>{0} new version(s):</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/importer.py" line="201"/>
+        <source>现行</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/importer.py" line="201"/>
+        <source>较早版本，现行版本不变</source>
+        <translation>an earlier version; the current version is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/importer.py" line="202"/>
+        <source>新版本：《{0}》{1}（{2}）— {3}</source>
+        <translation>New version: {0} {1} ({2}) — {3}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/importer.py" line="207"/>
+        <source>文库中已有相同文本，未作更改（{0} 个）：</source>
+        <translation>The library already holds the same text; nothing changed ({0}):</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/importer.py" line="212"/>
+        <source>批注已随新版本：{0} 处未变，{1} 处移动，{2} 处原文修改，{3} 处无法定位</source>
+        <translation>Notes followed the new version: {0} unchanged, {1} moved, {2} with amended words, {3} not found</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/importer.py" line="219"/>
         <source>不支持的格式 {0}</source>
         <translation>unsupported format {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="195"/>
+        <location filename="../../reader/ui/importer.py" line="221"/>
         <source>没有扩展名（单独选中该文件即可按纯文本导入）</source>
         <translation>no file extension (select the file itself to import it as plain text)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="197"/>
+        <location filename="../../reader/ui/importer.py" line="223"/>
         <source>链接已失效</source>
         <translation>broken link</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="206"/>
+        <location filename="../../reader/ui/importer.py" line="232"/>
         <source>部分文件未能导入</source>
         <translation>Some Files Were Not Imported</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="208"/>
+        <location filename="../../reader/ui/importer.py" line="234"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="215"/>
+        <location filename="../../reader/ui/importer.py" line="241"/>
         <source>导入出错</source>
         <translation>Import Error</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="215"/>
+        <location filename="../../reader/ui/importer.py" line="241"/>
         <source>导入意外中止。</source>
         <translation>The import stopped unexpectedly.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="238"/>
+        <location filename="../../reader/ui/importer.py" line="264"/>
         <source>首次启动：正在导入示例文档…</source>
         <translation>First start: importing the sample documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="240"/>
+        <location filename="../../reader/ui/importer.py" line="266"/>
         <source>示例文档</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="249"/>
+        <location filename="../../reader/ui/importer.py" line="275"/>
         <source>已导入 {0} 篇示例文档</source>
         <translation>Imported {0} sample documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="255"/>
+        <location filename="../../reader/ui/importer.py" line="281"/>
         <source>示例文档导入失败：{0}</source>
         <translation>The samples could not be imported: {0}</translation>
     </message>
@@ -1170,373 +1251,373 @@ After: {1}</translation>
 <context>
     <name>ImportReasons</name>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="20"/>
+        <location filename="../../reader/ui/import_reasons.py" line="21"/>
         <source>一个 PDF 文档</source>
         <extracomment>Fixed wordings that appear as parts of reasons: kinds of file, codecs, operating-system errors.</extracomment>
         <translation>a PDF document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="21"/>
+        <location filename="../../reader/ui/import_reasons.py" line="22"/>
         <source>一个 zip 压缩包（如 .docx、.xlsx）</source>
         <translation>a zip archive (e.g. .docx, .xlsx)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="22"/>
+        <location filename="../../reader/ui/import_reasons.py" line="23"/>
         <source>一个旧版 Office 文档（如 .doc、.xls）</source>
         <translation>an old Office document (e.g. .doc, .xls)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="23"/>
+        <location filename="../../reader/ui/import_reasons.py" line="24"/>
         <source>一张 PNG 图片</source>
         <translation>a PNG image</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="24"/>
+        <location filename="../../reader/ui/import_reasons.py" line="25"/>
         <source>一张 JPEG 图片</source>
         <translation>a JPEG image</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="25"/>
+        <location filename="../../reader/ui/import_reasons.py" line="26"/>
         <source>一张 GIF 图片</source>
         <translation>a GIF image</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="26"/>
+        <location filename="../../reader/ui/import_reasons.py" line="27"/>
         <source>一个 gzip 压缩包</source>
         <translation>a gzip archive</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="27"/>
+        <location filename="../../reader/ui/import_reasons.py" line="28"/>
         <source>一个 RTF 文档</source>
         <translation>an RTF document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="28"/>
+        <location filename="../../reader/ui/import_reasons.py" line="29"/>
         <source>一个 Excel 工作簿</source>
         <translation>an Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="29"/>
+        <location filename="../../reader/ui/import_reasons.py" line="30"/>
         <source>一个 PowerPoint 文件</source>
         <translation>a PowerPoint file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="30"/>
+        <location filename="../../reader/ui/import_reasons.py" line="31"/>
         <source>一个 Word 模板</source>
         <translation>a Word template</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="31"/>
+        <location filename="../../reader/ui/import_reasons.py" line="32"/>
         <source>一个启用宏的 Word 文档</source>
         <translation>a macro-enabled Word document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="32"/>
+        <location filename="../../reader/ui/import_reasons.py" line="33"/>
         <source>UTF-8 或 GB18030/GBK</source>
         <translation>UTF-8 or GB18030/GBK</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="33"/>
+        <location filename="../../reader/ui/import_reasons.py" line="34"/>
         <source>数据不完整</source>
         <translation>truncated data</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="34"/>
+        <location filename="../../reader/ui/import_reasons.py" line="35"/>
         <source>非法编码</source>
         <translation>illegal encoding</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="35"/>
+        <location filename="../../reader/ui/import_reasons.py" line="36"/>
         <source>非法的 UTF-16 代理项</source>
         <translation>illegal UTF-16 surrogate</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="36"/>
+        <location filename="../../reader/ui/import_reasons.py" line="37"/>
         <source>码位超出 Unicode 范围</source>
         <translation>code point not in range(0x110000)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="37"/>
+        <location filename="../../reader/ui/import_reasons.py" line="38"/>
         <source>含有 NUL 字符</source>
         <translation>embedded null byte</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="38"/>
+        <location filename="../../reader/ui/import_reasons.py" line="39"/>
         <source>没有文档正文</source>
         <translation>no document body</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="39"/>
+        <location filename="../../reader/ui/import_reasons.py" line="40"/>
         <source>文档是空的</source>
         <translation>Document is empty</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="40"/>
+        <location filename="../../reader/ui/import_reasons.py" line="41"/>
         <source>没有访问权限</source>
         <translation>Permission denied</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="41"/>
+        <location filename="../../reader/ui/import_reasons.py" line="42"/>
         <source>文件或文件夹不存在</source>
         <translation>No such file or directory</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="42"/>
+        <location filename="../../reader/ui/import_reasons.py" line="43"/>
         <source>路径中有一段不是文件夹</source>
         <translation>Not a directory</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="43"/>
+        <location filename="../../reader/ui/import_reasons.py" line="44"/>
         <source>这是一个文件夹</source>
         <translation>Is a directory</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="44"/>
+        <location filename="../../reader/ui/import_reasons.py" line="45"/>
         <source>文件名太长</source>
         <translation>File name too long</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="45"/>
+        <location filename="../../reader/ui/import_reasons.py" line="46"/>
         <source>符号链接层级过多</source>
         <translation>Too many levels of symbolic links</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="46"/>
+        <location filename="../../reader/ui/import_reasons.py" line="47"/>
         <source>读写错误（磁盘或网络故障）</source>
         <translation>Input/output error</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="47"/>
+        <location filename="../../reader/ui/import_reasons.py" line="48"/>
         <source>不允许的操作</source>
         <translation>Operation not permitted</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="55"/>
+        <location filename="../../reader/ui/import_reasons.py" line="56"/>
         <source>找不到文件</source>
         <translation>file not found</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="50"/>
+        <location filename="../../reader/ui/import_reasons.py" line="51"/>
         <source>文件是空的</source>
         <translation>file is empty</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="57"/>
+        <location filename="../../reader/ui/import_reasons.py" line="58"/>
         <source>无法读取文件（{0}）</source>
         <translation>cannot read file ({0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="58"/>
+        <location filename="../../reader/ui/import_reasons.py" line="59"/>
         <source>无法读取文件夹（{0}）</source>
         <translation>cannot read folder ({0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="59"/>
+        <location filename="../../reader/ui/import_reasons.py" line="60"/>
         <source>文件名无效（{0}）</source>
         <translation>invalid file name ({0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="60"/>
+        <location filename="../../reader/ui/import_reasons.py" line="61"/>
         <source>这是文件夹，不是文件</source>
         <translation>is a directory</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="61"/>
+        <location filename="../../reader/ui/import_reasons.py" line="62"/>
         <source>不是普通文件（可能是管道或设备）</source>
         <translation>not a regular file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="63"/>
+        <location filename="../../reader/ui/import_reasons.py" line="64"/>
         <source>文件太大（{0} MB，最多 {1} MB）</source>
         <translation>file is too large ({0} MB; at most {1} MB)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="65"/>
+        <location filename="../../reader/ui/import_reasons.py" line="66"/>
         <source>不支持的格式 &apos;{0}&apos;（支持：{1}）</source>
         <translation>unsupported format &apos;{0}&apos; (supported: {1})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="67"/>
+        <location filename="../../reader/ui/import_reasons.py" line="68"/>
         <source>不支持旧版 .doc 格式；请在 Word 中另存为 .docx</source>
         <translation>old .doc format is not supported; save as .docx</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="68"/>
+        <location filename="../../reader/ui/import_reasons.py" line="69"/>
         <source>文件中没有找到法规文件</source>
         <translation>no document found in the file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="71"/>
+        <location filename="../../reader/ui/import_reasons.py" line="72"/>
         <source>不是文本文件（看起来是{0}）</source>
         <translation>binary file, not text (looks like {0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="73"/>
+        <location filename="../../reader/ui/import_reasons.py" line="74"/>
         <source>不是文本文件（含有 NUL 字节；如果是 UTF-16 文本，请带 BOM 保存）</source>
         <translation>binary file, not text: contains NUL bytes; if it is UTF-16 text, save it with a BOM</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="75"/>
+        <location filename="../../reader/ui/import_reasons.py" line="76"/>
         <source>不是文本文件（含有 {0} 个控制字符）</source>
         <translation>binary file, not text: {0} control characters</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="76"/>
+        <location filename="../../reader/ui/import_reasons.py" line="77"/>
         <source>不是文本文件</source>
         <translation>binary file, not text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="78"/>
+        <location filename="../../reader/ui/import_reasons.py" line="79"/>
         <source>无法解码文本：不是有效的 {0} 编码（第一个错误字节在第 {1} 字节）；请另存为 UTF-8</source>
         <translation>cannot decode text: not valid {0}, first bad byte at {1}; save it as UTF-8</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="80"/>
+        <location filename="../../reader/ui/import_reasons.py" line="81"/>
         <source>无法解码文本：不是有效的 {0} 编码；请另存为 UTF-8</source>
         <translation>cannot decode text: not valid {0}; save it as UTF-8</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="82"/>
+        <location filename="../../reader/ui/import_reasons.py" line="83"/>
         <source>虽有字节顺序标记（BOM），却不是有效的 {0} 文本（第 {2} 字节：{1}）</source>
         <translation>not valid {0} text despite its byte-order mark ({1} at byte {2})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="84"/>
+        <location filename="../../reader/ui/import_reasons.py" line="85"/>
         <source>文档中没有文字</source>
         <translation>document contains no text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="86"/>
+        <location filename="../../reader/ui/import_reasons.py" line="87"/>
         <source>不是有效的 .docx 文件（解压后超过 {0} MB，可能是压缩炸弹）</source>
         <translation>not a valid .docx file (unpacks to over {0} MB: a zip bomb?)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="88"/>
+        <location filename="../../reader/ui/import_reasons.py" line="89"/>
         <source>不是有效的 .docx 文件（不是 zip 压缩包）</source>
         <translation>not a valid .docx file (not a zip archive)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="90"/>
+        <location filename="../../reader/ui/import_reasons.py" line="91"/>
         <source>文档设有密码；请在 Word 中取消密码后重新保存</source>
         <translation>the document is password-protected; remove the password in Word and save again</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="92"/>
+        <location filename="../../reader/ui/import_reasons.py" line="93"/>
         <source>不是 Word 文档（压缩包中没有文档正文部件）</source>
         <translation>not a Word document (no document part in the archive)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="94"/>
+        <location filename="../../reader/ui/import_reasons.py" line="95"/>
         <source>不是 Word 文档（内容类型为 {0}）</source>
         <translation>not a Word document (content type {0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="96"/>
+        <location filename="../../reader/ui/import_reasons.py" line="97"/>
         <source>不是 Word 文档，而是{0}；请另存为 .docx 文档</source>
         <translation>not a Word document but {0}; save it as a .docx document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="97"/>
+        <location filename="../../reader/ui/import_reasons.py" line="98"/>
         <source>损坏的 .docx 文件（{0}）</source>
         <translation>corrupt .docx file ({0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="99"/>
+        <location filename="../../reader/ui/import_reasons.py" line="100"/>
         <source>不支持 Strict Open XML 格式的 .docx；请另存为普通 Word 文档（.docx）</source>
         <translation>Strict Open XML .docx is not supported; save as a regular Word document (.docx)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="101"/>
+        <location filename="../../reader/ui/import_reasons.py" line="102"/>
         <source>文档中缺少一个嵌入的部件（altChunk）</source>
         <translation>an imported part (altChunk) is missing from the document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="103"/>
+        <location filename="../../reader/ui/import_reasons.py" line="104"/>
         <source>嵌入的部件 {0}（{1}）不是文字，未导入</source>
         <translation>an imported part {0} ({1}) is not text and was left out</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="105"/>
+        <location filename="../../reader/ui/import_reasons.py" line="106"/>
         <source>嵌入的部件 {0} 未导入：{1}</source>
         <translation>an imported part {0} was left out: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="107"/>
+        <location filename="../../reader/ui/import_reasons.py" line="108"/>
         <source>不是 PDF 文件（没有 %PDF 文件头）</source>
         <translation>not a PDF file (no %PDF header)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="109"/>
+        <location filename="../../reader/ui/import_reasons.py" line="110"/>
         <source>PDF 文件损坏或不完整（文件被截断，没有文件结束标记）；请重新下载或复制</source>
         <translation>damaged or truncated PDF (the file is cut short: no end-of-file marker); download or copy it again</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="111"/>
+        <location filename="../../reader/ui/import_reasons.py" line="112"/>
         <source>PDF 太大：压缩的内容解压后超过 {0} MB；请拆分或另存一个较小的副本</source>
         <translation>PDF too large: its compressed streams expand to over {0} MB; split it or save a smaller copy</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="113"/>
+        <location filename="../../reader/ui/import_reasons.py" line="114"/>
         <source>PDF 设有密码；请用密码打开后另存一个不加密的副本</source>
         <translation>the PDF is password-protected; open it with the password and save an unprotected copy</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="115"/>
+        <location filename="../../reader/ui/import_reasons.py" line="116"/>
         <source>PDF 使用了不支持的加密方式；请另存一个不加密的副本</source>
         <translation>the PDF uses an unsupported encryption scheme; save an unprotected copy</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="117"/>
+        <location filename="../../reader/ui/import_reasons.py" line="118"/>
         <source>PDF 文件损坏（无法打开，没有可读的页面）；请重新下载或复制</source>
         <translation>damaged PDF (it cannot be opened: no readable pages); download or copy it again</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="119"/>
+        <location filename="../../reader/ui/import_reasons.py" line="120"/>
         <source>PDF 页数太多（{0} 页，最多 {1} 页）</source>
         <translation>PDF has too many pages ({0}; at most {1})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="121"/>
+        <location filename="../../reader/ui/import_reasons.py" line="122"/>
         <source>扫描版 PDF，没有文字层（{0} 页）；请先做文字识别（OCR）</source>
         <translation>scanned PDF without a text layer ({0} pages); run OCR first</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="123"/>
+        <location filename="../../reader/ui/import_reasons.py" line="124"/>
         <source>PDF 中没有文字（{0} 个空白页）</source>
         <translation>PDF contains no text ({0} empty pages)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="125"/>
+        <location filename="../../reader/ui/import_reasons.py" line="126"/>
         <source>PDF 中除页眉、页脚和目录外没有文字</source>
         <translation>PDF contains no text besides page headers, footers and contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="126"/>
+        <location filename="../../reader/ui/import_reasons.py" line="127"/>
         <source>PDF 文件损坏（第 {0} 页无法读取）</source>
         <translation>damaged PDF (page {0} cannot be read)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="129"/>
+        <location filename="../../reader/ui/import_reasons.py" line="130"/>
         <source>网页没有正文（只有导航、元数据或图片）</source>
         <translation>the web page has no body text (only navigation, metadata or images)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="130"/>
+        <location filename="../../reader/ui/import_reasons.py" line="131"/>
         <source>无法读取的网页（{0}）</source>
         <translation>not a readable web page ({0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="132"/>
+        <location filename="../../reader/ui/import_reasons.py" line="133"/>
         <source>网页存档中没有网页（没有 text/html 部分）</source>
         <translation>the web archive holds no web page (no text/html part)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="133"/>
+        <location filename="../../reader/ui/import_reasons.py" line="134"/>
         <source>网页存档中的网页是空的</source>
         <translation>the web archive&apos;s page is empty</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/import_reasons.py" line="138"/>
+        <location filename="../../reader/ui/import_reasons.py" line="139"/>
         <source>、</source>
         <extracomment>A list of file suffixes (&quot;.txt, .md, .docx&quot;), listed with the interface&apos;s separator.</extracomment>
         <translation>, </translation>
@@ -1545,149 +1626,169 @@ After: {1}</translation>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="160"/>
+        <location filename="../../reader/ui/library_panel.py" line="162"/>
         <source>筛选：标题、文号、机关…</source>
         <translation>Filter: title, number, issuer…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="161"/>
+        <location filename="../../reader/ui/library_panel.py" line="163"/>
         <source>输入文字筛选文档（回车打开第一篇）</source>
         <translation>Type to filter the documents (Enter opens the first)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="162"/>
+        <location filename="../../reader/ui/library_panel.py" line="164"/>
         <source>导入文件（Ctrl+O），也可把文件拖放到窗口</source>
         <translation>Import files (Ctrl+O); you can also drop files on the window</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="163"/>
+        <location filename="../../reader/ui/library_panel.py" line="165"/>
         <source>从文库移除所选文档（Delete）</source>
         <translation>Remove the selected document from the library (Delete)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="164"/>
+        <location filename="../../reader/ui/library_panel.py" line="166"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="165"/>
+        <location filename="../../reader/ui/library_panel.py" line="167"/>
         <source>按种类</source>
         <translation>By kind</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="165"/>
+        <location filename="../../reader/ui/library_panel.py" line="167"/>
         <source>按发布机关</source>
         <translation>By issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="166"/>
+        <location filename="../../reader/ui/library_panel.py" line="168"/>
         <source>按年份</source>
         <translation>By year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="166"/>
+        <location filename="../../reader/ui/library_panel.py" line="168"/>
         <source>不分组</source>
         <translation>No grouping</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="173"/>
+        <location filename="../../reader/ui/library_panel.py" line="175"/>
         <source>文档的分组方式</source>
         <translation>How documents are grouped</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="174"/>
+        <location filename="../../reader/ui/library_panel.py" line="176"/>
         <source>文库为空。
 点击“导入”或把文件拖放到窗口。</source>
         <translation>The library is empty.
 Click “Import” or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="212"/>
+        <location filename="../../reader/ui/library_panel.py" line="218"/>
+        <source>{0}个版本</source>
+        <translation>{0} versions</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="220"/>
         <source>{0} 发布</source>
         <translation>issued {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="214"/>
+        <location filename="../../reader/ui/library_panel.py" line="222"/>
         <source>{0} 施行</source>
         <translation>effective {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="220"/>
+        <location filename="../../reader/ui/library_panel.py" line="228"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="220"/>
+        <location filename="../../reader/ui/library_panel.py" line="228"/>
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="220"/>
+        <location filename="../../reader/ui/library_panel.py" line="228"/>
         <source>文号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="221"/>
+        <location filename="../../reader/ui/library_panel.py" line="229"/>
         <source>发布机关</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="222"/>
+        <location filename="../../reader/ui/library_panel.py" line="230"/>
         <source>发布日期</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="223"/>
+        <location filename="../../reader/ui/library_panel.py" line="231"/>
         <source>施行日期</source>
         <translation>Effective</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="224"/>
+        <location filename="../../reader/ui/library_panel.py" line="232"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="224"/>
+        <location filename="../../reader/ui/library_panel.py" line="232"/>
         <source>来源文件</source>
         <translation>Source file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="241"/>
+        <location filename="../../reader/ui/library_panel.py" line="237"/>
+        <source>（现行）</source>
+        <translation> (current)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="239"/>
+        <source>{0}个版本：</source>
+        <translation>{0} versions:</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="256"/>
         <source>（未注明）</source>
         <translation>(not stated)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="267"/>
+        <location filename="../../reader/ui/library_panel.py" line="282"/>
         <source>{0} 篇</source>
         <translation>{0} document(s)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="268"/>
+        <location filename="../../reader/ui/library_panel.py" line="283"/>
         <source>{0}/{1} 篇</source>
         <translation>{0} of {1} documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="319"/>
+        <location filename="../../reader/ui/library_panel.py" line="334"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="320"/>
+        <location filename="../../reader/ui/library_panel.py" line="335"/>
+        <source>版本…</source>
+        <translation>Versions…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/library_panel.py" line="336"/>
         <source>从文库移除…</source>
         <translation>Remove from Library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="322"/>
+        <location filename="../../reader/ui/library_panel.py" line="338"/>
         <source>导入文件…</source>
         <translation>Import Files…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="323"/>
+        <location filename="../../reader/ui/library_panel.py" line="339"/>
         <source>展开全部分组</source>
         <translation>Expand All Groups</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="324"/>
+        <location filename="../../reader/ui/library_panel.py" line="340"/>
         <source>折叠全部分组</source>
         <translation>Collapse All Groups</translation>
     </message>
@@ -1797,141 +1898,141 @@ Click “Import” or drop files on the window.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="182"/>
+        <location filename="../../reader/ui/main_window.py" line="185"/>
         <source>法规阅读器</source>
         <translation>RegReader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="216"/>
+        <location filename="../../reader/ui/main_window.py" line="221"/>
         <source>无法打开文档：{0}</source>
         <translation>Cannot open the document: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="254"/>
+        <location filename="../../reader/ui/main_window.py" line="259"/>
         <source>从文库移除</source>
         <translation>Remove from Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="255"/>
+        <location filename="../../reader/ui/main_window.py" line="260"/>
         <source>从文库移除《{0}》？
 原文件不受影响，可以再次导入。</source>
         <translation>Remove “{0}” from the library?
 The original file is not touched and can be imported again.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="281"/>
+        <location filename="../../reader/ui/main_window.py" line="286"/>
         <source>已移除《{0}》</source>
         <translation>Removed “{0}”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="326"/>
+        <location filename="../../reader/ui/main_window.py" line="331"/>
         <source>字号 {0:g}</source>
         <translation>Text {0:g} pt</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="372"/>
-        <location filename="../../reader/ui/main_window.py" line="402"/>
+        <location filename="../../reader/ui/main_window.py" line="378"/>
+        <location filename="../../reader/ui/main_window.py" line="408"/>
         <source>本文档中没有“{0}”</source>
         <translation>Not found in this document: “{0}”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="375"/>
+        <location filename="../../reader/ui/main_window.py" line="381"/>
         <source>已转到 {0}</source>
         <translation>Went to {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="382"/>
+        <location filename="../../reader/ui/main_window.py" line="388"/>
         <source>转到条文</source>
         <translation>Go to Article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="383"/>
+        <location filename="../../reader/ui/main_window.py" line="389"/>
         <source>条文编号（如 43、第43条、第四十三条、第十七条第二款、第三章）：</source>
         <translation>Article (e.g. 43, 第43条, 第四十三条, 第十七条第二款, 第三章):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="416"/>
+        <location filename="../../reader/ui/main_window.py" line="422"/>
         <source>第 {0} 处，共 {1} 处</source>
         <translation>Match {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="431"/>
+        <location filename="../../reader/ui/main_window.py" line="437"/>
         <source>没有打开的文档</source>
         <translation>No document is open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="590"/>
+        <location filename="../../reader/ui/main_window.py" line="607"/>
         <source>搜索索引不可用：{0}</source>
         <translation>Search index unavailable: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="663"/>
+        <location filename="../../reader/ui/main_window.py" line="681"/>
         <source>快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="161"/>
+        <location filename="../../reader/ui/main_window.py" line="164"/>
         <source>文库</source>
         <extracomment>A document finished opening (doc_id) — tests and benchmarks wait for it.</extracomment>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="162"/>
+        <location filename="../../reader/ui/main_window.py" line="165"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="163"/>
+        <location filename="../../reader/ui/main_window.py" line="166"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="671"/>
+        <location filename="../../reader/ui/main_window.py" line="689"/>
         <source>关于法规阅读器</source>
         <translation>About RegReader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="166"/>
+        <location filename="../../reader/ui/main_window.py" line="169"/>
         <source>发布</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="164"/>
+        <location filename="../../reader/ui/main_window.py" line="167"/>
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="165"/>
+        <location filename="../../reader/ui/main_window.py" line="168"/>
         <source>链接</source>
         <translation>Links</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="166"/>
+        <location filename="../../reader/ui/main_window.py" line="169"/>
         <source>施行</source>
         <translation>Effective</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="166"/>
+        <location filename="../../reader/ui/main_window.py" line="169"/>
         <source>失效</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="187"/>
+        <location filename="../../reader/ui/main_window.py" line="190"/>
         <source>从左侧文库选择一篇文档开始阅读，或把文件拖放到窗口中导入。</source>
         <translation>Choose a document in the library on the left, or drop files on the window to import them.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="188"/>
+        <location filename="../../reader/ui/main_window.py" line="191"/>
         <source>Ctrl+O 导入 · Ctrl+F 文内查找 · Ctrl+Shift+F 全库搜索 · Ctrl+G 转到条文</source>
         <translation>Ctrl+O import · Ctrl+F find · Ctrl+Shift+F search library · Ctrl+G go to article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="189"/>
+        <location filename="../../reader/ui/main_window.py" line="192"/>
         <source>Alt+← / Alt+→ 后退 / 前进 · Ctrl+= / Ctrl+- 字号 · F1 全部快捷键</source>
         <translation>Alt+Left / Alt+Right back / forward · Ctrl+= / Ctrl+- text size · F1 all shortcuts</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="672"/>
+        <location filename="../../reader/ui/main_window.py" line="690"/>
         <source>法规阅读器 RegReader
 离线阅读、检索与引用法规和政府文件。
 文库位置：{0}</source>
@@ -2045,114 +2146,114 @@ Library: {0}</translation>
 <context>
     <name>RefNotes</name>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="17"/>
+        <location filename="../../reader/ui/ref_notes.py" line="18"/>
         <source>条</source>
         <extracomment>The core&apos;s unit names → the interface&apos;s (source strings are the Chinese unit characters).</extracomment>
         <translation>article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="17"/>
+        <location filename="../../reader/ui/ref_notes.py" line="18"/>
         <source>款</source>
         <translation>paragraph</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="18"/>
+        <location filename="../../reader/ui/ref_notes.py" line="19"/>
         <source>项</source>
         <translation>item</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="18"/>
+        <location filename="../../reader/ui/ref_notes.py" line="19"/>
         <source>目</source>
         <translation>sub-item</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="19"/>
+        <location filename="../../reader/ui/ref_notes.py" line="20"/>
         <source>章</source>
         <translation>chapter</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="19"/>
+        <location filename="../../reader/ui/ref_notes.py" line="20"/>
         <source>节</source>
         <translation>section</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="20"/>
+        <location filename="../../reader/ui/ref_notes.py" line="21"/>
         <source>编</source>
         <translation>part</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="20"/>
+        <location filename="../../reader/ui/ref_notes.py" line="21"/>
         <source>分编</source>
         <translation>sub-part</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="21"/>
+        <location filename="../../reader/ui/ref_notes.py" line="22"/>
         <source>附件</source>
         <translation>attachment</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="30"/>
+        <location filename="../../reader/ui/ref_notes.py" line="31"/>
         <source>库中没有所引文件</source>
         <extracomment>One step of a pinpoint label as the core writes it (``Pin.label``): 第十条之一, 第（三）项, 附件2.</extracomment>
         <translation>The cited document is not in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="31"/>
+        <location filename="../../reader/ui/ref_notes.py" line="32"/>
         <source>标题近似匹配（相似度 {0}）</source>
         <translation>Approximate title match (similarity {0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="32"/>
+        <location filename="../../reader/ui/ref_notes.py" line="33"/>
         <source>所引文件中没有{0}</source>
         <translation>The cited document has no {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="33"/>
+        <location filename="../../reader/ui/ref_notes.py" line="34"/>
         <source>所引文件的条文结构未知</source>
         <translation>The cited document&apos;s structure is unknown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="34"/>
+        <location filename="../../reader/ui/ref_notes.py" line="35"/>
         <source>库中只有较晚的版本（{0}）</source>
         <translation>Only a later version ({0}) is in the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="35"/>
+        <location filename="../../reader/ui/ref_notes.py" line="36"/>
         <source>该版本{1}中有“{0}”</source>
         <translation>Its {1} contains “{0}”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="36"/>
+        <location filename="../../reader/ui/ref_notes.py" line="37"/>
         <source>该版本的{0}可能不是所引的那一条</source>
         <translation>Its {0} may not be the one cited</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="38"/>
+        <location filename="../../reader/ui/ref_notes.py" line="39"/>
         <source>本文件其他引文的措辞印证了该版本的条文编号</source>
         <translation>Other citations in this document confirm its numbering</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="39"/>
+        <location filename="../../reader/ui/ref_notes.py" line="40"/>
         <source>未指明具体条款</source>
         <translation>No article or paragraph is named</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="40"/>
+        <location filename="../../reader/ui/ref_notes.py" line="41"/>
         <source>此前没有{0}</source>
         <translation>There is no earlier {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="41"/>
+        <location filename="../../reader/ui/ref_notes.py" line="42"/>
         <source>未说明是哪个附件</source>
         <translation>Which attachment is not said</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="42"/>
+        <location filename="../../reader/ui/ref_notes.py" line="43"/>
         <source>本文件没有附件</source>
         <translation>This document has no attachment</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/ref_notes.py" line="48"/>
+        <location filename="../../reader/ui/ref_notes.py" line="49"/>
         <source>；</source>
         <translation>; </translation>
     </message>
@@ -2244,6 +2345,21 @@ Library: {0}</translation>
         <source>本文件印发</source>
         <translation>Issued by this document</translation>
     </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="130"/>
+        <source>现行版本中已修改</source>
+        <translation>amended in the current version</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="131"/>
+        <source>现行版本中已移至{0}</source>
+        <translation>now {0} in the current version</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/refs_panel.py" line="132"/>
+        <source>现行版本中已删除</source>
+        <translation>deleted in the current version</translation>
+    </message>
 </context>
 <context>
     <name>RelationDialog</name>
@@ -2261,93 +2377,108 @@ Library: {0}</translation>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="140"/>
+        <location filename="../../reader/ui/search_panel.py" line="143"/>
         <source>全文搜索…（回车）</source>
         <translation>Search the text… (Enter)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="141"/>
+        <location filename="../../reader/ui/search_panel.py" line="144"/>
         <source>查找包含这段文字的条文；多个词用空格分开</source>
         <translation>Find the articles containing this text; separate several words with spaces</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="142"/>
+        <location filename="../../reader/ui/search_panel.py" line="145"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="143"/>
+        <location filename="../../reader/ui/search_panel.py" line="146"/>
         <source>上一处（Shift+F3）</source>
         <translation>Previous (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="144"/>
+        <location filename="../../reader/ui/search_panel.py" line="147"/>
         <source>下一处（F3）</source>
         <translation>Next (F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="145"/>
+        <location filename="../../reader/ui/search_panel.py" line="148"/>
         <source>范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="147"/>
+        <location filename="../../reader/ui/search_panel.py" line="150"/>
         <source>全部文库</source>
         <translation>Whole library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="147"/>
+        <location filename="../../reader/ui/search_panel.py" line="150"/>
         <source>当前文档</source>
         <translation>This document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="147"/>
+        <location filename="../../reader/ui/search_panel.py" line="150"/>
         <source>仅标题</source>
         <translation>Titles only</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="148"/>
+        <location filename="../../reader/ui/search_panel.py" line="151"/>
         <source>批注与标签</source>
         <translation>Notes and tags</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="155"/>
+        <location filename="../../reader/ui/search_panel.py" line="158"/>
         <source>在哪里搜索</source>
         <translation>Where to search</translation>
     </message>
     <message>
         <location filename="../../reader/ui/search_panel.py" line="159"/>
-        <location filename="../../reader/ui/search_panel.py" line="206"/>
+        <source>包括历史版本</source>
+        <translation>Include older versions</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="160"/>
+        <source>也搜索文档的较早版本（默认只搜索现行版本）</source>
+        <translation>Search the older versions of documents too (by default only current versions are searched)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="164"/>
+        <location filename="../../reader/ui/search_panel.py" line="215"/>
         <source>输入要查找的文字。</source>
         <translation>Type the text to find.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="200"/>
+        <location filename="../../reader/ui/search_panel.py" line="209"/>
         <source>正在搜索…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="210"/>
+        <location filename="../../reader/ui/search_panel.py" line="219"/>
         <source>正在建立搜索索引（{0}/{1}）…</source>
         <translation>Building the search index ({0}/{1})…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="213"/>
+        <location filename="../../reader/ui/search_panel.py" line="222"/>
         <source>搜索失败：{0}</source>
         <translation>Search failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="236"/>
+        <location filename="../../reader/ui/search_panel.py" line="232"/>
+        <source>{0}（历史版本 {1}）</source>
+        <translation>{0} (older version {1})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/search_panel.py" line="248"/>
         <source>没有找到“{0}”。</source>
         <translation>Nothing found for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="238"/>
+        <location filename="../../reader/ui/search_panel.py" line="250"/>
         <source>{0} 篇文档中共 {1} 处</source>
         <translation>{1} matches in {0} document(s)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="240"/>
+        <location filename="../../reader/ui/search_panel.py" line="252"/>
         <source>（显示前 {0} 处）</source>
         <translation> (first {0} shown)</translation>
     </message>
@@ -2377,86 +2508,219 @@ Library: {0}</translation>
     </message>
 </context>
 <context>
+    <name>VersionBanner</name>
+    <message>
+        <location filename="../../reader/ui/version_banner.py" line="68"/>
+        <source>转到现行版本</source>
+        <extracomment>Open this version (the current one, from an older one). Show the versions dialog.</extracomment>
+        <translation>Go to current version</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/version_banner.py" line="69"/>
+        <source>打开本文档的现行版本</source>
+        <translation>Open the current version of this document</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/version_banner.py" line="70"/>
+        <source>版本…</source>
+        <translation>Versions…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/version_banner.py" line="71"/>
+        <source>列出本文档的全部版本</source>
+        <translation>List every version of this document</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/version_banner.py" line="76"/>
+        <source>未注明</source>
+        <translation>not stated</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/version_banner.py" line="77"/>
+        <source>历史版本：{0}（现行版本：{1}）</source>
+        <translation>Older version: {0} (current version: {1})</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/version_banner.py" line="78"/>
+        <source>未注明日期</source>
+        <translation>undated</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/version_banner.py" line="81"/>
+        <source>现行版本 {0} · 共{1}个版本</source>
+        <translation>Current version {0} · {1} versions</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsController</name>
+    <message>
+        <location filename="../../reader/ui/versions_ui.py" line="90"/>
+        <source>这条批注一直在当前版本上</source>
+        <translation>This note has always been on this version</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/versions_ui.py" line="95"/>
+        <source>批注原在的版本已从文库移除</source>
+        <translation>The version this note was made on has been removed from the library</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialog</name>
+    <message>
+        <location filename="../../reader/ui/versions_dialog.py" line="73"/>
+        <location filename="../../reader/ui/versions_dialog.py" line="74"/>
+        <source>版本</source>
+        <extracomment>Open this version (doc_id) in the reading view. Compare (old_id, current_id) in the 新旧对照 window. The list arrived (tests wait for it).</extracomment>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/versions_dialog.py" line="74"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/versions_dialog.py" line="74"/>
+        <source>施行日期</source>
+        <translation>In force from</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/versions_dialog.py" line="75"/>
+        <source>批注数</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/versions_dialog.py" line="75"/>
+        <source>来源文件</source>
+        <translation>Source file</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/versions_dialog.py" line="75"/>
+        <location filename="../../reader/ui/versions_dialog.py" line="106"/>
+        <source>现行</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/versions_dialog.py" line="76"/>
+        <source>打开此版本</source>
+        <translation>Open This Version</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/versions_dialog.py" line="77"/>
+        <source>在阅读窗口中打开所选版本</source>
+        <translation>Open the selected version in the reading view</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/versions_dialog.py" line="78"/>
+        <source>与现行版本对照</source>
+        <translation>Compare with Current Version</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/versions_dialog.py" line="79"/>
+        <source>把所选版本与现行版本逐条并排对照</source>
+        <translation>Compare the selected version with the current one, article by article</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/versions_dialog.py" line="91"/>
+        <source>正在读取版本…</source>
+        <translation>Reading versions…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/versions_dialog.py" line="93"/>
+        <source>《{0}》共 {1} 个版本</source>
+        <translation>{0}: {1} versions</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/versions_dialog.py" line="104"/>
+        <source>（未注明日期）</source>
+        <translation>(undated)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/versions_dialog.py" line="127"/>
+        <source>无法读取版本：{0}</source>
+        <translation>Cannot read the versions: {0}</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../reader/ui/actions.py" line="205"/>
+        <location filename="../../reader/ui/actions.py" line="206"/>
         <source>撤销 {0}</source>
         <translation>Undo {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="205"/>
-        <location filename="../../reader/ui/actions.py" line="256"/>
+        <location filename="../../reader/ui/actions.py" line="206"/>
+        <location filename="../../reader/ui/actions.py" line="258"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="206"/>
+        <location filename="../../reader/ui/actions.py" line="207"/>
         <source>重做 {0}</source>
         <translation>Redo {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="206"/>
-        <location filename="../../reader/ui/actions.py" line="257"/>
+        <location filename="../../reader/ui/actions.py" line="207"/>
+        <location filename="../../reader/ui/actions.py" line="259"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="209"/>
+        <location filename="../../reader/ui/actions.py" line="210"/>
         <source>批注(&amp;A)</source>
         <translation>&amp;Annotate</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="210"/>
+        <location filename="../../reader/ui/actions.py" line="211"/>
         <source>高亮为</source>
         <translation>Highlight As</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="211"/>
+        <location filename="../../reader/ui/actions.py" line="212"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="212"/>
+        <location filename="../../reader/ui/actions.py" line="213"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="213"/>
+        <location filename="../../reader/ui/actions.py" line="214"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="214"/>
+        <location filename="../../reader/ui/actions.py" line="215"/>
         <source>导航(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="215"/>
+        <location filename="../../reader/ui/actions.py" line="216"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="216"/>
+        <location filename="../../reader/ui/actions.py" line="217"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="217"/>
+        <location filename="../../reader/ui/actions.py" line="218"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="218"/>
+        <location filename="../../reader/ui/actions.py" line="219"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="219"/>
+        <location filename="../../reader/ui/actions.py" line="220"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="221"/>
+        <location filename="../../reader/ui/actions.py" line="222"/>
         <source>导入文件…</source>
         <translation>Import Files…</translation>
     </message>
@@ -2465,417 +2729,427 @@ Library: {0}</translation>
         <translation type="vanished">Import files into the library (txt, md, docx; several at once), in the background</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="221"/>
+        <location filename="../../reader/ui/actions.py" line="222"/>
         <source>把文件导入文库（{0}；可多选），后台进行</source>
         <translation>Import files into the library ({0}; several at once), in the background</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="222"/>
+        <location filename="../../reader/ui/actions.py" line="223"/>
         <source>导入文件夹…</source>
         <translation>Import folder…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="222"/>
+        <location filename="../../reader/ui/actions.py" line="223"/>
         <source>导入文件夹及其子文件夹中所有支持的文件（{0}），后台进行</source>
         <translation>Import every supported file ({0}) in a folder and its subfolders, in the background</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="223"/>
+        <location filename="../../reader/ui/actions.py" line="224"/>
         <source>从文库移除…</source>
         <translation>Remove from Library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="223"/>
+        <location filename="../../reader/ui/actions.py" line="224"/>
         <source>从文库移除所选文档</source>
         <translation>Remove the selected document from the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="224"/>
+        <location filename="../../reader/ui/actions.py" line="225"/>
         <source>导出 Word 简报…</source>
         <translation>Export Word Brief…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="224"/>
+        <location filename="../../reader/ui/actions.py" line="225"/>
         <source>把批注和审阅意见连同条文导出为 Word 文档（Ctrl+E）</source>
         <translation>Export the text with your annotations and notes as a Word document (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="225"/>
+        <location filename="../../reader/ui/actions.py" line="226"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="225"/>
+        <location filename="../../reader/ui/actions.py" line="226"/>
         <source>关闭法规阅读器</source>
         <translation>Close RegReader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="226"/>
+        <location filename="../../reader/ui/actions.py" line="227"/>
         <source>复制（附引注）</source>
         <translation>Copy with Citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="226"/>
+        <location filename="../../reader/ui/actions.py" line="227"/>
         <source>复制所选文字，后附出处，如《……》第十七条第二款</source>
         <translation>Copy the selection followed by its citation, e.g. 《…》第十七条第二款</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="227"/>
+        <location filename="../../reader/ui/actions.py" line="228"/>
         <source>仅复制文字</source>
         <translation>Copy Text Only</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="227"/>
+        <location filename="../../reader/ui/actions.py" line="228"/>
         <source>复制所选文字，不附出处</source>
         <translation>Copy the selection without a citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="228"/>
+        <location filename="../../reader/ui/actions.py" line="229"/>
         <source>复制本条全文（附引注）</source>
         <translation>Copy Whole Article with Citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="228"/>
+        <location filename="../../reader/ui/actions.py" line="229"/>
         <source>复制光标所在条文的全文及出处</source>
         <translation>Copy the whole article at the cursor with its citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="229"/>
+        <location filename="../../reader/ui/actions.py" line="230"/>
         <source>在文档中查找…</source>
         <translation>Find in Document…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="229"/>
+        <location filename="../../reader/ui/actions.py" line="230"/>
         <source>在当前文档中查找并标出所有匹配（Ctrl+F）</source>
         <translation>Find in this document and highlight every match (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="230"/>
+        <location filename="../../reader/ui/actions.py" line="231"/>
         <source>下一处</source>
         <translation>Next Match</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="230"/>
+        <location filename="../../reader/ui/actions.py" line="231"/>
         <source>跳到下一处匹配（F3）</source>
         <translation>Go to the next match (F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="231"/>
+        <location filename="../../reader/ui/actions.py" line="232"/>
         <source>上一处</source>
         <translation>Previous Match</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="231"/>
+        <location filename="../../reader/ui/actions.py" line="232"/>
         <source>跳到上一处匹配（Shift+F3）</source>
         <translation>Go to the previous match (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="232"/>
+        <location filename="../../reader/ui/actions.py" line="233"/>
         <source>全库搜索…</source>
         <translation>Search Library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="232"/>
+        <location filename="../../reader/ui/actions.py" line="233"/>
         <source>在整个文库中搜索（Ctrl+Shift+F）</source>
         <translation>Search the whole library (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="233"/>
+        <location filename="../../reader/ui/actions.py" line="234"/>
         <source>转到条文…</source>
         <translation>Go to Article…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="233"/>
+        <location filename="../../reader/ui/actions.py" line="234"/>
         <source>转到指定条文，如 43、第四十三条、第十七条第二款（Ctrl+G）</source>
         <translation>Go to an article, e.g. 43, 第四十三条, 第十七条第二款 (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="234"/>
+        <location filename="../../reader/ui/actions.py" line="235"/>
         <source>后退</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="234"/>
+        <location filename="../../reader/ui/actions.py" line="235"/>
         <source>回到上一个位置（Alt+←）</source>
         <translation>Back to the previous place (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="235"/>
+        <location filename="../../reader/ui/actions.py" line="236"/>
         <source>前进</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="235"/>
+        <location filename="../../reader/ui/actions.py" line="236"/>
         <source>前进到下一个位置（Alt+→）</source>
         <translation>Forward to the next place (Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="236"/>
+        <location filename="../../reader/ui/actions.py" line="237"/>
         <source>放大字号</source>
         <translation>Larger Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="236"/>
+        <location filename="../../reader/ui/actions.py" line="237"/>
         <source>放大正文字号（Ctrl+=）</source>
         <translation>Make the text larger (Ctrl+=)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="237"/>
+        <location filename="../../reader/ui/actions.py" line="238"/>
         <source>缩小字号</source>
         <translation>Smaller Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="237"/>
+        <location filename="../../reader/ui/actions.py" line="238"/>
         <source>缩小正文字号（Ctrl+-）</source>
         <translation>Make the text smaller (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="238"/>
+        <location filename="../../reader/ui/actions.py" line="239"/>
         <source>默认字号</source>
         <translation>Default Text Size</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="238"/>
+        <location filename="../../reader/ui/actions.py" line="239"/>
         <source>恢复默认字号（Ctrl+0）</source>
         <translation>Back to the default text size (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="239"/>
+        <location filename="../../reader/ui/actions.py" line="240"/>
         <source>展开全部目录</source>
         <translation>Expand All Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="239"/>
+        <location filename="../../reader/ui/actions.py" line="240"/>
         <source>展开目录中的全部条目</source>
         <translation>Expand every entry of the contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="240"/>
+        <location filename="../../reader/ui/actions.py" line="241"/>
         <source>折叠全部目录</source>
         <translation>Collapse All Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="240"/>
+        <location filename="../../reader/ui/actions.py" line="241"/>
         <source>折叠目录中的全部条目</source>
         <translation>Collapse every entry of the contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="241"/>
+        <location filename="../../reader/ui/actions.py" line="242"/>
         <source>新旧对照…</source>
         <translation>Compare Versions…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="241"/>
+        <location filename="../../reader/ui/actions.py" line="242"/>
         <source>把当前文档与它的另一版本逐条并排对照，标出修改</source>
         <translation>Compare the open document with another version of it, article by article, with the changes marked</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="242"/>
+        <location filename="../../reader/ui/actions.py" line="243"/>
+        <source>版本…</source>
+        <translation>Versions…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="243"/>
+        <source>列出当前文档的全部版本：打开较早版本，或与现行版本对照</source>
+        <translation>List every version of the open document: open an older one, or compare it with the current version</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/actions.py" line="244"/>
         <source>深色模式</source>
         <translation>Dark Mode</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="242"/>
+        <location filename="../../reader/ui/actions.py" line="244"/>
         <source>在浅色与深色外观之间切换</source>
         <translation>Switch between the light and dark appearance</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="243"/>
+        <location filename="../../reader/ui/actions.py" line="245"/>
         <source>转到文库</source>
         <translation>Go to Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="243"/>
+        <location filename="../../reader/ui/actions.py" line="245"/>
         <source>把键盘焦点移到文库列表（Ctrl+1）</source>
         <translation>Move the keyboard focus to the library list (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="244"/>
+        <location filename="../../reader/ui/actions.py" line="246"/>
         <source>转到目录</source>
         <translation>Go to Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="244"/>
+        <location filename="../../reader/ui/actions.py" line="246"/>
         <source>把键盘焦点移到目录（Ctrl+2）</source>
         <translation>Move the keyboard focus to the contents (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="245"/>
+        <location filename="../../reader/ui/actions.py" line="247"/>
         <source>转到正文</source>
         <translation>Go to Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="245"/>
+        <location filename="../../reader/ui/actions.py" line="247"/>
         <source>把键盘焦点移到正文（Ctrl+3）</source>
         <translation>Move the keyboard focus to the text (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="246"/>
+        <location filename="../../reader/ui/actions.py" line="248"/>
         <source>筛选文库…</source>
         <translation>Filter Library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="246"/>
+        <location filename="../../reader/ui/actions.py" line="248"/>
         <source>把键盘焦点移到文库筛选框（Ctrl+L）</source>
         <translation>Move the keyboard focus to the library filter (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="247"/>
+        <location filename="../../reader/ui/actions.py" line="249"/>
         <source>快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="247"/>
+        <location filename="../../reader/ui/actions.py" line="249"/>
         <source>列出全部快捷键</source>
         <translation>List every keyboard shortcut</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="248"/>
+        <location filename="../../reader/ui/actions.py" line="250"/>
         <source>关于法规阅读器</source>
         <translation>About RegReader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="248"/>
+        <location filename="../../reader/ui/actions.py" line="250"/>
         <source>版本与说明</source>
         <translation>Version and notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="249"/>
+        <location filename="../../reader/ui/actions.py" line="251"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="249"/>
+        <location filename="../../reader/ui/actions.py" line="251"/>
         <source>用当前分类的颜色高亮所选文字（Ctrl+H）；分类见右侧箭头</source>
         <translation>Highlight the selection in the current category&apos;s colour (Ctrl+H); the arrow offers the categories</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="250"/>
+        <location filename="../../reader/ui/actions.py" line="252"/>
         <source>添加批注…</source>
         <translation>Add Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="250"/>
+        <location filename="../../reader/ui/actions.py" line="252"/>
         <source>为所选文字写批注；未选文字时为光标所在条文写批注（Ctrl+M）</source>
         <translation>Write a note on the selection; without one, on the clause at the cursor (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="251"/>
+        <location filename="../../reader/ui/actions.py" line="253"/>
         <source>条文批注…</source>
         <translation>Note on Clause…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="251"/>
+        <location filename="../../reader/ui/actions.py" line="253"/>
         <source>为光标所在的整条写批注（Ctrl+Shift+M）</source>
         <translation>Write a note on the whole clause at the cursor (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="252"/>
+        <location filename="../../reader/ui/actions.py" line="254"/>
         <source>添加标签…</source>
         <translation>Add Tags…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="252"/>
+        <location filename="../../reader/ui/actions.py" line="254"/>
         <source>为所选文字加标签（Ctrl+T）</source>
         <translation>Tag the selected words (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="253"/>
+        <location filename="../../reader/ui/actions.py" line="255"/>
         <source>链接到…</source>
         <translation>Link To…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="253"/>
+        <location filename="../../reader/ui/actions.py" line="255"/>
         <source>把所选文字或本条链接到另一条文，用搜索或目录选择（Ctrl+K）</source>
         <translation>Link the selection or this clause to another clause, picked by search or from the contents (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="254"/>
+        <location filename="../../reader/ui/actions.py" line="256"/>
         <source>编辑所选批注…</source>
         <translation>Edit Selected Annotation…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="254"/>
+        <location filename="../../reader/ui/actions.py" line="256"/>
         <source>编辑批注面板或正文中选中的批注</source>
         <translation>Edit the annotation selected in the panel or the text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="255"/>
+        <location filename="../../reader/ui/actions.py" line="257"/>
         <source>删除所选批注</source>
         <translation>Delete Selected Annotation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="255"/>
+        <location filename="../../reader/ui/actions.py" line="257"/>
         <source>删除选中的批注（可撤销，可从回收站恢复）</source>
         <translation>Delete the selected annotation (undoable; restorable from the trash)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="256"/>
+        <location filename="../../reader/ui/actions.py" line="258"/>
         <source>撤销上一次批注编辑（Ctrl+Z）</source>
         <translation>Undo the last annotation edit (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="257"/>
+        <location filename="../../reader/ui/actions.py" line="259"/>
         <source>重做被撤销的批注编辑（Ctrl+Shift+Z）</source>
         <translation>Redo the annotation edit just undone (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="258"/>
+        <location filename="../../reader/ui/actions.py" line="260"/>
         <source>管理分类…</source>
         <translation>Categories…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="258"/>
+        <location filename="../../reader/ui/actions.py" line="260"/>
         <source>增删、改名、改颜色和含义</source>
         <translation>Add, remove, rename categories; change their colours and meanings</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="259"/>
+        <location filename="../../reader/ui/actions.py" line="261"/>
         <source>作者名…</source>
         <translation>Author Name…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="259"/>
+        <location filename="../../reader/ui/actions.py" line="261"/>
         <source>新批注的署名</source>
         <translation>The name new annotations are signed with</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="260"/>
+        <location filename="../../reader/ui/actions.py" line="262"/>
         <source>导出批注…</source>
         <translation>Export Annotations…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="260"/>
+        <location filename="../../reader/ui/actions.py" line="262"/>
         <source>导出全部批注和链接（W3C Web Annotation JSON）</source>
         <translation>Export every annotation and link (W3C Web Annotation JSON)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="261"/>
+        <location filename="../../reader/ui/actions.py" line="263"/>
         <source>导入批注…</source>
         <translation>Import Annotations…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="261"/>
+        <location filename="../../reader/ui/actions.py" line="263"/>
         <source>合并同事导出的批注：按编号合并，较新的版本优先</source>
         <translation>Merge a colleague&apos;s exported annotations: by id, the newer copy wins</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="262"/>
+        <location filename="../../reader/ui/actions.py" line="264"/>
         <source>批注面板</source>
         <translation>Annotations Panel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="262"/>
+        <location filename="../../reader/ui/actions.py" line="264"/>
         <source>显示或隐藏批注面板（Ctrl+Shift+A）</source>
         <translation>Show or hide the annotations panel (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="263"/>
+        <location filename="../../reader/ui/actions.py" line="265"/>
         <source>链接面板</source>
         <translation>Links Panel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="263"/>
+        <location filename="../../reader/ui/actions.py" line="265"/>
         <source>显示或隐藏链接面板（Ctrl+Shift+L）</source>
         <translation>Show or hide the links panel (Ctrl+Shift+L)</translation>
     </message>

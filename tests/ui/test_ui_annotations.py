@@ -63,7 +63,7 @@ def test_select_highlight_note_reopen(make_window, seeded_library, qtbot, _isola
     window.view.scroll_to_node("art_17")
     select_words(window, "art_17__para_2", "不得让测绘单位低于测绘成本中标")
     window.commands.highlight_menu.actions()[2].trigger()  # 罚则
-    (hl,) = seeded_library.annotations(doc)
+    (hl,) = seeded_library.annotations.list(doc)
     assert (hl.quote, hl.category, hl.kind) == ("不得让测绘单位低于测绘成本中标", "罚则", "highlight")
     assert not window.view.textCursor().hasSelection()
     assert [m.ann.id for m in window.view.layer.marks] == [hl.id]
@@ -76,7 +76,7 @@ def test_select_highlight_note_reopen(make_window, seeded_library, qtbot, _isola
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     assert calls and calls[0]["quote"] == "不得超越资质等级许可的范围" and "第十七条" in calls[0]["place"]
-    note = next(a for a in seeded_library.annotations(doc) if a.kind == "note")
+    note = next(a for a in seeded_library.annotations.list(doc) if a.kind == "note")
     assert (note.note, note.tags, note.category) == ("超越资质的处罚见第四十二条", ("待办",), "疑问")
     assert note.author == window.settings.author
     # reopen the document (another one in between), then a new window: it is all there
@@ -94,8 +94,8 @@ def test_select_highlight_note_reopen(make_window, seeded_library, qtbot, _isola
 def test_hover_shows_the_note_and_click_selects_it(make_window, seeded_library, qtbot) -> None:
     window = make_window(seeded_library)
     doc = open_rule(window, seeded_library)
-    ann = seeded_library.annotate(doc, "art_17__para_2", Span(quote="不得让测绘单位低于测绘成本中标"),
-                                  note="低价中标<b>不</b>允许", tags=["罚款"])
+    ann = seeded_library.annotations.add(doc, "art_17__para_2", Span(quote="不得让测绘单位低于测绘成本中标"),
+                                         note="低价中标<b>不</b>允许", tags=["罚款"])
     window.annotator.refresh()
     window.view.scroll_to_annotation(ann.id)
     start, end = window.view.layer.find(ann.id)
@@ -141,7 +141,7 @@ def test_undo_redo_every_edit(make_window, seeded_library, qtbot) -> None:
     window.annotator.set_category(hl.id, "罚则")
     answer_notes(window, "第二版批注", ["甲"], "罚则", "resolved")
     window.annotator.edit(hl.id)
-    assert seeded_library.annotation(hl.id).note == "第二版批注"
+    assert seeded_library.annotations.get(hl.id).note == "第二版批注"
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     window.view.setFocus()
@@ -149,28 +149,28 @@ def test_undo_redo_every_edit(make_window, seeded_library, qtbot) -> None:
     redo = lambda: qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier  # noqa: E731
                                   | Qt.KeyboardModifier.ShiftModifier)
     undo()
-    a = seeded_library.annotation(hl.id)
+    a = seeded_library.annotations.get(hl.id)
     assert (a.note, a.tags, a.status, a.category) == ("", (), "open", "罚则")
     undo()
-    assert seeded_library.annotation(hl.id).category == "重点"
+    assert seeded_library.annotations.get(hl.id).category == "重点"
     undo()  # the highlight itself: gone from the view, kept (deleted) in the library
-    assert seeded_library.annotations(doc) == [] and seeded_library.annotation(hl.id).deleted
+    assert seeded_library.annotations.list(doc) == [] and seeded_library.annotations.get(hl.id).deleted
     assert window.view.layer.marks == []
     assert window.annotator.panel.row_ids("deleted") == [hl.id]
     redo()
     redo()
     redo()
-    a = seeded_library.annotation(hl.id)
+    a = seeded_library.annotations.get(hl.id)
     assert (a.deleted, a.category, a.note) == (None, "罚则", "第二版批注")
     assert window.commands.undo.isEnabled() and not window.commands.redo.isEnabled()
     # delete, and restore from the trash; both undoable
     window.annotator.delete(hl.id)
-    assert seeded_library.annotations(doc) == []
+    assert seeded_library.annotations.list(doc) == []
     undo()
-    assert [x.id for x in seeded_library.annotations(doc)] == [hl.id]
+    assert [x.id for x in seeded_library.annotations.list(doc)] == [hl.id]
     window.annotator.delete(hl.id)
     window.annotator.restore(hl.id)
-    assert [x.id for x in seeded_library.annotations(doc)] == [hl.id]
+    assert [x.id for x in seeded_library.annotations.list(doc)] == [hl.id]
 
 
 def test_link_by_search_and_by_tree_shown_both_ways(make_window, seeded_library, qtbot) -> None:
@@ -192,7 +192,7 @@ def test_link_by_search_and_by_tree_shown_both_ways(make_window, seeded_library,
     window.annotator.links_panel.linkActivated.emit(link, "src")
     assert window.view.current_node().startswith(("art_16", "art_17"))
     # the real dialog: pick by search, then by the tree of another document
-    dialog = LinkDialog(window, seeded_library, "《…》第十七条", seeded_library.relations(), doc)
+    dialog = LinkDialog(window, seeded_library, "《…》第十七条", seeded_library.annotations.relations(), doc)
     qtbot.addWidget(dialog)
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
     dialog.query.setText("测绘作业证件")
@@ -207,15 +207,15 @@ def test_link_by_search_and_by_tree_shown_both_ways(make_window, seeded_library,
     assert "第五条" in dialog.chosen.text()
     # undo removes the link from both panels
     window.annotator.stack.undo()
-    assert seeded_library.links(doc) == [] and window.annotator.links_panel.link_ids() == []
+    assert seeded_library.annotations.links(doc) == [] and window.annotator.links_panel.link_ids() == []
 
 
 def test_orphans_tab_and_reattach(make_window, seeded_library, qtbot, tmp_path: Path, fake_parser) -> None:
     window = make_window(seeded_library)
     doc = open_rule(window, seeded_library)
-    gone = seeded_library.annotate(doc, "art_17__para_3", Span(quote="中标的测绘单位不得转让、转包中标的测绘项目。"),
-                                   note="这句会被删掉")
-    stays = seeded_library.annotate(doc, "art_17__para_2", Span(quote="不得让测绘单位低于测绘成本中标"))
+    gone = seeded_library.annotations.add(doc, "art_17__para_3", Span(quote="中标的测绘单位不得转让、转包中标的测绘项目。"),
+                                          note="这句会被删掉")
+    stays = seeded_library.annotations.add(doc, "art_17__para_2", Span(quote="不得让测绘单位低于测绘成本中标"))
     # a corrected version of the document is imported: the sentence is gone
     edited = copy.deepcopy(seeded_library.document(doc))
     node = edited.find("art_17__para_3")
@@ -236,21 +236,21 @@ def test_orphans_tab_and_reattach(make_window, seeded_library, qtbot, tmp_path: 
     assert panel.current_tab() == "orphans"
     select_words(window, "art_17__para_3", "并不得再次分包")
     panel.reattach_button.click()
-    back = seeded_library.annotation(gone.id)
+    back = seeded_library.annotations.get(gone.id)
     assert back.anchor_state == "ok" and back.quote == "并不得再次分包" and back.note == "这句会被删掉"
     assert panel.row_ids("orphans") == [] and gone.id in panel.row_ids("notes")
     assert gone.id in {m.ann.id for m in window.view.layer.marks}
     window.annotator.stack.undo()
-    assert seeded_library.annotation(gone.id).orphan and panel.row_ids("orphans") == [gone.id]
+    assert seeded_library.annotations.get(gone.id).orphan and panel.row_ids("orphans") == [gone.id]
 
 
 def test_panel_filters_and_library_scope(make_window, seeded_library) -> None:
     window = make_window(seeded_library)
     doc = open_rule(window, seeded_library)
     other = doc_id(seeded_library, "社会医疗保险")
-    a = seeded_library.annotate(doc, "art_17__para_2", Span(quote="招标单位"), note="甲方", tags=["待办"], category="义务")
-    b = seeded_library.annotate(doc, "art_18", note="整条", category="罚则", status="resolved")
-    c = seeded_library.annotate(other, "art_1", note="别的文档")
+    a = seeded_library.annotations.add(doc, "art_17__para_2", Span(quote="招标单位"), note="甲方", tags=["待办"], category="义务")
+    b = seeded_library.annotations.add(doc, "art_18", note="整条", category="罚则", status="resolved")
+    c = seeded_library.annotations.add(other, "art_1", note="别的文档")
     window.annotator.refresh()
     panel = window.annotator.panel
     assert set(panel.row_ids()) == {a.id, b.id}
@@ -278,8 +278,8 @@ def test_panel_filters_and_library_scope(make_window, seeded_library) -> None:
 def test_categories_editor_is_undoable(make_window, seeded_library, qtbot) -> None:
     window = make_window(seeded_library)
     doc = open_rule(window, seeded_library)
-    ann = seeded_library.annotate(doc, "art_17__para_2", Span(quote="招标单位"), category="疑问")
-    dialog = CategoryEditor(window, seeded_library.categories(), seeded_library.category_usage())
+    ann = seeded_library.annotations.add(doc, "art_17__para_2", Span(quote="招标单位"), category="疑问")
+    dialog = CategoryEditor(window, seeded_library.annotations.categories(), seeded_library.annotations.category_usage())
     qtbot.addWidget(dialog)
     rows = dialog.rows()
     assert [r.name for r in rows] == ["重点", "义务", "罚则", "疑问"]
@@ -289,19 +289,19 @@ def test_categories_editor_is_undoable(make_window, seeded_library, qtbot) -> No
     dialog.table.setCurrentCell(0, 0)
     dialog.remove_selected()  # 重点
     window.annotator.apply_categories(dialog.rows(), dialog.removed)
-    assert [c.name for c in seeded_library.categories()] == ["义务", "罚则", "待核实", "程序"]
-    assert seeded_library.annotation(ann.id).category == "待核实"
+    assert [c.name for c in seeded_library.annotations.categories()] == ["义务", "罚则", "待核实", "程序"]
+    assert seeded_library.annotations.get(ann.id).category == "待核实"
     assert [a.text() for a in window.commands.highlight_menu.actions()] == ["义务", "罚则", "待核实", "程序"]
     window.annotator.stack.undo()  # one step undoes the whole dialog
-    assert [c.name for c in seeded_library.categories()] == ["重点", "义务", "罚则", "疑问"]
-    assert seeded_library.annotation(ann.id).category == "疑问"
+    assert [c.name for c in seeded_library.annotations.categories()] == ["重点", "义务", "罚则", "疑问"]
+    assert seeded_library.annotations.get(ann.id).category == "疑问"
 
 
 def test_another_process_edits_show_up(make_window, seeded_library) -> None:
     window = make_window(seeded_library)
     doc = open_rule(window, seeded_library)
     with Library.open(seeded_library.folder) as other:  # a second RegReader on the library
-        ann = other.annotate(doc, "art_17__para_2", Span(quote="招标单位"), note="另一个窗口写的")
+        ann = other.annotations.add(doc, "art_17__para_2", Span(quote="招标单位"), note="另一个窗口写的")
     assert window.annotator.check_outside_changes()
     assert ann.id in {m.ann.id for m in window.view.layer.marks}
     assert not window.annotator.check_outside_changes()  # nothing new since
@@ -310,7 +310,7 @@ def test_another_process_edits_show_up(make_window, seeded_library) -> None:
 def test_search_notes_from_the_search_panel(make_window, seeded_library, qtbot) -> None:
     window = make_window(seeded_library)
     doc = open_rule(window, seeded_library)
-    ann = seeded_library.annotate(doc, "art_30", note="这里要和住建局核对数据口径")
+    ann = seeded_library.annotations.add(doc, "art_30", note="这里要和住建局核对数据口径")
     window.show_search()
     window.search_panel.set_scope("annotations")
     window.search_panel.query.setText("数据口径")
@@ -324,7 +324,7 @@ def test_search_notes_from_the_search_panel(make_window, seeded_library, qtbot) 
 
 
 def test_note_dialog_collects_the_values(qtbot, seeded_library) -> None:
-    dialog = NoteDialog(None, "添加批注", "《…》第十七条", "不得让测绘单位", seeded_library.categories(),
+    dialog = NoteDialog(None, "添加批注", "《…》第十七条", "不得让测绘单位", seeded_library.annotations.categories(),
                         ["待办", "复核"], category="罚则")
     qtbot.addWidget(dialog)
     dialog.note.setPlainText("第一行\n第二行")
@@ -338,7 +338,7 @@ def test_context_menu_offers_the_annotation_commands(make_window, seeded_library
 
     window = make_window(seeded_library)
     doc = open_rule(window, seeded_library)
-    ann = seeded_library.annotate(doc, "art_17__para_2", Span(quote="招标单位"), note="甲")
+    ann = seeded_library.annotations.add(doc, "art_17__para_2", Span(quote="招标单位"), note="甲")
     window.annotator.refresh()
     window.view.scroll_to_annotation(ann.id)
     start, _end = window.view.layer.find(ann.id)
@@ -353,4 +353,4 @@ def test_context_menu_offers_the_annotation_commands(make_window, seeded_library
     assert "高亮为" in texts and "添加批注…" in texts and "链接到…" in texts
     highlight_as = next(a.menu() for a in menu.actions() if a.text() == "高亮为")
     next(a for a in highlight_as.actions() if a.text() == "义务").trigger()
-    assert [a.category for a in seeded_library.annotations(doc) if a.quote == "并不得再次分包"] == ["义务"]
+    assert [a.category for a in seeded_library.annotations.list(doc) if a.quote == "并不得再次分包"] == ["义务"]

@@ -17,15 +17,17 @@ NEW_FILE = Path("民法商法") / "公司法(2023-12-29).md"
 
 @pytest.fixture(scope="module")
 def company_library(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory):
-    """A library holding both versions of 公司法 as two documents, and their ids (old, new)."""
+    """A library holding both versions of 公司法 (one document, two versions), and their ids
+    (old, new)."""
     from reader.store.library import Library
 
     lib = Library.open(tmp_path_factory.mktemp("compare") / "library")
     laws = shared_dir / "corpus" / "laws"
     report = lib.import_files([laws / OLD_FILE, laws / NEW_FILE])
-    assert len(report.added) == 2, report
-    ids = {Path(d.file).name: d.id for d in report.added}
-    yield lib, ids[OLD_FILE.name], ids[NEW_FILE.name]
+    assert len(report.added) == 1 and len(report.versions) == 1, report
+    versions = lib.versions.list(report.added[0].id)
+    assert [Path(v.source.file).name for v in versions] == [OLD_FILE.name, NEW_FILE.name]
+    yield lib, versions[0].id, versions[1].id
     lib.close()
 
 
@@ -137,14 +139,14 @@ def test_picker_offers_the_other_version_first(company_library, seeded_library, 
     from reader.ui.compare_dialog import ComparePicker
 
     lib, old, new = company_library
-    summaries = seeded_library.documents() + lib.documents()  # other titles after the versions
-    picker = ComparePicker(summaries, new)
+    summaries = seeded_library.documents() + lib.documents(all_versions=True)  # other titles after
+    picker = ComparePicker(summaries, new, versions=lib.versions.list(new))
     qtbot.addWidget(picker)
     ids = [picker.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(picker.list.count())]
     assert ids[0] is None and ids[1] == old  # a header, then the 2018 text
     assert len([i for i in ids if i]) == len(summaries) - 1
     assert picker.pair() == (old, new)  # the open one is newer: it is 修改后
-    picker = ComparePicker(summaries, old)
+    picker = ComparePicker(summaries, old, versions=lib.versions.list(old))
     qtbot.addWidget(picker)
     assert picker.pair() == (old, new)
     picker.filter.setText("测绘")

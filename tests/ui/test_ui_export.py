@@ -20,10 +20,10 @@ RULE = "测绘地理信息管理办法"
 
 def annotate(library) -> str:
     doc = doc_id(library, RULE)
-    library.annotate(doc, "art_17__para_2", Span(quote="不得让测绘单位低于测绘成本中标"), category="罚则",
-                     note="低价中标：招标单位的责任。", author="王律师")
-    library.annotate(doc, "art_18", note="现场作业条款。", author="王律师")
-    library.link(doc, "art_17__para_2", doc, "art_42", relation="依据", note="罚则")
+    library.annotations.add(doc, "art_17__para_2", Span(quote="不得让测绘单位低于测绘成本中标"), category="罚则",
+                            note="低价中标：招标单位的责任。", author="王律师")
+    library.annotations.add(doc, "art_18", note="现场作业条款。", author="王律师")
+    library.annotations.link(doc, "art_17__para_2", doc, "art_42", relation="依据", note="罚则")
     return doc
 
 

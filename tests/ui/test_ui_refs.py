@@ -100,7 +100,7 @@ def test_cited_by_panel_lists_article_43_items_for_article_17(qtbot, make_window
     assert all("第四十三条" in row for row in cited)
     assert any("本办法第十七条第二款" in row for row in cited)
     # the article's own references and the user's links, side by side but apart
-    seeded_library.link(did, "art_17", did, "art_20", relation="参见")
+    seeded_library.annotations.link(did, "art_17", did, "art_20", relation="参见")
     window.annotator.refresh()
     window.refs.refresh_panel(force=True)
     assert window.refs.panel.rows("link") and all("参见" in r for r in window.refs.panel.rows("link"))
@@ -145,10 +145,10 @@ def test_why_unresolved_is_said_in_chinese(qtbot, make_window, seeded_library) -
 
 
 def test_references_redone_after_an_upgrade_off_the_ui_thread(qtbot, make_window, seeded_library) -> None:
-    seeded_library._conn.execute("UPDATE meta SET value = 'old' WHERE key = 'refs_version'")
-    seeded_library._refs_current = False
+    seeded_library.db.conn.execute("UPDATE meta SET value = 'old' WHERE key = 'refs_version'")
+    seeded_library.refs._current = False
     window = make_window(seeded_library)  # start() redoes them in the background…
-    qtbot.waitUntil(lambda: not seeded_library.refs_outdated(), timeout=20000)
+    qtbot.waitUntil(lambda: not seeded_library.refs.outdated(), timeout=20000)
     window.runner.wait()
     open_survey(window, seeded_library)  # …and the links are there
     assert the_ref(window, "本办法第十七条第二款").resolved
