@@ -11,3 +11,7 @@ manager   — the index's life cycle in a library folder (checks, repairs, rebui
 The Library (reader/store/library.py) is the facade: Library.search, ensure_index,
 rebuild_index, index_status.
 """
+
+#: What ``Library.search`` can search: the documents' text, the annotations' notes and
+#: tags, or both (here, not in the store, so the CLI's parser needs no store to offer them).
+SEARCH_SCOPES = ("text", "annotations", "all")

@@ -10,14 +10,17 @@ import argparse
 import os
 import sys
 import traceback
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from reader.cli_output import (PROG, error, index_progress_printer, print_document, print_failures, print_json, print_list, print_report, print_results, print_table, progress_printer, snippet)
 from reader.core.annotations import DEFAULT_RELATIONS, Annotation, Link, LinkEnd, default_author
 from reader.core.errors import UserError
 from reader.cli_versions import version_commands, version_line
-from reader.store.library import SEARCH_SCOPES, Library, Span
-from reader.store.versions import FollowNote
+from index import SEARCH_SCOPES
+
+if TYPE_CHECKING:  # the store loads when a command needs it: the window paints first
+    from reader.store.library import Library
+    from reader.store.versions import FollowNote
 
 EXIT_OK, EXIT_USER, EXIT_INTERNAL = 0, 1, 2
 
@@ -245,6 +248,8 @@ def _positive_int(text: str) -> int:
 
 
 def _open(args: argparse.Namespace) -> Library:
+    from reader.store.library import Library
+
     return Library.open(args.library)
 
 
@@ -254,6 +259,8 @@ def _cmd_default(args: argparse.Namespace) -> int:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
+    from reader.store.library import Library
+
     docs = Library.parse(args.file)  # no library is opened (or created) for a parse
     if args.json:
         print_json({"documents": [d.to_json() for d in docs]})
@@ -346,6 +353,8 @@ def _cmd_annotate(args: argparse.Namespace) -> int:
         raise UserError("--end needs --start")
     if args.start is not None and args.end is None:
         raise UserError("--start needs --end")
+    from reader.store.library import Span
+
     span = Span(args.start, args.end, args.quote, args.occurrence)
     with _open(args) as lib:
         ann = lib.annotations.add(args.doc_id, args.node_id, span, note=args.note, tags=args.tag,
@@ -406,6 +415,8 @@ def _annotation_text(a: Annotation) -> str:
 
 
 def _cmd_link(args: argparse.Namespace) -> int:
+    from reader.store.library import Span
+
     src = Span(quote=args.src_quote) if args.src_quote else Span()
     dst = Span(quote=args.dst_quote) if args.dst_quote else Span()
     with _open(args) as lib:

@@ -10,8 +10,11 @@ from pathlib import Path
 from typing import Any, Iterable, TextIO
 
 from reader.core.model import Document, Node, NodeKind
-from reader.store.library import ImportReport
-from reader.store.repository import DocumentSummary
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.store.import_report import ImportReport
+    from reader.store.repository import DocumentSummary
 
 PROG = "regreader"
 

@@ -4,17 +4,18 @@ documents).  Registered by reader.cli; the library is opened by the function it 
 from __future__ import annotations
 
 import argparse
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from reader.cli_output import print_json, print_table
 from reader.core.errors import UserError
 from reader.core.versions import STATUSES, Comparison
-from reader.export.comparison import ComparisonOptions, listed
-from reader.store.library import Library
-from reader.store.versions import Change, Version
+
+if TYPE_CHECKING:
+    from reader.store.library import Library
+    from reader.store.versions import Change, Version
 
 EXIT_OK = 0
-OpenLibrary = Callable[[argparse.Namespace], Library]
+OpenLibrary = Callable[[argparse.Namespace], "Library"]
 
 
 def version_commands(sub, common, as_json, open_library: OpenLibrary) -> None:  # noqa: ANN001
@@ -89,6 +90,8 @@ def _compare_ids(args: argparse.Namespace, lib: Library) -> tuple[str, str]:
 
 
 def _cmd_compare(args: argparse.Namespace, open_library: OpenLibrary) -> int:
+    from reader.export.comparison import ComparisonOptions
+
     with open_library(args) as lib:
         old_id, new_id = _compare_ids(args, lib)
         titles = lib.titles({old_id, new_id})
@@ -114,6 +117,8 @@ def _cmd_compare(args: argparse.Namespace, open_library: OpenLibrary) -> int:
 
 def _print_comparison(comparison: Comparison, every: bool) -> None:
     """One line per pair (status, old → new, similarity), then the counts."""
+    from reader.export.comparison import listed
+
     rows = [[p.status, p.old.label if p.old else "—", "→", p.new.label if p.new else "—",
              f"{p.similarity:.2f}"] for p in comparison.pairs if listed(p, changes_only=not every)]
     if rows:

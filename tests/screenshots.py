@@ -432,6 +432,28 @@ def main(argv: list[str]) -> int:
         wait(timeout=0.3)
         shoot(window, out, "30-old-version-banner")
 
+    # 31–32. the largest law of the corpus opened: the first screen at once (the rest is
+    # typeset between events), then the whole of it, the tree following the view at the end
+    laws = LAW.parents[1]
+    if laws.is_dir():
+        window.versions.banner.hide()
+        biggest = max(laws.rglob("*.md"), key=lambda p: p.stat().st_size)
+        window.import_files([str(biggest)])
+        wait(lambda: window.importer.last_report is not None and not window.runner.busy(), 60)
+        if window.importer.report_box is not None:
+            window.importer.report_box.close()
+        doc = next(s.id for s in lib.documents() if Path(s.source.file).name == biggest.name)
+        window.open_document(find_doc(window, "测绘地理信息管理办法"))
+        wait(timeout=0.2)
+        window.open_document(doc)
+        path = out / "31-large-first-piece.png"
+        window.grab().save(str(path))  # before the event loop runs: what the first paint shows
+        print(path, "typeset to the end:", window.view.is_complete())
+        wait(window.view.is_complete, 10)
+        last = [n for n in window.doc.walk() if n.kind.name == "ARTICLE"][-1]
+        window.view.scroll_to_node(last.id, flash=False)
+        shoot(window, out, "32-large-typeset")
+
     window.close()
     lib.close()
     app.processEvents()

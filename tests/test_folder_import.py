@@ -13,7 +13,6 @@ from reader.core import importers
 from reader.core.errors import ImportFailure
 from reader.core.importers.discover import (BROKEN_LINK, FORMAT, NO_EXTENSION, expand_paths,
                                             natural_key)
-from reader.core.importers.txt import load_txt
 from tests.conftest import make_document
 
 RULE = "{title}\n\n第一条　为了测试文件夹导入，制定本办法。\n第二条　本办法自公布之日起施行。\n"
@@ -92,7 +91,7 @@ def test_a_file_reached_twice_is_read_once(tree: Path) -> None:
 
 def test_supported_formats_are_read_when_asked(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert not any(f.endswith(".json") for f in expand_paths([tree]).files)
-    monkeypatch.setitem(importers._IMPORTERS, ".json", load_txt)  # a format registered later
+    monkeypatch.setitem(importers._IMPORTERS, ".json", ("txt", "load_txt"))  # a format registered later
     assert any(f.endswith("附件.json") for f in expand_paths([tree]).files)
 
 

@@ -12,14 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from reader.core.annotations import Annotation, Link, LinkEnd, parse_time
 from reader.core.errors import UserError
 from reader.core.model import Document
 from reader.core.refs.model import pinpoint_label
 from reader.core.versions import Comparison, compare
-from reader.export import (
+from reader.export.files import check_target
+from reader.export.model import (
     DEFAULT_TITLE,
     BriefAnnotation,
     BriefDocument,
@@ -31,16 +32,14 @@ from reader.export import (
     ExportResult,
     NothingToExport,
     Scope,
-    export_annotation_table,
-    export_brief,
-    export_clean,
 )
-from reader.export.comparison import ComparisonOptions, ComparisonResult, export_comparison
-from reader.export.files import check_target
-from reader.export.plan import DocPlan, plan_document
 from reader.store.annotating import Annotations
 from reader.store.references import References
 from reader.store.repository import DocumentSummary
+
+if TYPE_CHECKING:  # the writers load python-docx: imported when an export runs
+    from reader.export.comparison import ComparisonOptions, ComparisonResult
+    from reader.export.plan import DocPlan
 
 #: ``progress(done, total)``, called now and then while an export runs.
 ExportProgress = Callable[[int, int], None]
@@ -104,6 +103,8 @@ class Exports:
                                      author=author, comments=comments,
                                      review_paragraphs=review_paragraphs,
                                      include_resolved=include_resolved)
+        from reader.export.brief import export_brief
+
         return export_brief(request, out_path, progress=progress, cancel=cancel)
 
     def clean(self, doc_id: str, out_path: str | Path,
@@ -111,6 +112,8 @@ class Exports:
               cancel: ExportCancel | None = None) -> ExportResult:
         """Write one document as it reads (no annotations) to ``out_path`` (.docx)."""
         check_target(out_path)
+        from reader.export.brief import export_clean
+
         return export_clean(self._docs.document(doc_id), out_path, progress=progress,
                             cancel=cancel)
 
@@ -123,6 +126,8 @@ class Exports:
         check_target(out_path)
         request = self.brief_request(out_path, doc_ids, title=title, author=author,
                                      include_resolved=include_resolved, with_refs=False)
+        from reader.export.table import export_annotation_table
+
         return export_annotation_table(request, out_path, progress=progress, cancel=cancel)
 
     # -- 新旧对照 of two documents --------------------------------------------------------
@@ -143,6 +148,8 @@ class Exports:
         new = self._docs.document(new_id)
         if comparison is None or (comparison.old_id, comparison.new_id) != (old.id, new.id):
             comparison = compare(old, new)
+        from reader.export.comparison import ComparisonOptions, export_comparison
+
         return export_comparison(comparison, old, new, out_path, options or ComparisonOptions(),
                                  progress=progress, cancel=cancel)
 
@@ -201,6 +208,8 @@ class Exports:
             doc = self._other_document(doc_id, docs)
             if doc is None:
                 return ""
+            from reader.export.plan import plan_document
+
             plans[doc_id] = plan_document(BriefDocument(doc), Scope.FULL, True, [], set())
         return plans[doc_id].citation(node_id)
 

@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
+from index import SEARCH_SCOPES
 from reader.core.errors import ImportFailure, UserError
 from reader.core.importers.discover import expand_paths
 from reader.core.lineage import title_key, version_facts
@@ -505,7 +506,6 @@ def _count(into: dict[str, int], counts: dict[str, int]) -> None:
         into[key] = into.get(key, 0) + n
 
 
-SEARCH_SCOPES = ("text", "annotations", "all")
 
 __all__ = [
     "Library", "ImportReport", "MergeReport", "Span", "UnknownItem", "SEARCH_SCOPES", "ImportedDoc",

@@ -7,7 +7,8 @@ from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QToolButton, QWidget
 
-from reader.core import importers
+import sys
+
 from reader.ui.icons import icon
 
 
@@ -217,7 +218,10 @@ class WindowActions(QObject):
         self.menu_panels.setTitle(self.tr("面板"))
         self.menu_language.setTitle(self.tr("界面语言"))
         self.toolbar.setWindowTitle(self.tr("工具栏"))
-        formats = self.tr("、").join(suffix.lstrip(".") for suffix in importers.SUPPORTED)  # as registered now
+        # as registered now; the importers load with the library, after the first paint
+        # (the window says these texts again then)
+        importers = sys.modules.get("reader.core.importers")
+        formats = self.tr("、").join(s.lstrip(".") for s in importers.SUPPORTED) if importers else "…"
         texts = {
             self.import_: (self.tr("导入文件…"), self.tr("把文件导入文库（{0}；可多选），后台进行").format(formats)),
             self.import_folder: (self.tr("导入文件夹…"), self.tr("导入文件夹及其子文件夹中所有支持的文件（{0}），后台进行").format(formats)),

@@ -12,7 +12,7 @@ polling the library's data version: its edits appear within a couple of seconds.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu, QMessag
 
 from reader.core.annotations import Annotation, Category, Link
 from reader.core.errors import UserError
-from reader.store.annotating import WHOLE, Span
 from reader.ui.annotation_dialogs import (CategoryEditor, LinkDialog, LinkTarget, NoteDialog,
                                           NoteValues, RelationDialog, swatch)
 from reader.ui.annotation_layer import Selection
@@ -28,6 +27,25 @@ from reader.ui.annotations_panel import AnnotationsPanel, PanelData
 from reader.ui.version_notes import follow_infos
 from reader.ui.docinfo import DocInfo
 from reader.ui.links_panel import LinkRow, LinksPanel
+
+if TYPE_CHECKING:
+    from reader.store.annotating import Span
+
+
+def _span(start: int, end: int) -> Span:
+    """A span of a unit's text (the store's type, imported when first needed: the store
+    pulls in every importer, which the window's first paint does not need)."""
+    from reader.store.annotating import Span
+
+    return Span(start, end)
+
+
+def _whole() -> Span:
+    """The span that stands for a whole unit (a clause note)."""
+    from reader.store.annotating import WHOLE
+
+    return WHOLE
+
 
 POLL_MS = 2000
 
@@ -67,7 +85,7 @@ class AnnotationController(QObject):
         self._colors: dict[str, str] = {}
         self._infos: dict[str, DocInfo | None] = {}
         self._titles: dict[str, str] = {}
-        self._data_version = self._version()
+        self._data_version: int | None = None  # read by refresh(): the library may open late
         self.panel = AnnotationsPanel(window)
         self.panel.set_scope(self.settings.annotations_scope)
         self.links_panel = LinksPanel(window)
@@ -350,7 +368,7 @@ class AnnotationController(QObject):
         if sel is None:
             return None
         category = category if category is not None else self.current_category()
-        ann = self._create(sel.node_id, Span(sel.start, sel.end), self.tr("高亮"), category=category)
+        ann = self._create(sel.node_id, _span(sel.start, sel.end), self.tr("高亮"), category=category)
         if ann is not None:
             self.settings.last_category = category
             self._status(self.tr("已高亮（{0}）").format(category or self.tr("无分类")), 3000)
@@ -364,7 +382,7 @@ class AnnotationController(QObject):
                 self._selection()  # says why
                 return None
             return self.add_clause_note()
-        return self._ask_and_create(self.tr("添加批注"), sel.node_id, Span(sel.start, sel.end), sel.text)
+        return self._ask_and_create(self.tr("添加批注"), sel.node_id, _span(sel.start, sel.end), sel.text)
 
     def _ask_and_create(self, title: str, node_id: str, span: Span, quote: str,
                         focus: str = "note") -> Annotation | None:
@@ -385,14 +403,14 @@ class AnnotationController(QObject):
         node_id = node_id or self._cursor_unit()
         if node_id is None:
             return None
-        return self._ask_and_create(self.tr("条文批注"), node_id, WHOLE, "")
+        return self._ask_and_create(self.tr("条文批注"), node_id, _whole(), "")
 
     def tag_selection(self) -> Annotation | None:
         """Tag the selected words (a highlight with tags)."""
         sel = self._selection()
         if sel is None:
             return None
-        return self._ask_and_create(self.tr("添加标签"), sel.node_id, Span(sel.start, sel.end),
+        return self._ask_and_create(self.tr("添加标签"), sel.node_id, _span(sel.start, sel.end),
                                     sel.text, focus="tags")
 
     def link_selection(self, node_id: str | None = None) -> Link | None:
@@ -404,10 +422,10 @@ class AnnotationController(QObject):
             return None
         sel = None if node_id else self._selection(quiet=True)
         if sel is not None:
-            src_node, span = sel.node_id, Span(sel.start, sel.end)
+            src_node, span = sel.node_id, _span(sel.start, sel.end)
             source = f"{self.cite(doc.id, sel.node_id)} “{sel.text[:40]}”"
         else:
-            src_node, span = node_id or self._cursor_unit(), WHOLE
+            src_node, span = node_id or self._cursor_unit(), _whole()
             if src_node is None:
                 return None
             source = self.cite(doc.id, src_node)
@@ -499,14 +517,14 @@ class AnnotationController(QObject):
         if before is None or doc is None:
             return None
         if before.on_clause:
-            node_id, span = self._cursor_unit(), WHOLE
+            node_id, span = self._cursor_unit(), _whole()
             if node_id is None:
                 return None
         else:
             sel = self._selection()
             if sel is None:
                 return None
-            node_id, span = sel.node_id, Span(sel.start, sel.end)
+            node_id, span = sel.node_id, _span(sel.start, sel.end)
         after = self._guard(lambda: lib.annotations.reattach(ann_id, doc.id, node_id, span))
         if after is None:
             return None

@@ -6,10 +6,11 @@ the background, and returns the exit code of the event loop.
 """
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 APP_NAME = "RegReader"
 
@@ -40,32 +41,67 @@ def create_application(argv: Sequence[str] | None = None):  # noqa: ANN201
     return app
 
 
+class LibraryOnDemand:
+    """Stands for the library until ``open()``: the window is built and painted before the
+    store is loaded (it imports every importer, python-docx and lxml: most of the start-up
+    time), then opened; from then on every attribute is the Library's.  Asked for anything
+    before, it opens the library there and then."""
+
+    def __init__(self, folder: str | os.PathLike | None = None) -> None:
+        self._folder = folder
+        self._library: Any = None
+
+    def open(self) -> Any:
+        if self._library is None:
+            from reader.store.library import Library
+
+            self._library = Library.open(self._folder)
+        return self._library
+
+    def close(self) -> None:
+        if self._library is not None:
+            self._library.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.open(), name)
+
+
 def run(argv: Sequence[str] | None = None, files: Sequence[str | os.PathLike] | None = None,
         library: str | os.PathLike | None = None) -> int:
     """Open the reading window; return the exit code (0 when the window is closed).
 
     ``argv`` goes to QApplication (Qt's own options); ``files`` are imported in the
-    background once the window is shown; ``library`` overrides the library folder.
+    background once the window is shown; ``library`` overrides the library folder.  The
+    window paints first; the store's modules are imported on a worker meanwhile, then the
+    library opens and the window starts (lists it, restores the last document …).
     """
     app = create_application(argv)
-    from PySide6.QtCore import QTimer
-
     from reader.core.errors import UserError
-    from reader.store.library import Library
     from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
 
-    try:
-        lib = Library.open(library)
-    except UserError as exc:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.critical(None, "法规阅读器", str(exc))
-        return 1
+    lib = LibraryOnDemand(library)
     window = MainWindow(lib, Settings())
     window.show()
     paths = [str(Path(f)) for f in files or []]
-    QTimer.singleShot(0, lambda: window.start(paths))
+
+    def opened() -> None:
+        try:
+            lib.open()
+        except UserError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(window, "法规阅读器", str(exc))
+            app.exit(1)
+            return
+        window.commands.retranslate()  # the import commands name the formats now loaded
+        window.start(paths)
+
+    def load_store() -> None:
+        window.runner.start(lambda _t: importlib.import_module("reader.store.library"), name="library",
+                            on_done=lambda _m: opened(), on_error=lambda _m: opened())
+
+    window.after_first_paint(load_store)
     try:
         code = app.exec()
     finally:

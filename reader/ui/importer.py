@@ -13,14 +13,14 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar,
                                QPushButton)
 
-from reader.core import importers
-from reader.core.importers.discover import BROKEN_LINK, FORMAT, NO_EXTENSION
 from reader.ui import import_reasons
 from reader.ui.workers import Task, TaskRunner
 
 
 def patterns() -> str:
     """``*.txt *.md …``: every supported format, as registered now."""
+    from reader.core import importers  # every importer: not before the first paint
+
     return " ".join(f"*{suffix}" for suffix in importers.SUPPORTED)
 
 
@@ -215,6 +215,8 @@ class ImportController(QObject):
 
     def skip_reason(self, skipped) -> str:  # noqa: ANN001 - a discover.Skipped
         """Why a file in a folder was not imported, in the interface's language."""
+        from reader.core.importers.discover import BROKEN_LINK, FORMAT, NO_EXTENSION
+
         if skipped.kind == FORMAT:
             return self.tr("不支持的格式 {0}").format(skipped.suffix)
         if skipped.kind == NO_EXTENSION:

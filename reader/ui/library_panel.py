@@ -2,6 +2,8 @@
 status on a second line; a filter box; import and remove."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette,
                            QShortcut, QStandardItem, QStandardItemModel)
@@ -9,9 +11,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QLabel, QLineEdit,
                                QMenu, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
                                QTreeView, QWidget)
 
-from reader.store.repository import DocumentSummary
 from reader.ui.icons import hbox, icon, tool_button, vbox
 from reader.ui.docinfo import fold, literal_rich_text
+
+if TYPE_CHECKING:
+    from reader.store.repository import DocumentSummary
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 META_ROLE = Qt.ItemDataRole.UserRole + 2

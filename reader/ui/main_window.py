@@ -3,9 +3,9 @@ search on the right; menus, toolbar and status bar.  Talks to the Library only; 
 call (import, samples, search) runs on a worker thread."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (QAction, QCloseEvent, QDragEnterEvent, QDropEvent,
                            QKeySequence)
 from PySide6.QtWidgets import (QApplication, QDockWidget, QInputDialog, QLabel, QMainWindow,
@@ -32,6 +32,40 @@ from reader.ui.tree_panel import TreePanel
 from reader.ui.actions import WindowActions
 from reader.ui.versions_ui import VersionsController
 from reader.ui.workers import Task, TaskRunner
+
+class _FirstPaint(QObject):
+    """Watches a widget for its first paint; then (or after FALLBACK_MS once something
+    waits, if it never paints: hidden, minimised) calls what waits, right after it."""
+
+    FALLBACK_MS = 1000
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.painted = False
+        self._waiting: list[Callable[[], None]] = []
+        widget.installEventFilter(self)
+
+    def after(self, fn: Callable[[], None]) -> None:
+        if self.painted:
+            QTimer.singleShot(0, self, fn)
+            return
+        if not self._waiting:
+            QTimer.singleShot(self.FALLBACK_MS, self, self._fire)
+        self._waiting.append(fn)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            QTimer.singleShot(0, self, self._fire)  # after this paint, not during it
+        return False
+
+    def _fire(self) -> None:
+        if not self.painted:
+            self.painted = True
+            self.parent().removeEventFilter(self)
+        waiting, self._waiting = self._waiting, []
+        for fn in waiting:
+            fn()
+
 
 class MainWindow(QMainWindow):
     #: A document finished opening (doc_id) — tests and benchmarks wait for it.
@@ -61,6 +95,7 @@ class MainWindow(QMainWindow):
         self.resize(1320, 860)
 
         self.view = ReadingView(self)
+        self._first_paint = _FirstPaint(self.view.viewport())
         self.view.set_font_size(self.settings.font_size)
         self.view.set_theme(self._theme)
         self.find_bar = FindBar(self)
@@ -141,6 +176,8 @@ class MainWindow(QMainWindow):
         self.library_panel.groupingChanged.connect(lambda g: setattr(self.settings, "library_grouping", g))
         self.tree_panel.nodeSelected.connect(self._tree_selected)
         self.view.nodeChanged.connect(self._view_moved)
+        # the text is laid out (and a long one typeset) after it is shown: the percentage too
+        self.view.verticalScrollBar().rangeChanged.connect(lambda _a, _b: self._update_location())
         self.view.fontSizeChanged.connect(self._font_size_changed)
         self.view.hitsChanged.connect(self.find_bar.show_count)
         self.view.hitsChanged.connect(self._hits_changed)
@@ -227,19 +264,24 @@ class MainWindow(QMainWindow):
             self.library_panel.select_document(doc.id)
             self.settings.last_document = doc.id
             self._update_title()
-            if self.find_bar.isVisible() and self.find_bar.edit.text():
-                self._find_text(self.find_bar.edit.text())
+            if self.find_bar.isVisible() and self.find_bar.edit.text():  # once all is typeset
+                self.view.when_complete(lambda: self._find_text(self.find_bar.edit.text()))
             self.annotator.refresh()
-        if terms:
-            near = self.view.node_position(node_id) if node_id else None
-            self.view.find_all(terms, near=near)
-        if node_id:
-            self.view.scroll_to_node(node_id)
+        if terms:  # the words are highlighted throughout: once the whole text is typeset
+            self.view.when_complete(lambda: self._show_terms(terms, node_id))
+        elif node_id:
+            self.view.scroll_to_node(node_id)  # a long document: as soon as it is typeset
         if record:
             self.history.visit(Location(doc_id, node_id))
         self._update_nav()
         self.documentOpened.emit(doc_id)
         return True
+
+    def _show_terms(self, terms: list[str], node_id: str | None) -> None:
+        near = self.view.node_position(node_id) if node_id else None
+        self.view.find_all(terms, near=near)
+        if node_id:
+            self.view.scroll_to_node(node_id)
 
     def current_location(self) -> Location | None:
         if self.doc is None:
@@ -419,7 +461,7 @@ class MainWindow(QMainWindow):
 
     def _hits_changed(self, current: int, total: int) -> None:
         if total:
-            self.statusBar().showMessage(self.tr("第 {0} 处，共 {1} 处").format(current + 1, total), 3000)
+            self.statusBar().showMessage(self.tr("本文中第 {0} 处，共出现 {1} 处").format(current + 1, total), 3000)
 
     def show_search(self) -> None:
         self.search_dock.show()
@@ -581,8 +623,9 @@ class MainWindow(QMainWindow):
 
     def start(self, files: list[str] | None = None, index: bool = True) -> None:
         """After the window is shown: list the library, restore the last document, import
-        the samples on first start and the files given on the command line, and (``index``)
-        bring the search index up to date in the background."""
+        the samples on first start and the files given on the command line, and — once the
+        window has painted: its thread would slow the first paint — redo outdated references
+        and (``index``) bring the search index up to date in the background."""
         summaries = self.library.documents(all_versions=True)  # the last one read may be old
         self.refresh_library()
         self.annotator.refresh()
@@ -597,6 +640,14 @@ class MainWindow(QMainWindow):
             self.importer.import_samples()
         if files:
             self.import_files(list(files))
+        self.after_first_paint(lambda: self._start_background(index))
+
+    def after_first_paint(self, fn: Callable[[], None]) -> None:
+        """Call ``fn`` once the window has painted (at once if it has): for work the first
+        screen does not need, whose imports and threads would hold that screen up."""
+        self._first_paint.after(fn)
+
+    def _start_background(self, index: bool) -> None:
         lib = self.library
         if hasattr(lib, "refs") and lib.refs.outdated():  # an upgrade redoes them: not here
             self.runner.start(lambda t: lib.refs.ensure(cancel=t.cancelled), name="refs",

@@ -18,12 +18,18 @@ from reader.core.model import Document
 from reader.ui import theme
 from reader.ui.annotation_layer import AnnotationLayer, NodeMark, Selection, map_selection
 from reader.ui.docinfo import DocInfo, fold, literal_rich_text
-from reader.ui.render import Rendered, TitleTexts, render
+from reader.ui.render import Rendered, RenderJob, TitleTexts
 from reader.ui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE
 
 #: Widest text column, in CJK characters (a comfortable measure for Chinese).
 MEASURE = 40
 MAX_HIGHLIGHTS = 3000
+#: Documents longer than this (characters) are typeset a piece at a time: the first
+#: FIRST_CHARS shown at once, then STEP_CHARS per turn of the event loop (each piece also
+#: lays out the one before it), so opening one never holds the window up.
+PROGRESSIVE_CHARS = 40_000
+FIRST_CHARS = 6_000
+STEP_CHARS = 10_000
 
 
 class ReadingView(QTextBrowser):
@@ -39,7 +45,8 @@ class ReadingView(QTextBrowser):
     annotationClicked = Signal(str)
     #: A click on a link marker in the margin: (link, "out" | "in").
     linkClicked = Signal(object, str)
-    #: A (new) QTextDocument was typeset: layers that format its text apply themselves again.
+    #: A (new) QTextDocument was typeset to its end: layers that format its text apply
+    #: themselves again.
     documentRendered = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -73,6 +80,14 @@ class ReadingView(QTextBrowser):
         self.context_hook: Callable[[QMenu, int, QPoint], None] | None = None
         #: ``ref_tooltip(point)``: the tooltip of a cross-reference link there ('' if none)
         self.ref_tooltip: Callable[[QPoint], str] | None = None
+        #: ``decorate(rendered, start, end)`` formats each newly typeset piece [start, end) of
+        #: the document in the piece's edit block (one relayout): reference links
+        self.decorators: list[Callable[[Rendered, int, int], None]] = []
+        self._job: RenderJob | None = None  # the document being typeset, until its end
+        self._when_complete: list[Callable[[], None]] = []
+        self._waiting_scroll: tuple[str, bool] | None = None  # a node not typeset yet
+        self._piece = QTimer(self, singleShot=True, interval=0)
+        self._piece.timeout.connect(self._continue)
         self._sync = QTimer(self, singleShot=True, interval=60)
         self._sync.timeout.connect(self._emit_current)
         self._flash_timer = QTimer(self, singleShot=True, interval=1400)
@@ -103,27 +118,87 @@ class ReadingView(QTextBrowser):
         self._info = (info or DocInfo(doc)) if doc is not None else None
         self._hits, self._hit, self._flash = [], -1, None
         self._current = None  # whatever is at the top now is news to the tree
+        self._when_complete = []
         self._render()
         self.verticalScrollBar().setValue(0)
         self._sync.start()  # not now: finding the top unit lays the document out
 
     def _render(self) -> None:
+        self._piece.stop()
+        self._job, self._waiting_scroll = None, None
         if self._doc is None or self._info is None:
             self._rendered = None
             from PySide6.QtGui import QTextDocument
             new = QTextDocument(self)
         else:
-            self._rendered = render(self._doc, self._info, self._font_size,
-                                    theme.colors(self._theme), self._texts)
+            job = RenderJob(self._doc, self._info, self._font_size, theme.colors(self._theme),
+                            self._texts)
+            self._rendered = job.rendered
             new = self._rendered.document
             new.setParent(self)
+            large = sum(len(n.text) for n in self._info.by_id.values()) > PROGRESSIVE_CHARS
+            job.step(FIRST_CHARS if large else None, self._decorate)
+            if not job.done:
+                self._job = job
         self._folded = None
         self._side = -1.0
         self._fit_measure(new)
         self.setDocument(new)  # the previous document, our child, is deleted by Qt
+        if self._job is not None:
+            self._piece.start()
+        self._typeset()
+
+    def _decorate(self, rendered: Rendered, start: int, end: int) -> None:
+        for decorate in self.decorators:
+            decorate(rendered, start, end)
+
+    def _continue(self) -> None:
+        """The next piece of a long document (a turn of the event loop each)."""
+        job = self._job
+        if job is None:
+            return
+        job.step(STEP_CHARS, self._decorate)
+        if job.done:
+            self._job = None
+        else:
+            self._piece.start()
+        if self._waiting_scroll is not None:
+            node, flash = self._waiting_scroll
+            if self.node_position(node) is not None or job.done:
+                self._waiting_scroll = None
+                self.scroll_to_node(node, flash)
+        if job.done:
+            self._folded = None
+            self._typeset()
+
+    def _typeset(self) -> None:
+        """After each piece: the layers; once the document is whole, tell the listeners."""
         self._rebuild_layer()
         self._update_selections()
-        self.documentRendered.emit()
+        if self._job is None:
+            self.documentRendered.emit()
+            waiting, self._when_complete = self._when_complete, []
+            for fn in waiting:
+                fn()
+
+    def is_complete(self) -> bool:
+        """Whether the open document is typeset to its end."""
+        return self._job is None
+
+    def when_complete(self, fn: Callable[[], None]) -> None:
+        """Call ``fn`` once the document is typeset to its end (now if it is).  Dropped
+        when another document is shown first."""
+        if self._job is None:
+            fn()
+        else:
+            self._when_complete.append(fn)
+
+    def finish(self) -> None:
+        """Typeset the rest now (for what needs the whole text at once)."""
+        if self._job is not None:
+            self._piece.stop()
+            self._job.step(None, self._decorate)
+            self._continue()
 
     def rerender(self) -> None:
         """Typeset again (font size, theme or language changed), keeping the place."""
@@ -218,7 +293,7 @@ class ReadingView(QTextBrowser):
         if r is None:
             return None
         span = r.spans.get(node_id)
-        return span[0] if span else None
+        return span[0] if span else r.begin.get(node_id)  # begun, not finished yet
 
     def _top_margin(self) -> int:
         """How far below the top edge a unit scrolled to stands (one line of air)."""
@@ -226,10 +301,36 @@ class ReadingView(QTextBrowser):
 
     def top_position(self) -> int:
         """The document position at the reading line (just below the top edge)."""
-        probe = QPoint(self.viewport().width() // 2, self._top_margin() + 4)
-        cursor = self.cursorForPosition(probe)
-        cursor.movePosition(QTextCursor.MoveOperation.StartOfLine)  # the line's first unit
-        return cursor.position()
+        return self.position_at_y(self.verticalScrollBar().value() + self._top_margin() + 4)
+
+    def position_at_y(self, y: float) -> int:
+        """Where the line at document height ``y`` starts.  A galloping search over the
+        blocks (which stack downwards): measuring a block lays the text out down to it, so
+        the probes stay near ``y`` — a hit test (cursorForPosition) walks every block."""
+        qdoc = self.document()
+        layout = qdoc.documentLayout()
+        last = qdoc.blockCount() - 1
+        lo, step = 0, 1
+        while lo + step <= last and layout.blockBoundingRect(qdoc.findBlockByNumber(lo + step)).top() <= y:
+            lo += step
+            step *= 2
+        hi = min(last, lo + step - 1)
+        while lo < hi:  # the last block that starts at or above y
+            mid = (lo + hi + 1) // 2
+            if layout.blockBoundingRect(qdoc.findBlockByNumber(mid)).top() <= y:
+                lo = mid
+            else:
+                hi = mid - 1
+        block = qdoc.findBlockByNumber(lo)
+        lines = block.layout()
+        if not block.isValid() or lines is None or not lines.lineCount():
+            return max(0, block.position())
+        inside = y - layout.blockBoundingRect(block).top()
+        for i in range(lines.lineCount()):
+            line = lines.lineAt(i)
+            if line.y() + line.height() > inside:
+                return block.position() + line.textStart()
+        return block.position() + lines.lineAt(lines.lineCount() - 1).textStart()
 
     def current_node(self) -> str | None:
         """The node at the top of the view."""
@@ -238,12 +339,16 @@ class ReadingView(QTextBrowser):
         return self.node_at(self.top_position())
 
     def scroll_to_node(self, node_id: str, flash: bool = True) -> bool:
+        """Bring a node to the top (a node not typeset yet: as soon as it is)."""
         pos = self.node_position(node_id)
         if pos is None:
+            if self._job is not None and self._info is not None and self._info.node(node_id):
+                self._waiting_scroll = (node_id, flash)
+                return True
             return False
         self.scroll_to_position(pos)
         if flash and self._rendered is not None:
-            start, end = self._rendered.spans[node_id]
+            start, end = self._rendered.spans.get(node_id, (pos, pos + 1))
             if end - start > 1200:  # a chapter: flash its heading, not the whole chapter
                 end = self.document().findBlock(start).position() + self.document().findBlock(start).length() - 1
             self._flash = (start, end)
@@ -278,6 +383,7 @@ class ReadingView(QTextBrowser):
     # -- highlights ------------------------------------------------------------------------
 
     def plain_folded(self) -> str:
+        self.finish()
         if self._folded is None:
             self._folded = fold(self.document().toPlainText())
         return self._folded
@@ -287,7 +393,7 @@ class ReadingView(QTextBrowser):
         document position) current.  Returns the number of occurrences."""
         if isinstance(terms, str):
             terms = [terms]
-        text = self.plain_folded()
+        text = self.plain_folded()  # the whole document typeset
         hits: list[tuple[int, int]] = []
         for term in {fold(t) for t in terms if t and t.strip()}:
             start = text.find(term)
@@ -434,6 +540,7 @@ class ReadingView(QTextBrowser):
                              cursor.selectionEnd(), self.selected_plain_text())
 
     def scroll_to_annotation(self, ann_id: str) -> bool:
+        self.finish()  # the note may be further down than typeset yet
         where = self._layer.find(ann_id)
         if where is None:
             return False

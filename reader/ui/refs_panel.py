@@ -32,13 +32,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QDockWidget, QWidget
 
-from reader.core.refs import Ref, pinpoint_label
 from reader.ui import ref_notes, theme
 from reader.ui.docinfo import literal_rich_text
 from reader.ui.icons import item_tree, muted_label, vbox
 
 if TYPE_CHECKING:
+    from reader.core.refs import Ref
     from reader.ui.main_window import MainWindow
+    from reader.ui.render import Rendered
 
 # Where a row leads: (doc_id, node_id or None).
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 41
@@ -176,7 +177,7 @@ class RefsController:
         view.setTextInteractionFlags(view.textInteractionFlags()
                                      | Qt.TextInteractionFlag.LinksAccessibleByMouse)
         view.anchorClicked.connect(self._anchor_clicked)
-        view.documentRendered.connect(self.apply)
+        view.decorators.append(self.decorate)  # marked before the view lays the text out
         view.ref_tooltip = self.tooltip_at
         self._timer = QTimer(window, singleShot=True, interval=120)
         self._timer.timeout.connect(self.refresh_panel)
@@ -202,9 +203,25 @@ class RefsController:
         """The open document changed (or may have): fetch its references, mark them."""
         doc = self.w.doc
         doc_id = doc.id if doc is not None else None
-        if doc_id == self._doc_id and doc is self._doc and not force:
-            self.refresh_panel()
+        if doc_id == self._doc_id and doc is self._doc and not force:  # marked by decorate()
+            shown = self._place is not None and self._place.startswith(f"{doc_id}/")
+            self.refresh_panel(force=not shown)
             return
+        self._fetch(doc)
+        view = self.w.view
+        if view.rendered is not None:
+            cursor = QTextCursor(view.rendered.document)
+            cursor.beginEditBlock()  # one relayout for all the marks, not one per mark
+            self.apply(view.rendered)
+            cursor.endEditBlock()
+        self.refresh_panel(force=True)
+
+    def reload(self) -> None:
+        self.load(force=True)
+
+    def _fetch(self, doc: Any) -> None:
+        """The references of ``doc`` (the open document), from the library."""
+        doc_id = doc.id if doc is not None else None
         self._doc_id, self._doc = doc_id, doc  # the same id may come back re-imported
         self._texts.clear()
         self._now.clear()
@@ -214,25 +231,31 @@ class RefsController:
             self.refs = self.library.refs.list(doc_id) if doc_id and not outdated else []
         except Exception:  # noqa: BLE001 - removed meanwhile: nothing to mark
             self.refs = []
-        self.apply()
-        self.refresh_panel(force=True)
 
-    def reload(self) -> None:
-        self.load(force=True)
+    def decorate(self, rendered: Rendered, start: int, end: int) -> None:
+        """A piece [start, end) of the open document was typeset: mark its references in
+        the piece's edit block (on a shown document each mark apart relays the text out)."""
+        doc = self.w.view.document_model
+        if doc is not self._doc:
+            self._fetch(doc)
+        self.apply(rendered, start, end)
 
-    def apply(self) -> None:
-        """Mark each reference in the rendered text as a link (unresolved ones dotted grey)."""
+    def apply(self, rendered: Rendered | None, start: int = 0, end: int | None = None) -> None:
+        """Mark each reference in [start, end) of the rendered text as a link (unresolved
+        ones dotted grey); from 0, the marks made before are forgotten."""
         view = self.w.view
-        rendered = view.rendered
-        self._spans = []
-        if rendered is None or not self.refs or self.w.doc is None or self._doc is not self.w.doc:
-            self._starts = []
+        if start == 0:
+            self._spans = []
+        if rendered is None or not self.refs or view.document_model is None \
+                or self._doc is not view.document_model:
+            self._spans, self._starts = [], []
             return
+        first, last = start, end if end is not None else rendered.document.characterCount()
         colors = theme.colors(getattr(view, "_theme", "light"))
         qdoc = rendered.document
         for i, ref in enumerate(self.refs):
             where = rendered.text_range(ref.node_id, ref.end, ref.start)
-            if where is None:
+            if where is None or not first <= where[0] <= where[1] <= last:
                 continue
             start, end = where
             fmt = QTextCharFormat()
@@ -282,6 +305,8 @@ class RefsController:
         """Plain text (the view escapes it): where the reference leads and the words there."""
         w = self.panel.words()
         if not ref.resolved:
+            from reader.core.refs import pinpoint_label  # the grammar: not before the first paint
+
             named = f"《{ref.target_title}》" if ref.target_title else ""
             named += pinpoint_label(ref.pinpoint)
             lines = [w["unresolved_ref"].format(named or ref.text)]

@@ -8,11 +8,16 @@ block and character formats.  Building with a cursor is also several times faste
 Alongside the QTextDocument comes a position map: where each node's text starts and where
 its unit ends, so the view can scroll to a node, tell which unit is at the top, and cite a
 selection.
+
+``RenderJob`` typesets a piece at a time (whole nodes, in order): a long law is shown after
+its first screen is written and the rest follows between events — once shown, every change
+to the text costs a relayout, so each piece is one edit block (one relayout).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable, Iterator
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QTextBlockFormat, QTextCharFormat,
@@ -35,6 +40,7 @@ class Rendered:
     document: QTextDocument
     starts: list[int] = field(default_factory=list)  # sorted: where each node's text begins
     ids: list[str] = field(default_factory=list)  # the node at each start
+    begin: dict[str, int] = field(default_factory=dict)  # node id → its start (known early)
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # node id → [start, end)
     em: float = 16.0  # width of one CJK character in the body font, in pixels
     #: node id → where the node's own text starts, for nodes whose text is shown character
@@ -146,6 +152,7 @@ class _Builder:
         for node in self.pending:
             self.out.starts.append(pos)
             self.out.ids.append(node.id)
+            self.out.begin[node.id] = pos
         self.pending.clear()
 
     def mark(self, node: Node) -> None:
@@ -194,12 +201,13 @@ class _Builder:
 
     # -- the document ----------------------------------------------------------------------
 
-    def build(self) -> Rendered:
+    def steps(self) -> Iterator[None]:
+        """Write the document, pausing after each node's own text (the caller may stop)."""
         self.title_block()
+        yield
         for node in self.doc.nodes:
-            self.node(node, in_article=False)
+            yield from self.node(node, in_article=False)
         self.flush()
-        return self.out
 
     def title_block(self) -> None:
         doc, centered = self.doc, Qt.AlignmentFlag.AlignHCenter
@@ -235,7 +243,7 @@ class _Builder:
             self.end_box()
         self.rule(top=0.2 if front else 0.6, bottom=1.2)
 
-    def node(self, node: Node, in_article: bool) -> None:
+    def node(self, node: Node, in_article: bool) -> Iterator[None]:
         self.pending.append(node)
         kind = node.kind
         start_index = len(self.out.starts)
@@ -243,7 +251,7 @@ class _Builder:
         if kind in _HEADINGS:
             self.heading(node)
         elif kind is NodeKind.ARTICLE:
-            children = self.article(node)
+            children = yield from self.article(node)
             in_article = True
         elif kind is NodeKind.ATTACHMENT:
             self.attachment(node)
@@ -261,8 +269,9 @@ class _Builder:
             self.new_block(self._block())
             self.text_here(node)
             self.write(node.text)
+        yield
         for child in children:
-            self.node(child, in_article)
+            yield from self.node(child, in_article)
         self.flush()
         start = self.out.starts[start_index] if len(self.out.starts) > start_index else self.cur.position()
         self.out.spans[node.id] = (start, self.cur.position())
@@ -279,7 +288,7 @@ class _Builder:
             self.text_here(node)
         self.write(text or node.label or node.heading, fmt)
 
-    def article(self, node: Node) -> list[Node]:
+    def article(self, node: Node) -> Iterator[None]:
         """第X条 in bold (and its caption 【…】 bold too), the first paragraph on the same
         line; returns the children left."""
         label, children = node.label, node.children
@@ -298,7 +307,7 @@ class _Builder:
             self.text_here(first)
             self.write(first.text)
             for child in first.children:
-                self.node(child, True)
+                yield from self.node(child, True)
             self.flush()
             self.out.spans[first.id] = (first_start, self.cur.position())
             return children[1:]
@@ -367,7 +376,45 @@ class _Builder:
 def render(doc: Document, info: DocInfo, size: float, colors: theme.Colors,
            texts: TitleTexts | None = None) -> Rendered:
     """Build the QTextDocument of ``doc`` (call on the UI thread; ~25 ms for a large law)."""
-    return _Builder(doc, info, size, colors, texts or TitleTexts()).build()
+    job = RenderJob(doc, info, size, colors, texts)
+    job.step(None)
+    return job.rendered
+
+
+class RenderJob:
+    """Typesets ``doc`` a piece at a time: ``step(chars)`` writes whole nodes until at least
+    ``chars`` more positions are written (None: all).  ``rendered`` grows as it goes: its
+    ``spans`` hold the nodes finished, ``begin`` every node started."""
+
+    def __init__(self, doc: Document, info: DocInfo, size: float, colors: theme.Colors,
+                 texts: TitleTexts | None = None) -> None:
+        self._builder = _Builder(doc, info, size, colors, texts or TitleTexts())
+        self._steps: Iterator[None] | None = self._builder.steps()
+        self.rendered = self._builder.out
+
+    @property
+    def done(self) -> bool:
+        return self._steps is None
+
+    def step(self, chars: int | None,
+             decorate: Callable[[Rendered, int, int], None] | None = None) -> tuple[int, int]:
+        """Write the next piece, then ``decorate(rendered, start, end)`` it, in one edit
+        block; returns the positions written, [start, end)."""
+        cur = self._builder.cur
+        start = cur.position()
+        cur.beginEditBlock()
+        try:
+            for _ in self._steps or ():
+                if chars is not None and cur.position() - start >= chars:
+                    break
+            else:
+                self._steps = None
+            end = self.rendered.document.characterCount()
+            if decorate is not None:
+                decorate(self.rendered, start, end)
+        finally:
+            cur.endEditBlock()
+        return start, end
 
 
 def _lines_with_offsets(text: str) -> list[tuple[int, str]]:

@@ -247,9 +247,11 @@ class SearchPanel(QWidget):
         if not results.hits:
             self.summary.setText(self.tr("没有找到“{0}”。").format(results.query))
         else:
-            text = self.tr("{0} 篇文档中共 {1} 处").format(len(groups), results.total)
+            # units (articles, or paragraphs outside legislation), not occurrences of the
+            # words: the status bar counts those, in the open document
+            text = self.tr("{0} 篇文档中有 {1} 条（段）命中").format(len(groups), results.total)
             if results.total > len(results.hits):
-                text += self.tr("（显示前 {0} 处）").format(len(results.hits))
+                text += self.tr("（列出前 {0} 条）").format(len(results.hits))
             self.summary.setText(text)
         if self.model.rowCount():
             first = self.model.index(0, 0)

@@ -709,109 +709,109 @@ Could not be placed (orphans): {6}</translation>
         <translation>Cannot compare: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="336"/>
+        <location filename="../../reader/ui/compare_view.py" line="338"/>
         <source>修改前：{0}
 修改后：{1}</source>
         <translation>Before: {0}
 After: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="344"/>
+        <location filename="../../reader/ui/compare_view.py" line="346"/>
         <source>修改 {0}</source>
         <translation>changed {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="345"/>
+        <location filename="../../reader/ui/compare_view.py" line="347"/>
         <source>移动 {0}（其中文字有修改 {1}）</source>
         <translation>moved {0} (words changed in {1})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="346"/>
+        <location filename="../../reader/ui/compare_view.py" line="348"/>
         <source>新增 {0}</source>
         <translation>added {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="346"/>
+        <location filename="../../reader/ui/compare_view.py" line="348"/>
         <source>删除 {0}</source>
         <translation>removed {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="347"/>
+        <location filename="../../reader/ui/compare_view.py" line="349"/>
         <source>拆分 {0}</source>
         <translation>split {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="347"/>
+        <location filename="../../reader/ui/compare_view.py" line="349"/>
         <source>合并 {0}</source>
         <translation>merged {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="348"/>
+        <location filename="../../reader/ui/compare_view.py" line="350"/>
         <source>未修改 {0}</source>
         <translation>unchanged {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="349"/>
+        <location filename="../../reader/ui/compare_view.py" line="351"/>
         <source>显示 {0} / {1} 行</source>
         <translation>showing {0} / {1} rows</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="350"/>
+        <location filename="../../reader/ui/compare_view.py" line="352"/>
         <source>条文：</source>
         <translation>Articles: </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="389"/>
+        <location filename="../../reader/ui/compare_view.py" line="391"/>
         <source>没有更多修改</source>
         <translation>No more changes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="389"/>
+        <location filename="../../reader/ui/compare_view.py" line="391"/>
         <source>前面没有修改</source>
         <translation>No earlier changes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="408"/>
+        <location filename="../../reader/ui/compare_view.py" line="410"/>
         <source>已在阅读窗口打开{0}{1}</source>
         <translation>Opened {1} of the {0} in the reading window</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="409"/>
+        <location filename="../../reader/ui/compare_view.py" line="411"/>
         <source>修改前的</source>
         <translation>earlier version</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="409"/>
+        <location filename="../../reader/ui/compare_view.py" line="411"/>
         <source>修改后的</source>
         <translation>later version</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="416"/>
+        <location filename="../../reader/ui/compare_view.py" line="418"/>
         <source>{0}修改前后对照表.docx</source>
         <translation>{0} comparison table.docx</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="417"/>
+        <location filename="../../reader/ui/compare_view.py" line="419"/>
         <source>导出 Word 对照表</source>
         <translation>Export Word Comparison Table</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="418"/>
+        <location filename="../../reader/ui/compare_view.py" line="420"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="427"/>
+        <location filename="../../reader/ui/compare_view.py" line="429"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="435"/>
+        <location filename="../../reader/ui/compare_view.py" line="437"/>
         <source>已导出 {0} 行：{1}</source>
         <translation>Exported {0} rows: {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/compare_view.py" line="441"/>
+        <location filename="../../reader/ui/compare_view.py" line="443"/>
         <source>导出失败：{0}</source>
         <translation>Export failed: {0}</translation>
     </message>
@@ -1951,9 +1951,8 @@ The original file is not touched and can be imported again.</translation>
         <translation>Article (e.g. 43, 第43条, 第四十三条, 第十七条第二款, 第三章):</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="422"/>
         <source>第 {0} 处，共 {1} 处</source>
-        <translation>Match {0} of {1}</translation>
+        <translation type="vanished">Match {0} of {1}</translation>
     </message>
     <message>
         <location filename="../../reader/ui/main_window.py" line="437"/>
@@ -2032,6 +2031,11 @@ The original file is not touched and can be imported again.</translation>
         <translation>Alt+Left / Alt+Right back / forward · Ctrl+= / Ctrl+- text size · F1 all shortcuts</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/main_window.py" line="422"/>
+        <source>本文中第 {0} 处，共出现 {1} 处</source>
+        <translation>Occurrence {0} of {1} in this document</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/main_window.py" line="690"/>
         <source>法规阅读器 RegReader
 离线阅读、检索与引用法规和政府文件。
@@ -2087,58 +2091,58 @@ Library: {0}</translation>
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="558"/>
+        <location filename="../../reader/ui/reading_view.py" line="589"/>
         <source>{0} →</source>
-        <extracomment>Widest text column, in CJK characters (a comfortable measure for Chinese). The tree unit at the top of the view changed (user scrolling or a jump). (current index, count) of the highlighted occurrences. The user asked to show a node in the tree (context menu). A click on an annotation (its id): the window selects it in the annotations panel. A click on a link marker in the margin: (link, &quot;out&quot; | &quot;in&quot;). A (new) QTextDocument was typeset: layers that format its text apply themselves again. ``hook(menu, position, point)`` adds the window&apos;s annotation commands to the context menu (document position and viewport point of the click) ``ref_tooltip(point)``: the tooltip of a cross-reference link there (&apos;&apos; if none)</extracomment>
+        <extracomment>Widest text column, in CJK characters (a comfortable measure for Chinese). The tree unit at the top of the view changed (user scrolling or a jump). (current index, count) of the highlighted occurrences. The user asked to show a node in the tree (context menu). A click on an annotation (its id): the window selects it in the annotations panel. A click on a link marker in the margin: (link, &quot;out&quot; | &quot;in&quot;). A (new) QTextDocument was typeset: layers that format its text apply themselves again. ``hook(menu, position, point)`` adds the window&apos;s annotation commands to the context menu (document position and viewport point of the click) ``ref_tooltip(point)``: the tooltip of a cross-reference link there (&apos;&apos; if none) called with each newly typeset document before it is shown: formatting applied then costs no relayout (reference links)</extracomment>
         <translation>{0} →</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="558"/>
+        <location filename="../../reader/ui/reading_view.py" line="589"/>
         <source>← {0}</source>
         <translation>← {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="560"/>
+        <location filename="../../reader/ui/reading_view.py" line="591"/>
         <source>（单击查看链接）</source>
         <translation>(click to follow the link)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="568"/>
+        <location filename="../../reader/ui/reading_view.py" line="599"/>
         <source>（高亮，无批注）</source>
         <translation>(highlight, no note)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="572"/>
+        <location filename="../../reader/ui/reading_view.py" line="603"/>
         <source>已解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="648"/>
+        <location filename="../../reader/ui/reading_view.py" line="679"/>
         <source>已复制 {0}（附引注）</source>
         <translation>Copied {0} with citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="656"/>
+        <location filename="../../reader/ui/reading_view.py" line="687"/>
         <source>复制（附引注）</source>
         <translation>Copy with Citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="659"/>
+        <location filename="../../reader/ui/reading_view.py" line="690"/>
         <source>仅复制文字</source>
         <translation>Copy Text Only</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="665"/>
+        <location filename="../../reader/ui/reading_view.py" line="696"/>
         <source>复制{0}全文（附引注）</source>
         <translation>Copy {0} with Citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="667"/>
+        <location filename="../../reader/ui/reading_view.py" line="698"/>
         <source>在目录中显示</source>
         <translation>Show in Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="672"/>
+        <location filename="../../reader/ui/reading_view.py" line="703"/>
         <source>全选</source>
         <translation>Select All</translation>
     </message>
@@ -2261,102 +2265,102 @@ Library: {0}</translation>
 <context>
     <name>RefsPanel</name>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="85"/>
+        <location filename="../../reader/ui/refs_panel.py" line="86"/>
         <source>引用 {0} 的条文与文件</source>
         <translation>What cites {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="86"/>
+        <location filename="../../reader/ui/refs_panel.py" line="87"/>
         <source>没有打开的文档</source>
         <translation>No document is open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="89"/>
+        <location filename="../../reader/ui/refs_panel.py" line="90"/>
         <source>被引用（{0}）</source>
         <translation>Cited by ({0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="91"/>
+        <location filename="../../reader/ui/refs_panel.py" line="92"/>
         <source>本条的引用 · 自动识别（{0}）</source>
         <translation>References here · detected ({0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="93"/>
+        <location filename="../../reader/ui/refs_panel.py" line="94"/>
         <source>本条的链接 · 我的链接（{0}）</source>
         <translation>Links here · my links ({0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="95"/>
+        <location filename="../../reader/ui/refs_panel.py" line="96"/>
         <source>相关文件（{0}）</source>
         <translation>Related documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="119"/>
+        <location filename="../../reader/ui/refs_panel.py" line="120"/>
         <source>被引用</source>
         <translation>Cited by</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="120"/>
+        <location filename="../../reader/ui/refs_panel.py" line="121"/>
         <source>未能解析的引用：{0}</source>
         <translation>Unresolved reference: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="121"/>
+        <location filename="../../reader/ui/refs_panel.py" line="122"/>
         <source>（近似匹配）</source>
         <translation>(inexact title match)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="122"/>
+        <location filename="../../reader/ui/refs_panel.py" line="123"/>
         <source>（近似）</source>
         <translation>(inexact)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="123"/>
+        <location filename="../../reader/ui/refs_panel.py" line="124"/>
         <source>未解析</source>
         <translation>unresolved</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="124"/>
+        <location filename="../../reader/ui/refs_panel.py" line="125"/>
         <source>引用本文件</source>
         <translation>Cites this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="125"/>
+        <location filename="../../reader/ui/refs_panel.py" line="126"/>
         <source>废止本文件</source>
         <translation>Repeals this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="126"/>
+        <location filename="../../reader/ui/refs_panel.py" line="127"/>
         <source>印发本文件</source>
         <translation>Issues this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="127"/>
+        <location filename="../../reader/ui/refs_panel.py" line="128"/>
         <source>本文件引用</source>
         <translation>Cited by this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="128"/>
+        <location filename="../../reader/ui/refs_panel.py" line="129"/>
         <source>本文件废止</source>
         <translation>Repealed by this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="129"/>
+        <location filename="../../reader/ui/refs_panel.py" line="130"/>
         <source>本文件印发</source>
         <translation>Issued by this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="130"/>
+        <location filename="../../reader/ui/refs_panel.py" line="131"/>
         <source>现行版本中已修改</source>
         <translation>amended in the current version</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="131"/>
+        <location filename="../../reader/ui/refs_panel.py" line="132"/>
         <source>现行版本中已移至{0}</source>
         <translation>now {0} in the current version</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/refs_panel.py" line="132"/>
+        <location filename="../../reader/ui/refs_panel.py" line="133"/>
         <source>现行版本中已删除</source>
         <translation>deleted in the current version</translation>
     </message>
@@ -2473,14 +2477,22 @@ Library: {0}</translation>
         <translation>Nothing found for “{0}”.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="250"/>
-        <source>{0} 篇文档中共 {1} 处</source>
-        <translation>{1} matches in {0} document(s)</translation>
+        <location filename="../../reader/ui/search_panel.py" line="252"/>
+        <source>{0} 篇文档中有 {1} 条（段）命中</source>
+        <translation>{1} articles or paragraphs match in {0} document(s)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/search_panel.py" line="252"/>
+        <location filename="../../reader/ui/search_panel.py" line="254"/>
+        <source>（列出前 {0} 条）</source>
+        <translation> (first {0} listed)</translation>
+    </message>
+    <message>
+        <source>{0} 篇文档中共 {1} 处</source>
+        <translation type="vanished">{1} matches in {0} document(s)</translation>
+    </message>
+    <message>
         <source>（显示前 {0} 处）</source>
-        <translation> (first {0} shown)</translation>
+        <translation type="vanished"> (first {0} shown)</translation>
     </message>
 </context>
 <context>

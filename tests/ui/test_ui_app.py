@@ -67,3 +67,50 @@ def test_fallback_scan_finds_every_unit(seeded_library) -> None:
     assert {h.node_id for h in units} == expected
     titles = search(ScanOnly(seeded_library), "广州市", titles_only=True)
     assert titles.hits and all(h.node_id is None for h in titles.hits)
+
+
+def test_the_window_is_built_without_the_store(tmp_path) -> None:
+    """The first paint needs no store, importers, python-docx, lxml or whoosh: importing the
+    window must not load them (they are imported on a worker once it has painted)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    heavy = ("reader.store", "reader.core.importers", "reader.export", "index", "whoosh", "docx",
+             "lxml", "rapidfuzz", "pypdfium2")
+    code = ("import sys; import reader.ui.app, reader.ui.main_window; "
+            f"print(sorted(m for m in sys.modules if m.split('.')[0] in {heavy!r} "
+            f"or m.startswith({heavy!r})))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
+                         env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}, check=True)
+    assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_the_window_paints_before_the_library_opens(qapp, tmp_path, monkeypatch) -> None:
+    seen = {}
+    real_init = main_window.MainWindow.__init__
+
+    def init(self, library, *args, **kwargs):  # noqa: ANN001, ANN202
+        seen["built_on"] = type(library).__name__
+        seen["open_when_built"] = library._library is not None
+        real_init(self, library, *args, **kwargs)
+
+    def start(self, files=None, index=True):  # noqa: ANN001, ANN202
+        seen["painted_before_start"] = self._first_paint.painted
+        seen["titles"] = [s.title for s in self.library.documents()]
+        self.close()
+        loop.quit()
+
+    loop = QEventLoop()
+    monkeypatch.setattr(QApplication, "exec", lambda *_a: loop.exec())
+    qapp.setQuitOnLastWindowClosed(False)
+    monkeypatch.setattr(main_window.MainWindow, "__init__", init)
+    monkeypatch.setattr(main_window.MainWindow, "start", start)
+    with Library.open(tmp_path / "lib") as lib:
+        lib.import_files(sorted(SAMPLES.glob("*.txt"))[:2])
+    code = ui_app.run([], library=tmp_path / "lib")
+    qapp.setQuitOnLastWindowClosed(True)
+    assert code == 0
+    assert seen["built_on"] == "LibraryOnDemand" and not seen["open_when_built"]
+    assert seen["painted_before_start"] and len(seen["titles"]) == 2

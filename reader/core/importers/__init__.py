@@ -3,40 +3,38 @@
 ``load(path)`` picks the importer by suffix (case-insensitive).  Plain text is also assumed
 for a file without a suffix — a text file saved without one is common, and the binary check
 refuses anything that is not text.  Every failure the user can act on is an ImportFailure
-naming the file and the reason.
+naming the file and the reason.  An importer's module (and its libraries: PDFium, lxml,
+python-docx) loads when a file of its format first comes: the window and the CLI start
+without them.
 """
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 from reader.core.errors import ImportFailure
 from reader.core.importers.base import SourceText
-from reader.core.importers.docx import load_docx
 from reader.core.importers.files import check_source, read_source, sha256
-from reader.core.importers.html import load_html
-from reader.core.importers.markdown import load_md
-from reader.core.importers.mhtml import load_mhtml
-from reader.core.importers.pdf import load_pdf
-from reader.core.importers.txt import load_txt
 
 __all__ = ["SUPPORTED", "SourceText", "importer_for", "load", "load_bytes"]
 
 Importer = Callable[[str, bytes, str], SourceText]
 
-_IMPORTERS: dict[str, Importer] = {
-    ".txt": load_txt,
-    ".text": load_txt,
-    "": load_txt,
-    ".md": load_md,
-    ".markdown": load_md,
-    ".docx": load_docx,
-    ".html": load_html,
-    ".htm": load_html,
-    ".mhtml": load_mhtml,
-    ".mht": load_mhtml,
-    ".pdf": load_pdf,
+#: suffix → (module of reader.core.importers, function)
+_IMPORTERS: dict[str, tuple[str, str]] = {
+    ".txt": ("txt", "load_txt"),
+    ".text": ("txt", "load_txt"),
+    "": ("txt", "load_txt"),
+    ".md": ("markdown", "load_md"),
+    ".markdown": ("markdown", "load_md"),
+    ".docx": ("docx", "load_docx"),
+    ".html": ("html", "load_html"),
+    ".htm": ("html", "load_html"),
+    ".mhtml": ("mhtml", "load_mhtml"),
+    ".mht": ("mhtml", "load_mhtml"),
+    ".pdf": ("pdf", "load_pdf"),
 }
 #: What the user is told we read (the aliases above are conveniences).
 SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".html", ".htm", ".mhtml", ".mht")
@@ -64,7 +62,8 @@ def importer_for(path: str | Path) -> Importer:
     """The importer for ``path``'s suffix; ImportFailure if the format is not supported."""
     suffix = _suffix(path)
     if suffix in _IMPORTERS:
-        return _IMPORTERS[suffix]
+        module, function = _IMPORTERS[suffix]
+        return getattr(importlib.import_module(f"{__name__}.{module}"), function)
     if suffix in _REFUSED:
         raise ImportFailure(path, _REFUSED[suffix])
     raise ImportFailure(path, f"unsupported format '{suffix}' (supported: {', '.join(SUPPORTED)})")
