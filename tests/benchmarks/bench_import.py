@@ -284,6 +284,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-scaling", action="store_true", help="skip the 1/5/20 MB scaling check")
     ap.add_argument("--no-parse", action="store_true", help="skip the parse-only sets")
     ap.add_argument("--repeat", type=int, default=5, help="library imports: N of each (default 5)")
+    ap.add_argument("--no-memory", action="store_true",
+                    help="skip the peak memory of a whole-corpus import through the CLI")
     args = ap.parse_args(argv)
 
     seeds_dir = next((d for d in SEED_DIRS if d.is_dir() and any(d.glob("*.txt"))), None)
@@ -318,7 +320,35 @@ def main(argv: list[str] | None = None) -> int:
                     break
         if not args.no_scaling and rendered:
             scaling(rendered, tmp, with_library=not args.no_library)
+        if corpus and not args.no_memory:
+            peak_memory(corpus, tmp)
     return 0
+
+
+def peak_memory(corpus: list[Path], tmp: Path) -> None:
+    """Peak RSS of `regreader import` of the whole corpus (its reference worker included:
+    the largest process of the tree), beside a Python that only reads and decodes the same
+    files — measured in child processes, so this process's own memory does not count."""
+    import resource
+    import subprocess
+
+    def peak(code: str, *args: str) -> tuple[float, float]:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code, *args], check=True, cwd=REPO,
+                       stdout=subprocess.DEVNULL)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        return max(after, before) / 1024, time.perf_counter() - start
+
+    folder = corpus[0].parents[1] if len(corpus) > 50 else corpus[0].parent
+    listing = tmp / "corpus-files.txt"
+    listing.write_text("\n".join(map(str, corpus)), encoding="utf-8")
+    floor_mb, _ = peak("import sys, pathlib\nfor p in pathlib.Path(sys.argv[1]).read_text().splitlines():"
+                       " pathlib.Path(p).read_bytes().decode('utf-8', 'replace')", str(listing))
+    mb, seconds = peak("import sys; from reader.cli import main; sys.exit(main(sys.argv[1:]))",
+                       "--library", str(tmp / "memory-library"), "import", str(folder))
+    print(f"\npeak RSS, whole corpus imported by `regreader import` ({len(corpus)} files, {seconds:.1f} s):"
+          f" {mb:.0f} MB   (floor: read+decode in a bare Python {floor_mb:.0f} MB; aim < 600 MB)")
 
 
 if __name__ == "__main__":
