@@ -4,10 +4,11 @@ The index is a Whoosh index in its own folder (``<library>/index``) with a small
 ``regreader-index.json`` beside Whoosh's files that records the schema version and the
 analysis fingerprint it was built with; :func:`check` compares them with this code.
 
-Full builds go through :class:`BulkWriter`, a Whoosh ``SegmentWriter`` that inverts the
-n-gram fields in memory and writes each term's postings in one go instead of pushing
-every posting through Whoosh's external sorting pool — about ten million postings for
-the 1,510 laws of the test corpus, where Whoosh's own path costs ~15 µs each.  With
+Full builds go through :class:`BulkWriter`, a Whoosh ``SegmentWriter`` that inverts
+every indexed field in memory and writes each term's postings in one go instead of
+pushing every posting through Whoosh's external sorting pool — about ten million
+postings for the 1,510 laws of the test corpus, where Whoosh's own path costs ~15 µs
+each — and puts the postings of rare terms (most bigrams) into the terms table.  With
 ``procs`` > 1 the documents are spread over worker processes (spawned, so it is safe from
 a GUI thread), each of which writes one segment; the parent commits the segments in one
 table of contents.  A build always goes into a fresh folder that then replaces the old
@@ -31,9 +32,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3TermInfo
 from whoosh.filedb.filestore import FileStorage
-from whoosh.index import TOC, clean_files
-from whoosh.system import pack_uint
+from whoosh.system import pack_uint, pack_ushort
 from whoosh.writing import SegmentWriter
 
 from index.analysis import FINGERPRINT, fold
@@ -108,51 +109,78 @@ def annotation_units(source: Any, doc_ids: list[str] | None = None,
 
 
 class _Inverted:
-    """One n-gram field's postings, inverted in memory: term → (docnums, freqs, values)."""
+    """One field's postings, inverted in memory: term → (docnums, freqs), and each
+    unit's length in the field (0 for fields that are not scored)."""
 
-    __slots__ = ("terms", "lengths", "total")
+    __slots__ = ("terms", "lengths")
 
     def __init__(self) -> None:
         self.terms: dict[str, tuple[array, array]] = {}
         self.lengths = array("I")
-        self.total = 0
 
 
 class BulkWriter(SegmentWriter):
-    """A SegmentWriter for new segments that writes the n-gram fields term by term.
+    """A SegmentWriter for new segments that inverts every indexed field in memory and
+    writes each term's postings in one go; stored fields go straight to the per-document
+    writer.  Whoosh's own ``add_document`` (a pool posting a term, a pool sort) was a
+    fifth of a full build, its posting writer most of the rest.
 
     Only for writing fresh segments (no merging: ``commit(merge=False)`` or the parallel
-    build's own commit); the other fields take Whoosh's ordinary path.
+    build's own commit).
     """
 
     def __init__(self, ix: whoosh_index.Index, **kwargs: Any) -> None:
         super().__init__(ix, **kwargs)
-        self._inv = {name: _Inverted() for name in NGRAM_FIELDS}
-        self._sizes = {name: self.schema[name].size for name in NGRAM_FIELDS}
+        schema = self.schema
+        self._inv = {name: _Inverted() for name in schema.names() if schema[name].indexed}
+        self._sizes = {name: schema[name].size for name in NGRAM_FIELDS}
+        self._stored = frozenset(name for name in schema.names() if schema[name].stored)
+        self._id_terms: dict[tuple[str, str], list[str]] = {}
 
     def add_document(self, **fields: Any) -> None:
-        texts = {name: fields.pop(name, None) for name in NGRAM_FIELDS}
         docnum = self.docnum
-        lengths = {}
-        for name, value in texts.items():
-            lengths[name] = self._invert(name, docnum, fold(value or ""))
-        super().add_document(**fields)
-        # record the n-gram fields' lengths like add_document does for the others
-        # (add_document has already finished the doc, so amend its column directly)
         pdw = self.perdocwriter
-        for name, length in lengths.items():
-            inv = self._inv[name]
-            inv.lengths.append(length)
+        pdw.start_doc(docnum)
+        folded: dict[int, str] = {}  # the n-gram fields hold the same text: fold it once
+        for name in NGRAM_FIELDS:
+            value = fields.get(name) or ""
+            if id(value) not in folded:
+                folded[id(value)] = fold(value)
+            length = self._invert(name, docnum, folded[id(value)])
+            self._inv[name].lengths.append(length)
             if length:
                 pdw._fieldlengths[name] += length
                 pdw.add_column_value(f"_{name}_L", _LENGTHS_COLUMN, _length_byte(length))
+        stored = pdw._storedfields
+        for name, value in fields.items():
+            if value is None:
+                continue
+            if name in self._stored:
+                stored[name] = value
+            if name in self._sizes or name not in self._inv:
+                continue
+            terms = self._id_terms.get((name, value))
+            if terms is None:  # the terms Whoosh's field makes of the value (few distinct)
+                terms = self._id_terms[(name, value)] = [
+                    tbytes.decode("utf-8") for tbytes, *_ in self.schema[name].index(value)]
+            postings = self._inv[name].terms
+            for term in terms:
+                entry = postings.get(term)
+                if entry is None:
+                    entry = postings[term] = (array("I"), array("I"))
+                entry[0].append(docnum)
+                entry[1].append(1)
+        pdw.finish_doc()
+        self._added = True
+        self.docnum += 1
 
     def _invert(self, name: str, docnum: int, folded: str) -> int:
         terms = self._inv[name].terms
         counts = ngram_counts(folded, self._sizes[name])
-        for term, n in counts.items():
-            entry = terms.get(term)
-            if entry is None:
+        for term, n in counts.items():  # the hot loop of a build: ~10 million postings
+            try:
+                entry = terms[term]
+            except KeyError:
                 entry = terms[term] = (array("I"), array("I"))
             entry[0].append(docnum)
             entry[1].append(n)
@@ -161,18 +189,31 @@ class BulkWriter(SegmentWriter):
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
         fw = self.fieldwriter
-        # The ordinary fields from the pool (no per-document lengths needed: not scored),
-        # then the n-gram fields.  Field ids are handed out in this order, so the terms
-        # table's keys (field id + term) keep increasing as it requires.
+        # Field by field (the pool is empty: every indexed field is inverted here).  Field
+        # ids are handed out in this order, so the terms table's keys (field id + term)
+        # keep increasing as it requires.
         fw.add_postings(self.schema, None, self.pool.iter_postings())
-        for name in NGRAM_FIELDS:
-            inv = self._inv[name]
+        units = self.docnum - self.docbase
+        for name, inv in self._inv.items():
             if inv.terms:
+                if len(inv.lengths) < units:  # not scored: no lengths
+                    inv.lengths = array("I", bytes(4 * units))
                 fw.start_field(name, self.schema[name])
                 _write_terms(fw, inv, self.docbase)
                 fw.finish_field()
             inv.terms.clear()
         fw.close()
+
+
+#: Postings of at most this many units go into the terms table itself, as Whoosh's
+#: inlined postings: no block to pickle, compress and index — most bigrams are rare, and
+#: writing them was most of a full build (whoosh-reloaded 2.7.5 cannot inline them
+#: itself: ``set_inline`` is misspelt, so its ``inlinelimit`` must stay 1).
+INLINE_MAX = 8
+#: Blocks of fewer postings than this are written uncompressed (the reader goes by each
+#: block's own flag): zlib costs ~40 µs a call however small the block, which was a
+#: fifth of a full build, for a few bytes saved.
+COMPRESS_MIN = 64
 
 
 def _write_terms(fw, inv: _Inverted, docbase: int) -> None:  # noqa: ANN001
@@ -183,12 +224,23 @@ def _write_terms(fw, inv: _Inverted, docbase: int) -> None:  # noqa: ANN001
     pyproject pins.
     """
     pw = fw._postwriter
-    limit = pw._blocklimit
+    limit, level = pw._blocklimit, pw._compression
     lengths = inv.lengths
+    add_row, prefix = fw._tindex.add, pack_ushort(fw._fieldid)
     for term in sorted(inv.terms):
         docnums, freqs = inv.terms[term]
-        fw.start_term(term.encode("utf-8"))
         n = len(docnums)
+        if n <= INLINE_MAX:  # what finish_postings does for inlined postings
+            lens = [lengths[d - docbase] for d in docnums]
+            info = W3TermInfo()
+            info._weight, info._df = float(sum(freqs)), n
+            info._minlength, info._maxlength = min(lens), max(lens)
+            info._maxweight = float(max(freqs))
+            info._minid, info._maxid = docnums[0], docnums[-1]
+            info.set_inlined(docnums, [float(f) for f in freqs], [pack_uint(f) for f in freqs])
+            add_row(prefix + term.encode("utf-8"), info.to_bytes())
+            continue
+        fw.start_term(term.encode("utf-8"))
         for start in range(0, n, limit):
             ids = docnums[start:start + limit]
             fs = freqs[start:start + limit]
@@ -200,9 +252,11 @@ def _write_terms(fw, inv: _Inverted, docbase: int) -> None:  # noqa: ANN001
             pw._maxweight = float(max(fs))
             pw._minlength = min(lens)
             pw._maxlength = max(lens)
+            pw._compression = level if len(ids) >= COMPRESS_MIN else 0
             if start + limit < n:
                 pw._write_block()
         fw.finish_term()
+    pw._compression = level
 
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN as _LENGTHS_COLUMN  # noqa: E402
@@ -469,28 +523,6 @@ def update(
         writer.cancel()
         raise
     writer.commit()
-
-
-def indexed_versions(reader) -> dict[str, str]:  # noqa: ANN001
-    """``doc_id → docver`` of every document the index holds (from the ``docver`` terms)."""
-    return _versions(reader, "docver")
-
-
-def indexed_annotation_versions(reader) -> dict[str, str]:  # noqa: ANN001
-    """``ann_id → version`` of every annotation unit the index holds."""
-    return _versions(reader, "annver")
-
-
-def _versions(reader, fieldname: str) -> dict[str, str]:  # noqa: ANN001
-    """``id → version`` from the live ``id@version`` terms of a field."""
-    out: dict[str, str] = {}
-    for term in reader.lexicon(fieldname):
-        text = term.decode("utf-8") if isinstance(term, bytes) else term
-        # deleted units keep their terms until a merge: ask the postings
-        if reader.postings(fieldname, text).is_active():
-            key, _, version = text.partition("@")
-            out[key] = version
-    return out
 
 
 def storage_for(folder: Path) -> FileStorage:

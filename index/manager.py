@@ -207,13 +207,12 @@ class SearchIndex:
         assert self._searcher is not None
         pending = self.catalog.pending()
         versions = self.catalog.versions()
-        reader = self._searcher.searcher.reader()
-        indexed = indexer.indexed_versions(reader)
+        indexed = self._searcher.indexed_versions()
         todo = set(pending)
         todo.update(d for d, v in versions.items() if indexed.get(d) != v)
         todo.update(d for d in indexed if d not in versions)
         live = getattr(self.catalog, "annotation_versions", dict)()
-        held = indexer.indexed_annotation_versions(reader)
+        held = self._searcher.indexed_annotation_versions()
         # a re-indexed or removed document loses its annotation units: those staying return
         ann_add = {a for a, (doc, v) in live.items() if held.get(a) != v or doc in todo}
         ann_remove = {a for a in held if a not in live}

@@ -11,8 +11,12 @@ How a term (one literal, folded) is found, per index segment:
 
 So recall is complete by construction — a unit whose folded text contains the folded
 term is always a candidate — and nothing is found that does not contain it.  Postings
-are read a whole block at a time (``_read_postings``), and the folded texts of
-candidates are cached per segment, so repeated searches do not unpickle them again.
+are read a whole block at a time (``_decode_postings``) and kept decoded per segment
+(the most used, up to ``POSTINGS_CACHE``), and the folded texts of candidates are cached
+per segment, so repeated searches neither unpickle nor fold again.  Filters (deleted
+units, excluded versions, ``doc:``/``type:``/``year:``, annotations or not) are docnum
+ranges — a document's units are consecutive — cut out of the sorted postings by
+bisection, and per-document totals are counted by the same runs.
 
 Ranking is BM25F over two fields — the unit's text and its document's title — with
 title units boosted; when the query has several words, units holding them written
@@ -20,7 +24,8 @@ together (the whole phrase) rank above every unit where they are scattered.
 
 A searcher sees the index as it was when opened.  After a commit, open a new one
 (:meth:`IndexSearcher.reopen`): whoosh-reloaded 2.7.5's ``Searcher.refresh()`` can keep
-showing deleted documents.
+showing deleted documents.  What is known of a segment outlives the searcher
+(:class:`_Cache`), so a new searcher after an update only reads the new segments.
 """
 from __future__ import annotations
 
@@ -28,6 +33,7 @@ import heapq
 import math
 import zlib
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -126,30 +132,88 @@ def mark(text: str, spans: Iterable[tuple[int, int]], open_: str, close: str) ->
 
 # -- per-segment data ---------------------------------------------------------------------
 
+#: Decoded postings kept in memory per segment, at most this many (docnum + frequency,
+#: 8 bytes each): the common characters and bigrams are the slowest to decode and the
+#: most often searched.  Least recently used terms go first.
+POSTINGS_CACHE = 2_000_000
+#: Per-document totals go by runs of units (two bisections a run) rather than by unit
+#: (a lookup a key) from this many keys a run on.
+RUNS_MIN_KEYS = 10
+
 
 class _Segment:
-    """What the searcher keeps about one index segment: unit → document ordinal, lengths,
-    which units are titles, and the folded texts read so far.  A segment never changes
-    once written (deletions aside), so all but the ordinals are kept across searchers,
-    by segment id."""
+    """What the searcher keeps about one index segment: unit → document ordinal and the
+    runs of consecutive units of one document, lengths, which units are titles or
+    annotations, the folded texts read so far, decoded postings, the docver/annver terms.
+    A segment never changes once written (deletions aside, which each searcher applies),
+    so all of it is kept across searchers by segment id — an index commit only adds the
+    new segments' data (see :class:`_Cache`)."""
 
-    def __init__(self, reader: Any, docs: _Docs, cached: _Segment | None = None) -> None:
+    def __init__(self, reader: Any, docs: _Docs, deleted: frozenset[int]) -> None:
         self.count = reader.doc_count_all()
         self.doc = array("i", [-1]) * self.count
         for term in reader.lexicon("doc_id"):
             ordinal = docs.ordinal(term.decode("utf-8"))
-            for docnum in _read_postings(reader, "doc_id", term, frozenset())[0]:
+            for docnum in _decode_postings(reader, "doc_id", term)[0]:
                 self.doc[docnum] = ordinal
-        if cached is not None:
-            self.titles, self.lengths, self.folded = cached.titles, cached.lengths, cached.folded
-            self.annotations = cached.annotations
-            self.warm = cached.warm
-        else:
-            self.titles = frozenset(_read_postings(reader, "kind", TITLE, frozenset())[0])
-            self.annotations = frozenset(_read_postings(reader, "kind", ANNOTATION, frozenset())[0])
-            self.lengths = _field_lengths(reader, "body", self.count)
-            self.folded: list[str | None] = [None] * self.count
-            self.warm = False
+        self.doc_list = self.doc.tolist()  # faster to index in the ranking's inner loop
+        self.runs = _runs(self.doc)
+        self.titles = frozenset(_decode_postings(reader, "kind", TITLE)[0])
+        self.annotations = frozenset(_decode_postings(reader, "kind", ANNOTATION)[0])
+        self.lengths = _field_lengths(reader, "body", self.count)
+        self.total_length = sum(self.lengths)
+        self.folded: list[str | None] = [None] * self.count
+        self.warm = False
+        self.versions = _docnum_terms(reader, "docver")
+        self.annotation_versions = _docnum_terms(reader, "annver")
+        self._postings: dict[tuple[str, str], tuple[array, array]] = {}
+        self._held = 0
+        self._weights: tuple[float, list[float]] | None = None
+        for docnum in self.titles:
+            if docnum not in deleted:
+                stored = reader.stored_fields(docnum)
+                docs.set_meta(stored["doc_id"], stored)
+
+    def postings(self, reader: Any, fieldname: str, term: str) -> tuple[array, array]:
+        """Every (docnum, frequency) of a term, deleted units included, in docnum order
+        (decoded once, then kept while the cache has room)."""
+        key = (fieldname, term)
+        found = self._postings.pop(key, None)
+        if found is None:
+            found = _decode_postings(reader, fieldname, term)
+            self._held += len(found[0])
+            while self._held > POSTINGS_CACHE and self._postings:
+                old = self._postings.pop(next(iter(self._postings)))
+                self._held -= len(old[0])
+        self._postings[key] = found  # most recently used last
+        return found
+
+    def weights(self, avg: float) -> list[float]:
+        """Per unit: 1 / BM25 length norm (for average length ``avg``), times the boost of
+        title units."""
+        if self._weights is None or self._weights[0] != avg:
+            weights = [1.0 / (1.0 - B + B * n / avg) for n in self.lengths]
+            for docnum in self.titles:
+                weights[docnum] *= TITLE_UNIT_BOOST
+            self._weights = (avg, weights)
+        return self._weights[1]
+
+
+def _runs(doc: array) -> tuple[list[int], list[int]]:
+    """The runs of consecutive units of one document: their first docnums and ordinals
+    (units of a document are added together, so there is about one run a document)."""
+    starts = [0] if len(doc) else []
+    starts += [i for i in range(1, len(doc)) if doc[i] != doc[i - 1]]
+    return starts, [doc[i] for i in starts]
+
+
+def _docnum_terms(reader: Any, fieldname: str) -> list[tuple[int, str]]:
+    """(docnum, term) of every term of an ID field (deleted units included)."""
+    out = []
+    for term in reader.lexicon(fieldname):
+        text = term.decode("utf-8") if isinstance(term, bytes) else term
+        out += [(docnum, text) for docnum in _decode_postings(reader, fieldname, term)[0]]
+    return out
 
 
 def _field_lengths(reader: Any, fieldname: str, count: int) -> list[int]:
@@ -163,7 +227,9 @@ def _field_lengths(reader: Any, fieldname: str, count: int) -> list[int]:
 
 
 class _Docs:
-    """Document ordinals ↔ ids, with the titles and metadata filters need."""
+    """Document ordinals ↔ ids, with the titles and metadata filters need.  Ordinals are
+    never reused, so a searcher opened after a commit keeps them (and the segments'
+    ordinal arrays); a removed document keeps its ordinal, with no live unit."""
 
     def __init__(self) -> None:
         self.ids: list[str] = []
@@ -193,18 +259,39 @@ class _Docs:
         self.years[n] = int(year) if year.isdigit() else None
 
 
-def _read_postings(reader: Any, fieldname: str, term: bytes | str,
-                   deleted: frozenset[int] | set[int]) -> tuple[list[int], list[float]]:
-    """All (docnum, weight) of a term in one segment, read a block at a time."""
+class _Cache:
+    """What outlives one searcher: the segments' data by segment id, the document
+    ordinals, and the average unit length BM25 uses (kept while it moves less than
+    ``AVG_DRIFT``, so an update elsewhere does not reorder unrelated results)."""
+
+    AVG_DRIFT = 0.05
+
+    def __init__(self) -> None:
+        self.segments: dict[Any, _Segment] = {}
+        self.docs = _Docs()
+        self.avg: float | None = None
+
+    def average(self, avg: float) -> float:
+        if self.avg is None or abs(avg - self.avg) > self.AVG_DRIFT * self.avg:
+            self.avg = avg
+        return self.avg
+
+
+def _decode_postings(reader: Any, fieldname: str, term: bytes | str) -> tuple[array, array]:
+    """All (docnum, weight) of a term in one segment, deleted units included, read a
+    block at a time."""
     btext = term.encode("utf-8") if isinstance(term, str) else term
+    ids, weights = array("i"), array("f")
     if (fieldname, btext) not in reader:
-        return [], []
+        return ids, weights
     try:
+        info = reader._terms.term_info(fieldname, btext)
+        if info.is_inlined():  # a rare term: its postings are in the terms table
+            inlined_ids, inlined_weights, _ = info.inlined_postings()
+            return array("i", inlined_ids), array("f", inlined_weights)
         m = reader._terms.matcher(fieldname, btext, reader.schema[fieldname].format)
     except AttributeError:  # pragma: no cover - not a W3 segment reader
         m = None
-    ids: list[int] = []
-    weights: list[float] = []
     if isinstance(m, W3LeafMatcher):
         postfile = m._postfile
         while True:
@@ -229,11 +316,55 @@ def _read_postings(reader: Any, fieldname: str, term: bytes | str,
             ids.append(m.id())
             weights.append(m.weight())
             m.next()
-    if deleted:
-        keep = [i for i, d in enumerate(ids) if d not in deleted]
-        ids = [ids[i] for i in keep]
-        weights = [weights[i] for i in keep]
     return ids, weights
+
+
+def _spans(docnums: Iterable[int]) -> list[tuple[int, int]]:
+    """Sorted docnums as ``[start, end)`` ranges of consecutive ones."""
+    out: list[list[int]] = []
+    for d in sorted(docnums):
+        if out and out[-1][1] == d:
+            out[-1][1] = d + 1
+        else:
+            out.append([d, d + 1])
+    return [(a, b) for a, b in out]
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(ranges):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(hi, out[-1][1]))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _kept(ids: Any, drop: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """The slices of sorted ``ids`` outside the ``drop`` ranges (None: all of them)."""
+    if not drop or not len(ids):
+        return None
+    out, prev, n = [], 0, len(ids)
+    for lo, hi in drop:
+        a = bisect_left(ids, lo, prev)
+        if a >= n:
+            break
+        b = bisect_left(ids, hi, a)
+        if a > prev:
+            out.append((prev, a))
+        prev = b
+    if prev < n:
+        out.append((prev, n))
+    return out
+
+
+def _take(seq: Any, slices: list[tuple[int, int]] | None) -> Any:
+    if slices is None:
+        return seq
+    out = seq[:0]
+    for a, b in slices:
+        out += seq[a:b]
+    return out
 
 
 # -- the searcher -------------------------------------------------------------------------
@@ -250,43 +381,69 @@ class _Leaf:
     deleted: frozenset[int]
     #: per unit: 1 / BM25 length norm, times the boost of title units
     weights: list[float]
+    #: filter → the docnum ranges it leaves out (deleted units always)
+    drops: dict[Any, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def dropped(self, banned: frozenset[int] = frozenset(), allowed: frozenset[int] | None = None,
+                scope: str = "all") -> list[tuple[int, int]]:
+        """Docnum ranges of the units a search leaves out: deleted, of ``banned`` documents
+        or not of ``allowed`` ones, annotations or not (``scope``)."""
+        key = (banned, allowed, scope)
+        ranges = self.drops.get(key)
+        if ranges is None:
+            ranges = _spans(self.deleted)
+            if banned or allowed is not None:
+                starts, ordinals = self.seg.runs
+                ends = starts[1:] + [self.seg.count]
+                ranges += [(s, e) for s, e, o in zip(starts, ends, ordinals)
+                           if o in banned or (allowed is not None and o not in allowed)]
+            notes = _spans(self.seg.annotations)
+            if scope == "text":
+                ranges += notes
+            elif scope == "annotations":
+                edges = [0] + [x for span in notes for x in span] + [self.seg.count]
+                ranges += [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)
+                           if edges[i] < edges[i + 1]]
+            ranges = _merge(ranges)
+            if len(self.drops) >= 16:
+                self.drops.clear()
+            self.drops[key] = ranges
+        return ranges
 
 
 class IndexSearcher:
     """Searches one opened state of the index (see the module docstring)."""
 
-    def __init__(self, ix: whoosh_index.Index, cache: dict[Any, _Segment] | None = None) -> None:
+    def __init__(self, ix: whoosh_index.Index, cache: _Cache | None = None) -> None:
         self.ix = ix
-        self._cache: dict[Any, _Segment] = cache if cache is not None else {}
+        self._cache = cache if cache is not None else _Cache()
         self._open()
 
     def _open(self) -> None:
         self.searcher = self.ix.searcher()
         reader = self.searcher.reader()
         self.generation = self.ix.latest_generation()
-        self.docs = _Docs()
+        cache = self._cache
+        self.docs = cache.docs
         live: dict[Any, _Segment] = {}
         leaves = []
         for leaf, offset in reader.leaf_readers():
-            key = leaf.segment().segment_id() if leaf.segment() is not None else id(leaf)
-            seg = live[key] = _Segment(leaf, self.docs, self._cache.get(key))
-            deleted = _deleted(leaf)
+            segment = leaf.segment()
+            key = segment.segment_id() if segment is not None else id(leaf)
+            deleted = (frozenset(segment.deleted_docs()) if segment is not None
+                       else _deleted(leaf))
+            seg = cache.segments.get(key)
+            if seg is None:
+                seg = _Segment(leaf, self.docs, deleted)
+            live[key] = seg
             leaves.append((leaf, offset, seg, deleted))
-            for docnum in seg.titles:
-                if docnum not in deleted:
-                    stored = leaf.stored_fields(docnum)
-                    self.docs.set_meta(stored["doc_id"], stored)
-        self._cache.clear()
-        self._cache.update(live)
+        cache.segments = live
         self.unit_count = reader.doc_count()
-        total_length = sum(sum(seg.lengths) for _, _, seg, _ in leaves)
-        self.avg_length = avg = max(total_length / max(reader.doc_count_all(), 1), 1.0)
-        self.leaves = []
-        for leaf, offset, seg, deleted in leaves:
-            weights = [1.0 / (1.0 - B + B * n / avg) for n in seg.lengths]
-            for docnum in seg.titles:
-                weights[docnum] *= TITLE_UNIT_BOOST
-            self.leaves.append(_Leaf(leaf, offset, seg, deleted, weights))
+        total_length = sum(seg.total_length for _, _, seg, _ in leaves)
+        avg = cache.average(max(total_length / max(reader.doc_count_all(), 1), 1.0))
+        self.avg_length = avg
+        self.leaves = [_Leaf(leaf, offset, seg, deleted, seg.weights(avg))
+                       for leaf, offset, seg, deleted in leaves]
 
     def reopen(self) -> IndexSearcher:
         """A new searcher on the index as it is now (caches carried over)."""
@@ -308,15 +465,38 @@ class IndexSearcher:
                     folded[docnum] = fold(leaf.reader.stored_fields(docnum)["text"])
             leaf.seg.warm = True
 
+    def indexed_versions(self) -> dict[str, str]:
+        """``doc_id → docver`` of every document the index holds."""
+        return self._live_terms("versions")
+
+    def indexed_annotation_versions(self) -> dict[str, str]:
+        """``ann_id → version`` of every annotation unit the index holds."""
+        return self._live_terms("annotation_versions")
+
+    def _live_terms(self, name: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for leaf in self.leaves:
+            for docnum, text in getattr(leaf.seg, name):
+                if docnum not in leaf.deleted:
+                    key, _, version = text.partition("@")
+                    out[key] = version
+        return out
+
     # -- matching (per segment, local docnums) ---------------------------------------------
 
-    def _match_literal(self, leaf: _Leaf, folded: str) -> tuple[list[int], list[float]]:
-        """Local docnums containing one folded literal in one segment, and how often."""
+    def _match_literal(self, leaf: _Leaf, folded: str,
+                       drop: list[tuple[int, int]] | None = None) -> tuple[Any, Any]:
+        """Local docnums (ascending) containing one folded literal in one segment, and
+        how often; units in the ``drop`` ranges (by default: the deleted ones) left out."""
         if not folded:
             return [], []
-        reader, deleted = leaf.reader, leaf.deleted
+        reader, seg = leaf.reader, leaf.seg
+        if drop is None:
+            drop = leaf.dropped()
         if len(folded) <= 2:
-            return _read_postings(reader, "chars" if len(folded) == 1 else "body", folded, deleted)
+            ids, tfs = seg.postings(reader, "chars" if len(folded) == 1 else "body", folded)
+            slices = _kept(ids, drop)
+            return _take(ids, slices), _take(tfs, slices)
         freqs = []
         for gram in set(bigrams(folded)):
             df = reader.doc_frequency("body", gram)
@@ -324,16 +504,17 @@ class IndexSearcher:
                 return [], []
             freqs.append((df, gram))
         freqs.sort()
-        texts = leaf.seg.folded
-        candidates: Iterable[int] = _read_postings(reader, "body", freqs[0][1], deleted)[0]
-        if not leaf.seg.warm:
+        texts = seg.folded
+        candidates: Any = seg.postings(reader, "body", freqs[0][1])[0]
+        if not seg.warm:
             # texts still to be read from disk: narrow the candidates with more postings
-            candidates = set(candidates)
+            narrowed = set(candidates)
             for df, gram in freqs[1:3]:
-                if not candidates or df > 8 * len(candidates):
+                if not narrowed or df > 8 * len(narrowed):
                     break
-                candidates.intersection_update(_read_postings(reader, "body", gram, deleted)[0])
-            candidates = sorted(candidates)
+                narrowed.intersection_update(seg.postings(reader, "body", gram)[0])
+            candidates = sorted(narrowed)
+        candidates = _take(candidates, _kept(candidates, drop))
         ids: list[int] = []
         tfs: list[float] = []
         for docnum in candidates:
@@ -378,27 +559,23 @@ class IndexSearcher:
         allowed = self._allowed_docs(query, doc_id)
         if allowed is not None and not allowed:
             return results
-        banned = {self.docs.index[d] for d in exclude if d in self.docs.index}
+        banned = frozenset(self.docs.index[d] for d in exclude if d in self.docs.index)
+        allowed_key = frozenset(allowed) if allowed is not None else None
         # per segment: the units matching every group, minus exclusions, filtered
-        matched: list[tuple[_Leaf, list[int], list[Any]]] = []
+        matched: list[tuple[_Leaf, Any, list[Any]]] = []
         dfs = [0] * len(query.groups)
         simple = (len(query.groups) == 1 and len(query.groups[0]) == 1
                   and len(query.groups[0][0].variants) == 1 and not query.excluded)
         for leaf in self.leaves:
-            if simple:  # one literal: keep the postings as lists (the common, big case)
-                keys, tfs = self._match_literal(leaf, query.groups[0][0].variants[0])
-                dfs[0] += len(keys)
-                notes = leaf.seg.annotations
-                if (allowed is not None or banned or titles_only or scope == "annotations"
-                        or (notes and scope == "text")):
-                    want = scope == "annotations"
-                    keep = [i for i, d in enumerate(keys)
-                            if (allowed is None or leaf.seg.doc[d] in allowed)
-                            and (not banned or leaf.seg.doc[d] not in banned)
-                            and (not titles_only or d in leaf.seg.titles)
-                            and (scope == "all" or (d in notes) == want)]
+            if simple:  # one literal (the common, big case): postings filtered by ranges
+                keys, tfs = self._match_literal(leaf, query.groups[0][0].variants[0],
+                                                leaf.dropped(banned, allowed_key, scope))
+                if titles_only:
+                    titles = leaf.seg.titles
+                    keep = [i for i, d in enumerate(keys) if d in titles]
                     keys, tfs = [keys[i] for i in keep], [tfs[i] for i in keep]
-                if keys:
+                dfs[0] += len(keys)
+                if len(keys):
                     matched.append((leaf, keys, [tfs]))
                 continue
             group_hits = []
@@ -437,7 +614,7 @@ class IndexSearcher:
             return results
         counts: Counter[int] = Counter()
         for leaf, keys, _ in matched:
-            counts.update(map(leaf.seg.doc.__getitem__, keys))
+            _count_documents(leaf.seg, keys, counts, ascending=simple)
         results.total = sum(counts.values())
         results.by_document = {self.docs.ids[n]: c for n, c in counts.most_common()}
         ranked = self._rank(query, matched, dfs, set(counts), offset + limit)
@@ -475,6 +652,13 @@ class IndexSearcher:
             ttf = {n: DOC_TITLE_WEIGHT * sum(titles[n].count(v) for v in variants)
                    for n in ordinals}
             title_tfs.append(ttf if any(ttf.values()) else None)
+        if len(query.groups) == 1:
+            by_ordinal = None
+            if title_tfs[0] is not None:
+                by_ordinal = [0.0] * len(self.docs.ids)
+                for n, t in title_tfs[0].items():
+                    by_ordinal[n] = t
+            return self._rank_one(idfs[0], matched, by_ordinal, top)
         phrases = query.phrases()
         k1, k1p1 = K1, K1 + 1.0
         best: list[tuple[float, float, _Leaf, int]] = []
@@ -509,6 +693,26 @@ class IndexSearcher:
         best.sort(key=_first, reverse=True)
         return best[:top]
 
+    def _rank_one(self, idf: float, matched: list, ttf: list[float] | None,
+                  top: int) -> list[tuple[float, float, _Leaf, int]]:
+        """:meth:`_rank` for one group: the score grows with the weighted frequency, so
+        the best are chosen by it and only they are scored."""
+        k1, k1p1 = K1, K1 + 1.0
+        best: list[tuple[float, float, _Leaf, int]] = []
+        for leaf, keys, (tfs,) in matched:
+            weight = leaf.weights
+            if ttf is None:
+                xs = [tf * weight[d] for d, tf in zip(keys, tfs)]
+            else:  # ttf by ordinal, the units' ordinals as a list: two list lookups a key
+                doc = leaf.seg.doc_list
+                xs = [tf * weight[d] + ttf[doc[d]] for d, tf in zip(keys, tfs)]
+            for i in heapq.nlargest(top, range(len(xs)), key=xs.__getitem__):
+                x = xs[i]
+                s = idf * x * k1p1 / (x + k1)
+                best.append((s, s, leaf, keys[i]))
+        best.sort(key=_first, reverse=True)
+        return best[:top]
+
     def _hit(self, query: Query, leaf: _Leaf, docnum: int, score: float) -> Hit:
         stored = leaf.reader.stored_fields(docnum)
         text = stored.get("text") or ""
@@ -520,6 +724,22 @@ class IndexSearcher:
             label=stored.get("label") or "", score=score, text=text, matches=matches,
             snippet=snippet, highlights=highlights, annotation_id=stored.get("ann_id"),
         )
+
+
+def _count_documents(seg: _Segment, keys: Any, counts: Counter[int], ascending: bool) -> None:
+    """Add the matching units of each document to ``counts``: by the runs of units of
+    one document when the keys are many and ascending (two bisections a run instead of
+    a lookup a key)."""
+    starts, ordinals = seg.runs
+    if not ascending or len(keys) < RUNS_MIN_KEYS * len(starts):
+        counts.update(map(seg.doc.__getitem__, keys))
+        return
+    pos = [bisect_left(keys, s) for s in starts]
+    pos.append(len(keys))
+    for i, ordinal in enumerate(ordinals):
+        n = pos[i + 1] - pos[i]
+        if n:
+            counts[ordinal] += n
 
 
 def _deleted(reader: Any) -> frozenset[int]:
