@@ -136,6 +136,8 @@ def mark(text: str, spans: Iterable[tuple[int, int]], open_: str, close: str) ->
 #: 8 bytes each): the common characters and bigrams are the slowest to decode and the
 #: most often searched.  Least recently used terms go first.
 POSTINGS_CACHE = 2_000_000
+#: Terms per field whose postings ``warm`` decodes ahead (a few hundred thousand postings).
+WARM_TERMS = 48
 #: Per-document totals go by runs of units (two bisections a run) rather than by unit
 #: (a lookup a key) from this many keys a run on.
 RUNS_MIN_KEYS = 10
@@ -457,13 +459,19 @@ class IndexSearcher:
         self.searcher.close()
 
     def warm(self) -> None:
-        """Read every unit's folded text now, so no later search waits for it."""
+        """Read every unit's folded text now, and decode the postings of the most frequent
+        characters and bigrams (的, 法, 应当: the slowest terms to read from disk), so no
+        later search waits for either."""
         for leaf in self.leaves:
             folded = leaf.seg.folded
             for docnum in range(leaf.seg.count):
                 if folded[docnum] is None:
                     folded[docnum] = fold(leaf.reader.stored_fields(docnum)["text"])
             leaf.seg.warm = True
+            for fieldname in ("chars", "body"):
+                for _, term in leaf.reader.most_frequent_terms(fieldname, number=WARM_TERMS):
+                    leaf.seg.postings(leaf.reader, fieldname,
+                                      term.decode("utf-8") if isinstance(term, bytes) else term)
 
     def indexed_versions(self) -> dict[str, str]:
         """``doc_id → docver`` of every document the index holds."""
