@@ -164,6 +164,8 @@ class RefsController:
         self._starts: list[int] = []
         self._texts: dict[tuple[str, str | None], str] = {}
         self._now: dict[tuple[str, str | None], Any] = {}  # (doc, node) → CitedNow or None
+        self._now_pending = False  # a worker is finding the open document's _now
+        self._now_generation = 0
         self._titles: dict[str, str] = {}
         self._doc_id: str | None = None
         self._doc: Any = None
@@ -231,6 +233,30 @@ class RefsController:
             self.refs = self.library.refs.list(doc_id) if doc_id and not outdated else []
         except Exception:  # noqa: BLE001 - removed meanwhile: nothing to mark
             self.refs = []
+        self._find_now(doc_id)
+
+    def _find_now(self, doc_id: str | None) -> None:
+        """Where the units cited in other documents are in their current versions: on a
+        worker (a comparison of two versions of a law takes a good part of 100 ms); the
+        panel shows the flags when it is done."""
+        keys = sorted({(r.target_doc_id, r.target_node_id) for r in self.refs
+                       if r.resolved and r.target_doc_id and r.target_doc_id != doc_id},
+                      key=lambda k: (k[0], k[1] or ""))
+        versions = getattr(self.library, "versions", None)
+        runner = getattr(self.w, "runner", None)
+        self._now_pending = bool(keys) and versions is not None and runner is not None
+        if not self._now_pending:
+            return
+        generation = self._now_generation = self._now_generation + 1
+
+        def found(now: dict) -> None:
+            if generation == self._now_generation and self._doc_id == doc_id:
+                self._now.update(now)
+                self._now_pending = False
+                self.refresh_panel(force=True)
+
+        runner.start(lambda _t: {k: _cited_now(versions, k) for k in keys}, name="cited-now",
+                     on_done=found, on_error=lambda _m: None)
 
     def decorate(self, rendered: Rendered, start: int, end: int) -> None:
         """A piece [start, end) of the open document was typeset: mark its references in
@@ -352,22 +378,21 @@ class RefsController:
 
     # -- references into older versions -------------------------------------------------------
 
-    def cited_now(self, ref: Ref) -> Any:
+    def cited_now(self, ref: Ref, wait: bool = False) -> Any:
         """Where a reference into an older version's unit is in the current version (a
-        library CitedNow), or None when it cites the current version."""
+        library CitedNow), or None when it cites the current version — or, unless
+        ``wait``, while the worker is still finding out."""
         key = (ref.target_doc_id or "", ref.target_node_id)
         if key not in self._now:
-            versions = getattr(self.library, "versions", None)
-            try:
-                self._now[key] = versions.cited_now(*key) if versions is not None and key[0] else None
-            except Exception:  # noqa: BLE001 - removed meanwhile
-                self._now[key] = None
+            if self._now_pending and not wait:
+                return None
+            self._now[key] = _cited_now(getattr(self.library, "versions", None), key)
         return self._now[key]
 
     def target(self, ref: Ref) -> tuple[str, str | None]:
         """Where following a resolved reference goes: the unit it became in the current
         version when the cited version is older and the unit changed; else its target."""
-        now = self.cited_now(ref)
+        now = self.cited_now(ref, wait=True)
         if now is not None and now.flagged and now.node_id:
             return now.doc_id, now.node_id
         return ref.target_doc_id or "", ref.target_node_id
@@ -455,6 +480,14 @@ class RefsController:
         rels = [(w.get(r.relation, r.relation), r.title, (r.doc_id, None)) for r in relations]
         place = info.cite_label(unit.id) if unit is not None else ""
         self.panel.set_data(place or f"《{doc.title}》", cited, refs, links, rels)
+
+
+def _cited_now(versions: Any, key: tuple[str, str | None]) -> Any:
+    """library.versions.cited_now, or None (no versions service, or the document removed)."""
+    try:
+        return versions.cited_now(*key) if versions is not None and key[0] else None
+    except Exception:  # noqa: BLE001 - removed meanwhile
+        return None
 
 
 class _Retranslator(QObject):

@@ -170,8 +170,11 @@ def test_reference_into_the_old_version_is_flagged(updated, qtbot, tmp_path: Pat
     window.refs.refresh_panel(force=True)
     ref = next(r for r in window.refs.refs if "第十六条" in r.text)
     assert ref.target_doc_id == old  # resolved by date to the version in force in 2019
-    row = next(t for t in window.refs.panel.rows("ref") if "第十六条" in t)
-    assert "现行版本中已移至第十五条" in row or "现行版本中已修改" in row
+    def flagged() -> bool:  # found on a worker: the panel shows it when it is done
+        row = next(t for t in window.refs.panel.rows("ref") if "第十六条" in t)
+        return "现行版本中已移至第十五条" in row or "现行版本中已修改" in row
+
+    qtbot.waitUntil(flagged, timeout=10000)
     assert window.refs.target(ref)[0] == new
     with qtbot.waitSignal(window.documentOpened):
         window.refs.follow_ref(ref)
