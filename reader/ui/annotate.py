@@ -705,6 +705,8 @@ class AnnotationController(QObject):
             other = "open" if ann.status == "resolved" else "resolved"
             menu.addAction(self.tr("标记为未解决") if other == "open" else self.tr("标记为已解决"),
                            lambda: self.set_status(ann.id, other))
+            if self.panel.followed(ann.id):  # it followed a new version: show where it was made
+                menu.addAction(self.tr("在原版本中查看"), lambda: self.w.versions.view_original(ann.id))
             menu.addAction(self.tr("删除批注"), lambda: self.delete(ann.id))
 
     def highlight_actions(self) -> list[QAction]:

@@ -321,6 +321,10 @@ class AnnotationsPanel(QWidget):
 
     # -- selection -----------------------------------------------------------------------
 
+    def followed(self, ann_id: str) -> bool:
+        """Whether the note followed a new version (so it can be viewed on its own)."""
+        return self._data is not None and ann_id in self._data.follows
+
     def current_tab(self) -> str:
         return TABS[self.tabs.currentIndex()]
 
@@ -404,7 +408,7 @@ class AnnotationsPanel(QWidget):
                                lambda: self.statusRequested.emit(ann_id, other))
             if key == "orphans":
                 menu.addAction(self.tr("附着到正文中选中的文字"), lambda: self.reattachRequested.emit(ann_id))
-            if self._data is not None and ann_id in self._data.follows:
+            if self.followed(ann_id):
                 menu.addAction(self.tr("在原版本中查看"), lambda: self.originRequested.emit(ann_id))
             menu.addSeparator()
             menu.addAction(self.tr("删除批注"), lambda: self.deleteRequested.emit(ann_id))

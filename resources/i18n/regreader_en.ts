@@ -4,183 +4,183 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="246"/>
+        <location filename="../../reader/ui/annotate.py" line="264"/>
         <source>未保存：{0}</source>
         <extracomment>The annotations shown changed (after any edit, undo, redo or outside change). ``ask_note(**fields) -&gt; NoteValues | None`` and ``ask_link(source, relation, note) -&gt; LinkTarget | None`` open the dialogs; tests replace them.</extracomment>
         <translation>Not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="272"/>
-        <location filename="../../reader/ui/annotate.py" line="383"/>
-        <location filename="../../reader/ui/annotate.py" line="403"/>
+        <location filename="../../reader/ui/annotate.py" line="290"/>
+        <location filename="../../reader/ui/annotate.py" line="401"/>
+        <location filename="../../reader/ui/annotate.py" line="421"/>
         <source>没有打开的文档</source>
         <translation>No document is open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="277"/>
+        <location filename="../../reader/ui/annotate.py" line="295"/>
         <source>这段文字不能批注（请在条文正文中选择）</source>
         <translation>This text cannot be annotated (select words in the body of a clause)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="279"/>
+        <location filename="../../reader/ui/annotate.py" line="297"/>
         <source>请先在正文中选中文字</source>
         <translation>Select some words in the text first</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="281"/>
+        <location filename="../../reader/ui/annotate.py" line="299"/>
         <source>选区跨越多段，批注只作用于“{0}”所在的一段</source>
         <translation>The selection spans several paragraphs; the annotation covers only the one holding “{0}”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="353"/>
+        <location filename="../../reader/ui/annotate.py" line="371"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="356"/>
+        <location filename="../../reader/ui/annotate.py" line="374"/>
         <source>已高亮（{0}）</source>
         <translation>Highlighted ({0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="356"/>
+        <location filename="../../reader/ui/annotate.py" line="374"/>
         <source>无分类</source>
         <translation>no category</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="367"/>
+        <location filename="../../reader/ui/annotate.py" line="385"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="388"/>
+        <location filename="../../reader/ui/annotate.py" line="406"/>
         <source>条文批注</source>
         <translation>Note on Clause</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="395"/>
+        <location filename="../../reader/ui/annotate.py" line="413"/>
         <source>添加标签</source>
         <translation>Add Tags</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="417"/>
+        <location filename="../../reader/ui/annotate.py" line="435"/>
         <source>添加链接</source>
         <translation>Add Link</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="426"/>
+        <location filename="../../reader/ui/annotate.py" line="444"/>
         <source>已链接：{0} {1}</source>
         <translation>Linked: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="455"/>
-        <location filename="../../reader/ui/annotate.py" line="465"/>
+        <location filename="../../reader/ui/annotate.py" line="473"/>
+        <location filename="../../reader/ui/annotate.py" line="483"/>
         <source>编辑批注</source>
         <translation>Edit Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="469"/>
-        <location filename="../../reader/ui/annotate.py" line="682"/>
+        <location filename="../../reader/ui/annotate.py" line="487"/>
+        <location filename="../../reader/ui/annotate.py" line="700"/>
         <source>更改分类</source>
         <translation>Change Category</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="472"/>
-        <location filename="../../reader/ui/annotate.py" line="688"/>
+        <location filename="../../reader/ui/annotate.py" line="490"/>
+        <location filename="../../reader/ui/annotate.py" line="706"/>
         <source>标记为已解决</source>
         <translation>Mark as Resolved</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="473"/>
-        <location filename="../../reader/ui/annotate.py" line="688"/>
+        <location filename="../../reader/ui/annotate.py" line="491"/>
+        <location filename="../../reader/ui/annotate.py" line="706"/>
         <source>标记为未解决</source>
         <translation>Mark as Open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="479"/>
+        <location filename="../../reader/ui/annotate.py" line="497"/>
         <source>请先选择一条批注</source>
         <translation>Select an annotation first</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="481"/>
-        <location filename="../../reader/ui/annotate.py" line="690"/>
+        <location filename="../../reader/ui/annotate.py" line="499"/>
+        <location filename="../../reader/ui/annotate.py" line="710"/>
         <source>删除批注</source>
         <translation>Delete Annotation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="485"/>
+        <location filename="../../reader/ui/annotate.py" line="503"/>
         <source>已删除批注（Ctrl+Z 撤销，或在回收站中恢复）</source>
         <translation>Annotation deleted (Ctrl+Z undoes it, or restore it from the trash)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="490"/>
+        <location filename="../../reader/ui/annotate.py" line="508"/>
         <source>恢复批注</source>
         <translation>Restore Annotation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="515"/>
+        <location filename="../../reader/ui/annotate.py" line="533"/>
         <source>重新附着批注</source>
         <translation>Re-attach Annotation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="517"/>
+        <location filename="../../reader/ui/annotate.py" line="535"/>
         <source>已附着到 {0}</source>
         <translation>Attached to {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="524"/>
+        <location filename="../../reader/ui/annotate.py" line="542"/>
         <source>删除链接</source>
         <translation>Delete Link</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="549"/>
+        <location filename="../../reader/ui/annotate.py" line="567"/>
         <source>编辑链接</source>
         <translation>Edit Link</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="556"/>
+        <location filename="../../reader/ui/annotate.py" line="574"/>
         <source>链接的另一端所在文档已从文库移除</source>
         <translation>The document at the other end of the link was removed from the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="576"/>
+        <location filename="../../reader/ui/annotate.py" line="594"/>
         <source>修改分类</source>
         <translation>Edit Categories</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="602"/>
+        <location filename="../../reader/ui/annotate.py" line="620"/>
         <source>作者名</source>
         <translation>Author Name</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="603"/>
+        <location filename="../../reader/ui/annotate.py" line="621"/>
         <source>新批注署名为：</source>
         <translation>Sign new annotations as:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="608"/>
+        <location filename="../../reader/ui/annotate.py" line="626"/>
         <source>导出批注</source>
         <translation>Export Annotations</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="609"/>
-        <location filename="../../reader/ui/annotate.py" line="618"/>
+        <location filename="../../reader/ui/annotate.py" line="627"/>
+        <location filename="../../reader/ui/annotate.py" line="636"/>
         <source>Web Annotation JSON (*.json)</source>
         <translation>Web Annotation JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="614"/>
+        <location filename="../../reader/ui/annotate.py" line="632"/>
         <source>已导出 {0} 项到 {1}</source>
         <translation>Exported {0} items to {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="617"/>
-        <location filename="../../reader/ui/annotate.py" line="624"/>
-        <location filename="../../reader/ui/annotate.py" line="629"/>
+        <location filename="../../reader/ui/annotate.py" line="635"/>
+        <location filename="../../reader/ui/annotate.py" line="642"/>
+        <location filename="../../reader/ui/annotate.py" line="647"/>
         <source>导入批注</source>
         <translation>Import Annotations</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="630"/>
+        <location filename="../../reader/ui/annotate.py" line="648"/>
         <source>批注：新增 {0}，更新 {1}，保留本地 {2}
 链接：新增 {3}，更新 {4}，保留本地 {5}
 无法定位（孤立）：{6}</source>
@@ -189,24 +189,29 @@ Links: {3} added, {4} updated, {5} kept
 Could not be placed (orphans): {6}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="655"/>
+        <location filename="../../reader/ui/annotate.py" line="673"/>
         <source>这条批注的文档已从文库移除</source>
         <translation>This annotation&apos;s document was removed from the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="664"/>
+        <location filename="../../reader/ui/annotate.py" line="682"/>
         <source>原文已找不到，显示它原来所在的条文</source>
         <translation>Its words are no longer there; showing the clause where it was</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="671"/>
+        <location filename="../../reader/ui/annotate.py" line="689"/>
         <source>高亮为</source>
         <translation>Highlight As</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="681"/>
+        <location filename="../../reader/ui/annotate.py" line="699"/>
         <source>编辑批注…</source>
         <translation>Edit Note…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="709"/>
+        <source>在原版本中查看</source>
+        <translation>View on the Version It Was Made On</translation>
     </message>
 </context>
 <context>
@@ -243,7 +248,7 @@ Could not be placed (orphans): {6}</translation>
     </message>
     <message>
         <location filename="../../reader/ui/annotations_panel.py" line="154"/>
-        <location filename="../../reader/ui/annotations_panel.py" line="406"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="410"/>
         <source>附着到正文中选中的文字</source>
         <translation>Attach to the Words Selected in the Text</translation>
     </message>
@@ -349,37 +354,37 @@ Could not be placed (orphans): {6}</translation>
         <translation>the earlier version</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="396"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="400"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="399"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="403"/>
         <source>转到正文</source>
         <translation>Show in Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="400"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="404"/>
         <source>编辑批注…</source>
         <translation>Edit Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="403"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="407"/>
         <source>标记为未解决</source>
         <translation>Mark as Open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="403"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="407"/>
         <source>标记为已解决</source>
         <translation>Mark as Resolved</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="408"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="412"/>
         <source>在原版本中查看</source>
         <translation>View on the Version It Was Made On</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="410"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="414"/>
         <source>删除批注</source>
         <translation>Delete Annotation</translation>
     </message>
@@ -1193,57 +1198,57 @@ After: {1}</translation>
         <translation>Notes followed the new version: {0} unchanged, {1} moved, {2} with amended words, {3} not found</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="219"/>
+        <location filename="../../reader/ui/importer.py" line="221"/>
         <source>不支持的格式 {0}</source>
         <translation>unsupported format {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="221"/>
+        <location filename="../../reader/ui/importer.py" line="223"/>
         <source>没有扩展名（单独选中该文件即可按纯文本导入）</source>
         <translation>no file extension (select the file itself to import it as plain text)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="223"/>
+        <location filename="../../reader/ui/importer.py" line="225"/>
         <source>链接已失效</source>
         <translation>broken link</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="232"/>
+        <location filename="../../reader/ui/importer.py" line="234"/>
         <source>部分文件未能导入</source>
         <translation>Some Files Were Not Imported</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="234"/>
+        <location filename="../../reader/ui/importer.py" line="236"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="241"/>
+        <location filename="../../reader/ui/importer.py" line="243"/>
         <source>导入出错</source>
         <translation>Import Error</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="241"/>
+        <location filename="../../reader/ui/importer.py" line="243"/>
         <source>导入意外中止。</source>
         <translation>The import stopped unexpectedly.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="264"/>
+        <location filename="../../reader/ui/importer.py" line="266"/>
         <source>首次启动：正在导入示例文档…</source>
         <translation>First start: importing the sample documents…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="266"/>
+        <location filename="../../reader/ui/importer.py" line="268"/>
         <source>示例文档</source>
         <translation>Samples</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="275"/>
+        <location filename="../../reader/ui/importer.py" line="277"/>
         <source>已导入 {0} 篇示例文档</source>
         <translation>Imported {0} sample documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/importer.py" line="281"/>
+        <location filename="../../reader/ui/importer.py" line="283"/>
         <source>示例文档导入失败：{0}</source>
         <translation>The samples could not be imported: {0}</translation>
     </message>
@@ -1626,169 +1631,169 @@ After: {1}</translation>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="162"/>
+        <location filename="../../reader/ui/library_panel.py" line="166"/>
         <source>筛选：标题、文号、机关…</source>
         <translation>Filter: title, number, issuer…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="163"/>
+        <location filename="../../reader/ui/library_panel.py" line="167"/>
         <source>输入文字筛选文档（回车打开第一篇）</source>
         <translation>Type to filter the documents (Enter opens the first)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="164"/>
+        <location filename="../../reader/ui/library_panel.py" line="168"/>
         <source>导入文件（Ctrl+O），也可把文件拖放到窗口</source>
         <translation>Import files (Ctrl+O); you can also drop files on the window</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="165"/>
+        <location filename="../../reader/ui/library_panel.py" line="169"/>
         <source>从文库移除所选文档（Delete）</source>
         <translation>Remove the selected document from the library (Delete)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="166"/>
+        <location filename="../../reader/ui/library_panel.py" line="170"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="167"/>
+        <location filename="../../reader/ui/library_panel.py" line="171"/>
         <source>按种类</source>
         <translation>By kind</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="167"/>
+        <location filename="../../reader/ui/library_panel.py" line="171"/>
         <source>按发布机关</source>
         <translation>By issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="168"/>
+        <location filename="../../reader/ui/library_panel.py" line="172"/>
         <source>按年份</source>
         <translation>By year</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="168"/>
+        <location filename="../../reader/ui/library_panel.py" line="172"/>
         <source>不分组</source>
         <translation>No grouping</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="175"/>
+        <location filename="../../reader/ui/library_panel.py" line="179"/>
         <source>文档的分组方式</source>
         <translation>How documents are grouped</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="176"/>
+        <location filename="../../reader/ui/library_panel.py" line="180"/>
         <source>文库为空。
 点击“导入”或把文件拖放到窗口。</source>
         <translation>The library is empty.
 Click “Import” or drop files on the window.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="218"/>
+        <location filename="../../reader/ui/library_panel.py" line="222"/>
         <source>{0}个版本</source>
         <translation>{0} versions</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="220"/>
+        <location filename="../../reader/ui/library_panel.py" line="224"/>
         <source>{0} 发布</source>
         <translation>issued {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="222"/>
+        <location filename="../../reader/ui/library_panel.py" line="226"/>
         <source>{0} 施行</source>
         <translation>effective {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="228"/>
+        <location filename="../../reader/ui/library_panel.py" line="232"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="228"/>
+        <location filename="../../reader/ui/library_panel.py" line="232"/>
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="228"/>
+        <location filename="../../reader/ui/library_panel.py" line="232"/>
         <source>文号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="229"/>
+        <location filename="../../reader/ui/library_panel.py" line="233"/>
         <source>发布机关</source>
         <translation>Issuer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="230"/>
+        <location filename="../../reader/ui/library_panel.py" line="234"/>
         <source>发布日期</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="231"/>
+        <location filename="../../reader/ui/library_panel.py" line="235"/>
         <source>施行日期</source>
         <translation>Effective</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="232"/>
+        <location filename="../../reader/ui/library_panel.py" line="236"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="232"/>
+        <location filename="../../reader/ui/library_panel.py" line="236"/>
         <source>来源文件</source>
         <translation>Source file</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="237"/>
+        <location filename="../../reader/ui/library_panel.py" line="241"/>
         <source>（现行）</source>
         <translation> (current)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="239"/>
+        <location filename="../../reader/ui/library_panel.py" line="243"/>
         <source>{0}个版本：</source>
         <translation>{0} versions:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="256"/>
+        <location filename="../../reader/ui/library_panel.py" line="260"/>
         <source>（未注明）</source>
         <translation>(not stated)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="282"/>
+        <location filename="../../reader/ui/library_panel.py" line="286"/>
         <source>{0} 篇</source>
         <translation>{0} document(s)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="283"/>
+        <location filename="../../reader/ui/library_panel.py" line="287"/>
         <source>{0}/{1} 篇</source>
         <translation>{0} of {1} documents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="334"/>
+        <location filename="../../reader/ui/library_panel.py" line="338"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="335"/>
+        <location filename="../../reader/ui/library_panel.py" line="339"/>
         <source>版本…</source>
         <translation>Versions…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="336"/>
+        <location filename="../../reader/ui/library_panel.py" line="340"/>
         <source>从文库移除…</source>
         <translation>Remove from Library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="338"/>
+        <location filename="../../reader/ui/library_panel.py" line="342"/>
         <source>导入文件…</source>
         <translation>Import Files…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="339"/>
+        <location filename="../../reader/ui/library_panel.py" line="343"/>
         <source>展开全部分组</source>
         <translation>Expand All Groups</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/library_panel.py" line="340"/>
+        <location filename="../../reader/ui/library_panel.py" line="344"/>
         <source>折叠全部分组</source>
         <translation>Collapse All Groups</translation>
     </message>
@@ -1898,55 +1903,55 @@ Click “Import” or drop files on the window.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="185"/>
+        <location filename="../../reader/ui/main_window.py" line="222"/>
         <source>法规阅读器</source>
         <translation>RegReader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="221"/>
+        <location filename="../../reader/ui/main_window.py" line="258"/>
         <source>无法打开文档：{0}</source>
         <translation>Cannot open the document: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="259"/>
+        <location filename="../../reader/ui/main_window.py" line="301"/>
         <source>从文库移除</source>
         <translation>Remove from Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="260"/>
+        <location filename="../../reader/ui/main_window.py" line="302"/>
         <source>从文库移除《{0}》？
 原文件不受影响，可以再次导入。</source>
         <translation>Remove “{0}” from the library?
 The original file is not touched and can be imported again.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="286"/>
+        <location filename="../../reader/ui/main_window.py" line="328"/>
         <source>已移除《{0}》</source>
         <translation>Removed “{0}”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="331"/>
+        <location filename="../../reader/ui/main_window.py" line="373"/>
         <source>字号 {0:g}</source>
         <translation>Text {0:g} pt</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="378"/>
-        <location filename="../../reader/ui/main_window.py" line="408"/>
+        <location filename="../../reader/ui/main_window.py" line="420"/>
+        <location filename="../../reader/ui/main_window.py" line="450"/>
         <source>本文档中没有“{0}”</source>
         <translation>Not found in this document: “{0}”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="381"/>
+        <location filename="../../reader/ui/main_window.py" line="423"/>
         <source>已转到 {0}</source>
         <translation>Went to {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="388"/>
+        <location filename="../../reader/ui/main_window.py" line="430"/>
         <source>转到条文</source>
         <translation>Go to Article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="389"/>
+        <location filename="../../reader/ui/main_window.py" line="431"/>
         <source>条文编号（如 43、第43条、第四十三条、第十七条第二款、第三章）：</source>
         <translation>Article (e.g. 43, 第43条, 第四十三条, 第十七条第二款, 第三章):</translation>
     </message>
@@ -1955,88 +1960,88 @@ The original file is not touched and can be imported again.</translation>
         <translation type="vanished">Match {0} of {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="437"/>
+        <location filename="../../reader/ui/main_window.py" line="479"/>
         <source>没有打开的文档</source>
         <translation>No document is open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="607"/>
+        <location filename="../../reader/ui/main_window.py" line="658"/>
         <source>搜索索引不可用：{0}</source>
         <translation>Search index unavailable: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="681"/>
+        <location filename="../../reader/ui/main_window.py" line="732"/>
         <source>快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="164"/>
+        <location filename="../../reader/ui/main_window.py" line="201"/>
         <source>文库</source>
         <extracomment>A document finished opening (doc_id) — tests and benchmarks wait for it.</extracomment>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="165"/>
+        <location filename="../../reader/ui/main_window.py" line="202"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="166"/>
+        <location filename="../../reader/ui/main_window.py" line="203"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="689"/>
+        <location filename="../../reader/ui/main_window.py" line="740"/>
         <source>关于法规阅读器</source>
         <translation>About RegReader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="169"/>
+        <location filename="../../reader/ui/main_window.py" line="206"/>
         <source>发布</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="167"/>
+        <location filename="../../reader/ui/main_window.py" line="204"/>
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="168"/>
+        <location filename="../../reader/ui/main_window.py" line="205"/>
         <source>链接</source>
         <translation>Links</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="169"/>
+        <location filename="../../reader/ui/main_window.py" line="206"/>
         <source>施行</source>
         <translation>Effective</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="169"/>
+        <location filename="../../reader/ui/main_window.py" line="206"/>
         <source>失效</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="190"/>
+        <location filename="../../reader/ui/main_window.py" line="227"/>
         <source>从左侧文库选择一篇文档开始阅读，或把文件拖放到窗口中导入。</source>
         <translation>Choose a document in the library on the left, or drop files on the window to import them.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="191"/>
+        <location filename="../../reader/ui/main_window.py" line="228"/>
         <source>Ctrl+O 导入 · Ctrl+F 文内查找 · Ctrl+Shift+F 全库搜索 · Ctrl+G 转到条文</source>
         <translation>Ctrl+O import · Ctrl+F find · Ctrl+Shift+F search library · Ctrl+G go to article</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="192"/>
+        <location filename="../../reader/ui/main_window.py" line="229"/>
         <source>Alt+← / Alt+→ 后退 / 前进 · Ctrl+= / Ctrl+- 字号 · F1 全部快捷键</source>
         <translation>Alt+Left / Alt+Right back / forward · Ctrl+= / Ctrl+- text size · F1 all shortcuts</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="422"/>
+        <location filename="../../reader/ui/main_window.py" line="464"/>
         <source>本文中第 {0} 处，共出现 {1} 处</source>
         <translation>Occurrence {0} of {1} in this document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/main_window.py" line="690"/>
+        <location filename="../../reader/ui/main_window.py" line="741"/>
         <source>法规阅读器 RegReader
 离线阅读、检索与引用法规和政府文件。
 文库位置：{0}</source>
@@ -2091,58 +2096,58 @@ Library: {0}</translation>
 <context>
     <name>ReadingView</name>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="589"/>
+        <location filename="../../reader/ui/reading_view.py" line="665"/>
         <source>{0} →</source>
-        <extracomment>Widest text column, in CJK characters (a comfortable measure for Chinese). The tree unit at the top of the view changed (user scrolling or a jump). (current index, count) of the highlighted occurrences. The user asked to show a node in the tree (context menu). A click on an annotation (its id): the window selects it in the annotations panel. A click on a link marker in the margin: (link, &quot;out&quot; | &quot;in&quot;). A (new) QTextDocument was typeset: layers that format its text apply themselves again. ``hook(menu, position, point)`` adds the window&apos;s annotation commands to the context menu (document position and viewport point of the click) ``ref_tooltip(point)``: the tooltip of a cross-reference link there (&apos;&apos; if none) called with each newly typeset document before it is shown: formatting applied then costs no relayout (reference links)</extracomment>
+        <extracomment>Widest text column, in CJK characters (a comfortable measure for Chinese). Documents longer than this (characters) are typeset a piece at a time: the first FIRST_CHARS shown at once, then STEP_CHARS per turn of the event loop (each piece also lays out the one before it), so opening one never holds the window up. The tree unit at the top of the view changed (user scrolling or a jump). (current index, count) of the highlighted occurrences. The user asked to show a node in the tree (context menu). A click on an annotation (its id): the window selects it in the annotations panel. A click on a link marker in the margin: (link, &quot;out&quot; | &quot;in&quot;). A (new) QTextDocument was typeset to its end: layers that format its text apply themselves again. ``hook(menu, position, point)`` adds the window&apos;s annotation commands to the context menu (document position and viewport point of the click) ``ref_tooltip(point)``: the tooltip of a cross-reference link there (&apos;&apos; if none) ``decorate(rendered, start, end)`` formats each newly typeset piece [start, end) of the document in the piece&apos;s edit block (one relayout): reference links</extracomment>
         <translation>{0} →</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="589"/>
+        <location filename="../../reader/ui/reading_view.py" line="665"/>
         <source>← {0}</source>
         <translation>← {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="591"/>
+        <location filename="../../reader/ui/reading_view.py" line="667"/>
         <source>（单击查看链接）</source>
         <translation>(click to follow the link)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="599"/>
+        <location filename="../../reader/ui/reading_view.py" line="675"/>
         <source>（高亮，无批注）</source>
         <translation>(highlight, no note)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="603"/>
+        <location filename="../../reader/ui/reading_view.py" line="679"/>
         <source>已解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="679"/>
+        <location filename="../../reader/ui/reading_view.py" line="755"/>
         <source>已复制 {0}（附引注）</source>
         <translation>Copied {0} with citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="687"/>
+        <location filename="../../reader/ui/reading_view.py" line="763"/>
         <source>复制（附引注）</source>
         <translation>Copy with Citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="690"/>
+        <location filename="../../reader/ui/reading_view.py" line="766"/>
         <source>仅复制文字</source>
         <translation>Copy Text Only</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="696"/>
+        <location filename="../../reader/ui/reading_view.py" line="772"/>
         <source>复制{0}全文（附引注）</source>
         <translation>Copy {0} with Citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="698"/>
+        <location filename="../../reader/ui/reading_view.py" line="774"/>
         <source>在目录中显示</source>
         <translation>Show in Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/reading_view.py" line="703"/>
+        <location filename="../../reader/ui/reading_view.py" line="779"/>
         <source>全选</source>
         <translation>Select All</translation>
     </message>
@@ -2655,84 +2660,84 @@ Library: {0}</translation>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../reader/ui/actions.py" line="206"/>
+        <location filename="../../reader/ui/actions.py" line="207"/>
         <source>撤销 {0}</source>
         <translation>Undo {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="206"/>
-        <location filename="../../reader/ui/actions.py" line="258"/>
+        <location filename="../../reader/ui/actions.py" line="207"/>
+        <location filename="../../reader/ui/actions.py" line="262"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="207"/>
+        <location filename="../../reader/ui/actions.py" line="208"/>
         <source>重做 {0}</source>
         <translation>Redo {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="207"/>
-        <location filename="../../reader/ui/actions.py" line="259"/>
+        <location filename="../../reader/ui/actions.py" line="208"/>
+        <location filename="../../reader/ui/actions.py" line="263"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="210"/>
+        <location filename="../../reader/ui/actions.py" line="211"/>
         <source>批注(&amp;A)</source>
         <translation>&amp;Annotate</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="211"/>
+        <location filename="../../reader/ui/actions.py" line="212"/>
         <source>高亮为</source>
         <translation>Highlight As</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="212"/>
+        <location filename="../../reader/ui/actions.py" line="213"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="213"/>
+        <location filename="../../reader/ui/actions.py" line="214"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="214"/>
+        <location filename="../../reader/ui/actions.py" line="215"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="215"/>
+        <location filename="../../reader/ui/actions.py" line="216"/>
         <source>导航(&amp;G)</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="216"/>
+        <location filename="../../reader/ui/actions.py" line="217"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="217"/>
+        <location filename="../../reader/ui/actions.py" line="218"/>
         <source>面板</source>
         <translation>Panels</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="218"/>
+        <location filename="../../reader/ui/actions.py" line="219"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="219"/>
+        <location filename="../../reader/ui/actions.py" line="220"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="220"/>
+        <location filename="../../reader/ui/actions.py" line="224"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="222"/>
+        <location filename="../../reader/ui/actions.py" line="226"/>
         <source>导入文件…</source>
         <translation>Import Files…</translation>
     </message>
@@ -2741,427 +2746,427 @@ Library: {0}</translation>
         <translation type="vanished">Import files into the library (txt, md, docx; several at once), in the background</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="222"/>
+        <location filename="../../reader/ui/actions.py" line="226"/>
         <source>把文件导入文库（{0}；可多选），后台进行</source>
         <translation>Import files into the library ({0}; several at once), in the background</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="223"/>
+        <location filename="../../reader/ui/actions.py" line="227"/>
         <source>导入文件夹…</source>
         <translation>Import folder…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="223"/>
+        <location filename="../../reader/ui/actions.py" line="227"/>
         <source>导入文件夹及其子文件夹中所有支持的文件（{0}），后台进行</source>
         <translation>Import every supported file ({0}) in a folder and its subfolders, in the background</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="224"/>
+        <location filename="../../reader/ui/actions.py" line="228"/>
         <source>从文库移除…</source>
         <translation>Remove from Library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="224"/>
+        <location filename="../../reader/ui/actions.py" line="228"/>
         <source>从文库移除所选文档</source>
         <translation>Remove the selected document from the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="225"/>
+        <location filename="../../reader/ui/actions.py" line="229"/>
         <source>导出 Word 简报…</source>
         <translation>Export Word Brief…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="225"/>
+        <location filename="../../reader/ui/actions.py" line="229"/>
         <source>把批注和审阅意见连同条文导出为 Word 文档（Ctrl+E）</source>
         <translation>Export the text with your annotations and notes as a Word document (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="226"/>
+        <location filename="../../reader/ui/actions.py" line="230"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="226"/>
+        <location filename="../../reader/ui/actions.py" line="230"/>
         <source>关闭法规阅读器</source>
         <translation>Close RegReader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="227"/>
+        <location filename="../../reader/ui/actions.py" line="231"/>
         <source>复制（附引注）</source>
         <translation>Copy with Citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="227"/>
+        <location filename="../../reader/ui/actions.py" line="231"/>
         <source>复制所选文字，后附出处，如《……》第十七条第二款</source>
         <translation>Copy the selection followed by its citation, e.g. 《…》第十七条第二款</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="228"/>
+        <location filename="../../reader/ui/actions.py" line="232"/>
         <source>仅复制文字</source>
         <translation>Copy Text Only</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="228"/>
+        <location filename="../../reader/ui/actions.py" line="232"/>
         <source>复制所选文字，不附出处</source>
         <translation>Copy the selection without a citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="229"/>
+        <location filename="../../reader/ui/actions.py" line="233"/>
         <source>复制本条全文（附引注）</source>
         <translation>Copy Whole Article with Citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="229"/>
+        <location filename="../../reader/ui/actions.py" line="233"/>
         <source>复制光标所在条文的全文及出处</source>
         <translation>Copy the whole article at the cursor with its citation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="230"/>
+        <location filename="../../reader/ui/actions.py" line="234"/>
         <source>在文档中查找…</source>
         <translation>Find in Document…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="230"/>
+        <location filename="../../reader/ui/actions.py" line="234"/>
         <source>在当前文档中查找并标出所有匹配（Ctrl+F）</source>
         <translation>Find in this document and highlight every match (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="231"/>
+        <location filename="../../reader/ui/actions.py" line="235"/>
         <source>下一处</source>
         <translation>Next Match</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="231"/>
+        <location filename="../../reader/ui/actions.py" line="235"/>
         <source>跳到下一处匹配（F3）</source>
         <translation>Go to the next match (F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="232"/>
+        <location filename="../../reader/ui/actions.py" line="236"/>
         <source>上一处</source>
         <translation>Previous Match</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="232"/>
+        <location filename="../../reader/ui/actions.py" line="236"/>
         <source>跳到上一处匹配（Shift+F3）</source>
         <translation>Go to the previous match (Shift+F3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="233"/>
+        <location filename="../../reader/ui/actions.py" line="237"/>
         <source>全库搜索…</source>
         <translation>Search Library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="233"/>
+        <location filename="../../reader/ui/actions.py" line="237"/>
         <source>在整个文库中搜索（Ctrl+Shift+F）</source>
         <translation>Search the whole library (Ctrl+Shift+F)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="234"/>
+        <location filename="../../reader/ui/actions.py" line="238"/>
         <source>转到条文…</source>
         <translation>Go to Article…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="234"/>
+        <location filename="../../reader/ui/actions.py" line="238"/>
         <source>转到指定条文，如 43、第四十三条、第十七条第二款（Ctrl+G）</source>
         <translation>Go to an article, e.g. 43, 第四十三条, 第十七条第二款 (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="235"/>
+        <location filename="../../reader/ui/actions.py" line="239"/>
         <source>后退</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="235"/>
+        <location filename="../../reader/ui/actions.py" line="239"/>
         <source>回到上一个位置（Alt+←）</source>
         <translation>Back to the previous place (Alt+Left)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="236"/>
+        <location filename="../../reader/ui/actions.py" line="240"/>
         <source>前进</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="236"/>
+        <location filename="../../reader/ui/actions.py" line="240"/>
         <source>前进到下一个位置（Alt+→）</source>
         <translation>Forward to the next place (Alt+Right)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="237"/>
+        <location filename="../../reader/ui/actions.py" line="241"/>
         <source>放大字号</source>
         <translation>Larger Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="237"/>
+        <location filename="../../reader/ui/actions.py" line="241"/>
         <source>放大正文字号（Ctrl+=）</source>
         <translation>Make the text larger (Ctrl+=)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="238"/>
+        <location filename="../../reader/ui/actions.py" line="242"/>
         <source>缩小字号</source>
         <translation>Smaller Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="238"/>
+        <location filename="../../reader/ui/actions.py" line="242"/>
         <source>缩小正文字号（Ctrl+-）</source>
         <translation>Make the text smaller (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="239"/>
+        <location filename="../../reader/ui/actions.py" line="243"/>
         <source>默认字号</source>
         <translation>Default Text Size</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="239"/>
+        <location filename="../../reader/ui/actions.py" line="243"/>
         <source>恢复默认字号（Ctrl+0）</source>
         <translation>Back to the default text size (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="240"/>
+        <location filename="../../reader/ui/actions.py" line="244"/>
         <source>展开全部目录</source>
         <translation>Expand All Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="240"/>
+        <location filename="../../reader/ui/actions.py" line="244"/>
         <source>展开目录中的全部条目</source>
         <translation>Expand every entry of the contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="241"/>
+        <location filename="../../reader/ui/actions.py" line="245"/>
         <source>折叠全部目录</source>
         <translation>Collapse All Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="241"/>
+        <location filename="../../reader/ui/actions.py" line="245"/>
         <source>折叠目录中的全部条目</source>
         <translation>Collapse every entry of the contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="242"/>
+        <location filename="../../reader/ui/actions.py" line="246"/>
         <source>新旧对照…</source>
         <translation>Compare Versions…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="242"/>
+        <location filename="../../reader/ui/actions.py" line="246"/>
         <source>把当前文档与它的另一版本逐条并排对照，标出修改</source>
         <translation>Compare the open document with another version of it, article by article, with the changes marked</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="243"/>
+        <location filename="../../reader/ui/actions.py" line="247"/>
         <source>版本…</source>
         <translation>Versions…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="243"/>
+        <location filename="../../reader/ui/actions.py" line="247"/>
         <source>列出当前文档的全部版本：打开较早版本，或与现行版本对照</source>
         <translation>List every version of the open document: open an older one, or compare it with the current version</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="244"/>
+        <location filename="../../reader/ui/actions.py" line="248"/>
         <source>深色模式</source>
         <translation>Dark Mode</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="244"/>
+        <location filename="../../reader/ui/actions.py" line="248"/>
         <source>在浅色与深色外观之间切换</source>
         <translation>Switch between the light and dark appearance</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="245"/>
+        <location filename="../../reader/ui/actions.py" line="249"/>
         <source>转到文库</source>
         <translation>Go to Library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="245"/>
+        <location filename="../../reader/ui/actions.py" line="249"/>
         <source>把键盘焦点移到文库列表（Ctrl+1）</source>
         <translation>Move the keyboard focus to the library list (Ctrl+1)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="246"/>
+        <location filename="../../reader/ui/actions.py" line="250"/>
         <source>转到目录</source>
         <translation>Go to Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="246"/>
+        <location filename="../../reader/ui/actions.py" line="250"/>
         <source>把键盘焦点移到目录（Ctrl+2）</source>
         <translation>Move the keyboard focus to the contents (Ctrl+2)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="247"/>
+        <location filename="../../reader/ui/actions.py" line="251"/>
         <source>转到正文</source>
         <translation>Go to Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="247"/>
+        <location filename="../../reader/ui/actions.py" line="251"/>
         <source>把键盘焦点移到正文（Ctrl+3）</source>
         <translation>Move the keyboard focus to the text (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="248"/>
+        <location filename="../../reader/ui/actions.py" line="252"/>
         <source>筛选文库…</source>
         <translation>Filter Library…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="248"/>
+        <location filename="../../reader/ui/actions.py" line="252"/>
         <source>把键盘焦点移到文库筛选框（Ctrl+L）</source>
         <translation>Move the keyboard focus to the library filter (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="249"/>
+        <location filename="../../reader/ui/actions.py" line="253"/>
         <source>快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="249"/>
+        <location filename="../../reader/ui/actions.py" line="253"/>
         <source>列出全部快捷键</source>
         <translation>List every keyboard shortcut</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="250"/>
+        <location filename="../../reader/ui/actions.py" line="254"/>
         <source>关于法规阅读器</source>
         <translation>About RegReader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="250"/>
+        <location filename="../../reader/ui/actions.py" line="254"/>
         <source>版本与说明</source>
         <translation>Version and notes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="251"/>
+        <location filename="../../reader/ui/actions.py" line="255"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="251"/>
+        <location filename="../../reader/ui/actions.py" line="255"/>
         <source>用当前分类的颜色高亮所选文字（Ctrl+H）；分类见右侧箭头</source>
         <translation>Highlight the selection in the current category&apos;s colour (Ctrl+H); the arrow offers the categories</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="252"/>
+        <location filename="../../reader/ui/actions.py" line="256"/>
         <source>添加批注…</source>
         <translation>Add Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="252"/>
+        <location filename="../../reader/ui/actions.py" line="256"/>
         <source>为所选文字写批注；未选文字时为光标所在条文写批注（Ctrl+M）</source>
         <translation>Write a note on the selection; without one, on the clause at the cursor (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="253"/>
+        <location filename="../../reader/ui/actions.py" line="257"/>
         <source>条文批注…</source>
         <translation>Note on Clause…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="253"/>
+        <location filename="../../reader/ui/actions.py" line="257"/>
         <source>为光标所在的整条写批注（Ctrl+Shift+M）</source>
         <translation>Write a note on the whole clause at the cursor (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="254"/>
+        <location filename="../../reader/ui/actions.py" line="258"/>
         <source>添加标签…</source>
         <translation>Add Tags…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="254"/>
+        <location filename="../../reader/ui/actions.py" line="258"/>
         <source>为所选文字加标签（Ctrl+T）</source>
         <translation>Tag the selected words (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="255"/>
+        <location filename="../../reader/ui/actions.py" line="259"/>
         <source>链接到…</source>
         <translation>Link To…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="255"/>
+        <location filename="../../reader/ui/actions.py" line="259"/>
         <source>把所选文字或本条链接到另一条文，用搜索或目录选择（Ctrl+K）</source>
         <translation>Link the selection or this clause to another clause, picked by search or from the contents (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="256"/>
+        <location filename="../../reader/ui/actions.py" line="260"/>
         <source>编辑所选批注…</source>
         <translation>Edit Selected Annotation…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="256"/>
+        <location filename="../../reader/ui/actions.py" line="260"/>
         <source>编辑批注面板或正文中选中的批注</source>
         <translation>Edit the annotation selected in the panel or the text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="257"/>
+        <location filename="../../reader/ui/actions.py" line="261"/>
         <source>删除所选批注</source>
         <translation>Delete Selected Annotation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="257"/>
+        <location filename="../../reader/ui/actions.py" line="261"/>
         <source>删除选中的批注（可撤销，可从回收站恢复）</source>
         <translation>Delete the selected annotation (undoable; restorable from the trash)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="258"/>
+        <location filename="../../reader/ui/actions.py" line="262"/>
         <source>撤销上一次批注编辑（Ctrl+Z）</source>
         <translation>Undo the last annotation edit (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="259"/>
+        <location filename="../../reader/ui/actions.py" line="263"/>
         <source>重做被撤销的批注编辑（Ctrl+Shift+Z）</source>
         <translation>Redo the annotation edit just undone (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="260"/>
+        <location filename="../../reader/ui/actions.py" line="264"/>
         <source>管理分类…</source>
         <translation>Categories…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="260"/>
+        <location filename="../../reader/ui/actions.py" line="264"/>
         <source>增删、改名、改颜色和含义</source>
         <translation>Add, remove, rename categories; change their colours and meanings</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="261"/>
+        <location filename="../../reader/ui/actions.py" line="265"/>
         <source>作者名…</source>
         <translation>Author Name…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="261"/>
+        <location filename="../../reader/ui/actions.py" line="265"/>
         <source>新批注的署名</source>
         <translation>The name new annotations are signed with</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="262"/>
+        <location filename="../../reader/ui/actions.py" line="266"/>
         <source>导出批注…</source>
         <translation>Export Annotations…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="262"/>
+        <location filename="../../reader/ui/actions.py" line="266"/>
         <source>导出全部批注和链接（W3C Web Annotation JSON）</source>
         <translation>Export every annotation and link (W3C Web Annotation JSON)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="263"/>
+        <location filename="../../reader/ui/actions.py" line="267"/>
         <source>导入批注…</source>
         <translation>Import Annotations…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="263"/>
+        <location filename="../../reader/ui/actions.py" line="267"/>
         <source>合并同事导出的批注：按编号合并，较新的版本优先</source>
         <translation>Merge a colleague&apos;s exported annotations: by id, the newer copy wins</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="264"/>
+        <location filename="../../reader/ui/actions.py" line="268"/>
         <source>批注面板</source>
         <translation>Annotations Panel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="264"/>
+        <location filename="../../reader/ui/actions.py" line="268"/>
         <source>显示或隐藏批注面板（Ctrl+Shift+A）</source>
         <translation>Show or hide the annotations panel (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="265"/>
+        <location filename="../../reader/ui/actions.py" line="269"/>
         <source>链接面板</source>
         <translation>Links Panel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/actions.py" line="265"/>
+        <location filename="../../reader/ui/actions.py" line="269"/>
         <source>显示或隐藏链接面板（Ctrl+Shift+L）</source>
         <translation>Show or hide the links panel (Ctrl+Shift+L)</translation>
     </message>

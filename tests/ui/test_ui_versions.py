@@ -206,3 +206,21 @@ def test_an_earlier_version_imported_later_leaves_the_current_one(make_window, s
             window.import_files([str(copy)])
         assert "文库中已有相同文本，未作更改" in window.importer.report_box.detailedText()
         window.runner.wait()
+
+
+def test_the_reading_view_menu_offers_the_version_a_note_was_made_on(updated, qtbot) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    from tests.ui.test_ui_annotations import point_of
+
+    window, _lib, old, new, moved, _changed = updated
+    window.open_document(new)
+    window.annotator.refresh()
+    window.view.scroll_to_annotation(moved)
+    start, _end = window.view.layer.find(moved)
+    menu = QMenu(window)
+    window.annotator._context_menu(menu, start + 1, point_of(window, start + 1))
+    action = next(a for a in menu.actions() if a.text() == "在原版本中查看")
+    with qtbot.waitSignal(window.documentOpened):
+        action.trigger()
+    assert window.doc.id == old and window.versions.banner.is_old()
