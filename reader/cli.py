@@ -16,6 +16,7 @@ from reader.cli_output import (PROG, error, index_progress_printer, print_docume
 from reader.core.annotations import DEFAULT_RELATIONS, Annotation, Link, LinkEnd, default_author
 from reader.core.errors import UserError
 from reader.cli_versions import version_commands, version_line
+from reader.cli_review import print_threads, review_commands
 from index import SEARCH_SCOPES
 
 if TYPE_CHECKING:  # the store loads when a command needs it: the window paints first
@@ -134,6 +135,7 @@ def _parser() -> argparse.ArgumentParser:
     _export_command(sub, common, as_json)
     _refs_command(sub, common, as_json)
     version_commands(sub, common, as_json, _open)
+    review_commands(sub, common, as_json, _open)
     return parser
 
 
@@ -388,8 +390,10 @@ def _cmd_annotations(args: argparse.Namespace) -> int:
     rows = [[a.id[:8], _state(a.anchor_state, a.doc_present)
              + (f" ({followed[a.id].outcome})" if a.id in followed
                 and followed[a.id].outcome not in ("unchanged", a.anchor_state) else ""),
-             a.kind, a.category or "-", f"{a.doc_id} {a.node_id}", _annotation_text(a)] for a in anns]
-    print_table(["ID", "ANCHOR", "KIND", "CATEGORY", "WHERE", "QUOTE / NOTE"], rows)
+             a.kind, a.category or "-", a.author or "-", a.status, f"{a.doc_id} {a.node_id}",
+             _annotation_text(a)] for a in anns]
+    print_table(["ID", "ANCHOR", "KIND", "CATEGORY", "AUTHOR", "STATUS", "WHERE", "QUOTE / NOTE"], rows)
+    print_threads(anns)
     docs = {a.doc_id for a in anns}
     print(f"\n{len(anns)} annotation{'s' * (len(anns) != 1)} in {len(docs)} document"
           f"{'s' * (len(docs) != 1)}"

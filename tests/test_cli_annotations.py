@@ -14,7 +14,7 @@ from tests.conftest import make_document
 
 ANNOTATION_KEYS = {"id", "doc_id", "node_id", "start", "end", "quote", "prefix", "suffix",
                    "node_hash", "kind", "category", "note", "tags", "status", "author", "created",
-                   "modified", "deleted", "anchor", "document_present"}
+                   "modified", "deleted", "anchor", "document_present", "replies", "status_history"}
 
 
 @pytest.fixture

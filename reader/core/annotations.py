@@ -23,7 +23,8 @@ from typing import Any
 from reader.core.anchoring import Anchor, Placement
 
 KINDS = ("highlight", "note", "clause_note")
-STATUSES = ("open", "resolved")
+#: Review status: open (to be looked at), answered (someone replied), resolved (settled).
+STATUSES = ("open", "answered", "resolved")
 ANCHOR_STATES = ("ok", "moved", "orphan")
 
 
@@ -129,6 +130,36 @@ class _Anchored:
 
 
 @dataclass(frozen=True)
+class Reply:
+    """One message in the thread under an annotation; soft-deleted like it."""
+
+    id: str
+    annotation_id: str
+    text: str
+    author: str = ""
+    created: str = ""
+    modified: str = ""
+    deleted: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "annotation_id": self.annotation_id, "text": self.text,
+                "author": self.author, "created": self.created, "modified": self.modified,
+                "deleted": self.deleted}
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """Who set an annotation's review status to what, and when (kept for good)."""
+
+    status: str
+    author: str
+    at: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"status": self.status, "author": self.author, "at": self.at}
+
+
+@dataclass(frozen=True)
 class Annotation(_Anchored):
     """A highlight or note on a span of a node's text, or a note on a whole clause."""
 
@@ -156,6 +187,10 @@ class Annotation(_Anchored):
     #: False when the annotated document is no longer in the library (removed): the
     #: annotation is kept and comes back with the document.
     doc_present: bool = True
+    #: The live replies, oldest first, and every status change, oldest first (as read
+    #: from the library; writing an annotation does not write these).
+    replies: tuple[Reply, ...] = ()
+    status_history: tuple[StatusChange, ...] = ()
 
     @property
     def on_clause(self) -> bool:
@@ -183,6 +218,8 @@ class Annotation(_Anchored):
             "anchor": {"state": self.anchor_state, "method": self.anchor_method,
                        "score": round(self.anchor_score, 4)},
             "document_present": self.doc_present,
+            "replies": [r.to_json() for r in self.replies],
+            "status_history": [c.to_json() for c in self.status_history],
         }
 
 
@@ -269,7 +306,7 @@ def placement_state(old: Anchor, placement: Placement, previous: str) -> tuple[s
 
 
 __all__ = [
-    "Annotation", "Link", "LinkEnd", "Category", "DEFAULT_CATEGORIES", "DEFAULT_RELATIONS",
+    "Annotation", "Reply", "StatusChange", "Link", "LinkEnd", "Category", "DEFAULT_CATEGORIES", "DEFAULT_RELATIONS",
     "KINDS", "STATUSES", "ANCHOR_STATES", "now", "default_author", "parse_time", "clean_tags", "clean_name",
     "check_color", "placement_state", "index_version",
 ]

@@ -11,8 +11,12 @@ with ``id`` ``urn:uuid:…``, ``created``/``modified``, a ``creator`` and:
   ``tagging``), the category (purpose ``classifying``).  A link has motivation
   ``linking``: its target is the link's source end, its body the other end (a
   ``SpecificResource`` shaped like a target), its relation and note as textual bodies.
-* ``regreader`` — what the model has no word for (kind, status, node hash, anchor state,
-  deleted, the clause's opening), so a RegReader import restores exactly what was exported.
+* ``regreader`` — what the model has no word for (kind, status and its history, node
+  hash, anchor state, deleted, the clause's opening), so a RegReader import restores
+  exactly what was exported.
+* A reply has motivation ``replying``; its target is the annotation's ``urn:uuid:…``, its
+  text a ``TextualBody`` (purpose ``replying``).  Replies came with format 2: an older
+  RegReader refuses such a file rather than misread it.
 
 :func:`parse` checks a whole file before anything is imported and raises
 :class:`FormatError` with the reason (which item, what is wrong) for a corrupt file or
@@ -27,11 +31,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.core.annotations import (ANCHOR_STATES, KINDS, STATUSES, Annotation, Category,
-                                     Link, LinkEnd, check_color, clean_name, clean_tags,
-                                     now, parse_time)
+                                     Link, LinkEnd, Reply, StatusChange, check_color,
+                                     clean_name, clean_tags, now, parse_time)
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-FORMAT = 1
+FORMAT = 2  # 2: replies and the status history
 SOURCE_PREFIX = "urn:regreader:doc:"
 NODE_SELECTOR = "urn:regreader:node-id"
 _DOC_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,200}$")
@@ -49,6 +53,7 @@ class Bundle:
     annotations: list[Annotation] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     categories: list[Category] = field(default_factory=list)
+    replies: list[Reply] = field(default_factory=list)
 
 
 # -- export -------------------------------------------------------------------------------
@@ -57,6 +62,7 @@ class Bundle:
 def export(bundle: Bundle) -> dict[str, Any]:
     items = [_annotation_item(a) for a in bundle.annotations]
     items += [_link_item(link) for link in bundle.links]
+    items += [_reply_item(r) for r in bundle.replies]
     return {
         "@context": CONTEXT,
         "type": "AnnotationCollection",
@@ -115,8 +121,19 @@ def _annotation_item(a: Annotation) -> dict[str, Any]:
         "status": a.status, "node_hash": a.node_hash, "anchor_state": a.anchor_state,
         "deleted": a.deleted,
     }
+    if a.status_history:
+        item["regreader"]["status_history"] = [c.to_json() for c in a.status_history]
     if a.on_clause:
         item["regreader"]["clause_opening"] = a.suffix
+    return item
+
+
+def _reply_item(r: Reply) -> dict[str, Any]:
+    item = _common(r.id, r.author, r.created, r.modified)
+    item["motivation"] = "replying"
+    item["body"] = [_text(r.text, "replying")]
+    item["target"] = _urn(r.annotation_id)
+    item["regreader"] = {"item": "reply", "deleted": r.deleted}
     return item
 
 
@@ -192,12 +209,19 @@ def parse(data: Any) -> Bundle:
             seen.add(item_id)
             if raw.get("motivation") == "linking":
                 bundle.links.append(_parse_link(raw, item_id))
+            elif raw.get("motivation") == "replying":
+                bundle.replies.append(_parse_reply(raw, item_id))
             else:
                 bundle.annotations.append(_parse_annotation(raw, item_id))
         except (ValueError, TypeError, KeyError) as exc:
             ident = raw.get("id") if isinstance(raw, dict) else None
             raise FormatError(f"item {n}{f' ({ident})' if isinstance(ident, str) else ''}: "
                               f"{exc}") from None
+    annotation_ids = {a.id for a in bundle.annotations}
+    for reply in bundle.replies:
+        if reply.annotation_id not in annotation_ids:
+            raise FormatError(f"reply {reply.id}: it answers annotation {reply.annotation_id}, "
+                              "which is not in the file")
     return bundle
 
 
@@ -362,7 +386,36 @@ def _parse_annotation(raw: dict[str, Any], item_id: str) -> Annotation:
         status=_choice(ext.get("status"), STATUSES, "status", "open"), author=_creator(raw),
         created=_time(raw, "created"), modified=_time(raw, "modified"), deleted=_deleted(ext),
         anchor_state=_choice(ext.get("anchor_state"), ANCHOR_STATES, "anchor state", "ok"),
+        status_history=_status_history(ext.get("status_history")),
     )
+
+
+def _status_history(raw: Any) -> tuple[StatusChange, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise ValueError("'status_history' is not a list")
+    changes = []
+    for entry in raw:
+        if not isinstance(entry, dict):
+            raise ValueError("a status change is not an object")
+        status = entry.get("status")
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r} in the status history")
+        changes.append(StatusChange(status, _str(entry, "author", ""), _time(entry, "at")))
+    return tuple(changes)
+
+
+def _parse_reply(raw: dict[str, Any], item_id: str) -> Reply:
+    target = raw.get("target")
+    if isinstance(target, dict):
+        target = target.get("id") or target.get("source")
+    texts = _texts(_bodies(raw), "replying") or _texts(_bodies(raw), "commenting")
+    if not texts or not "".join(texts).strip():
+        raise ValueError("the reply has no text")
+    return Reply(id=item_id, annotation_id=_uuid(target), text="\n".join(texts),
+                 author=_creator(raw), created=_time(raw, "created"),
+                 modified=_time(raw, "modified"), deleted=_deleted(_ext(raw)))
 
 
 def _link_end(place: _Place, ext: Any) -> LinkEnd:

@@ -27,8 +27,9 @@ from typing import Any, Callable, Iterator
 
 from reader.core.anchoring import Anchor, AnchorError, anchor_clause, anchor_quote, make_anchor, reanchor_all
 from reader.core.annotations import (DEFAULT_RELATIONS, STATUSES, Annotation, Category, Link,
-                                     LinkEnd, check_color, clean_name, clean_tags, now,
-                                     parse_time, placement_state)
+                                     LinkEnd, Reply, StatusChange, check_color, clean_name,
+                                     clean_tags, default_author, now, parse_time,
+                                     placement_state)
 from reader.core.errors import UserError
 from reader.core.model import Document, Node
 from reader.core.webanno import Bundle, FormatError, export, parse
@@ -74,6 +75,10 @@ class MergeReport:
     links_added: int = 0
     links_updated: int = 0
     links_kept: int = 0
+    replies_added: int = 0
+    replies_updated: int = 0
+    replies_kept: int = 0
+    status_changes_added: int = 0
     categories_added: list[str] = field(default_factory=list)
     anchors: dict[str, int] = field(default_factory=dict)  # state → count, after placing
     #: items placed on an older version that then followed the current one: outcome → count
@@ -84,6 +89,9 @@ class MergeReport:
                 "annotations": {"added": self.added, "updated": self.updated, "kept": self.kept},
                 "links": {"added": self.links_added, "updated": self.links_updated,
                           "kept": self.links_kept},
+                "replies": {"added": self.replies_added, "updated": self.replies_updated,
+                            "kept": self.replies_kept},
+                "status_changes_added": self.status_changes_added,
                 "categories_added": list(self.categories_added),
                 "anchors": dict(self.anchors), "followed": dict(self.followed)}
 
@@ -239,8 +247,7 @@ class Annotations:
         doc, node = self._node(doc_id, node_id)
         anchor = self._anchor(node, span, doc.id)
         cat = self._category_for(category)
-        if status not in STATUSES:
-            raise UserError(f"unknown status {status!r} (open or resolved)")
+        _check_status(status)
         try:
             tag_list = tuple(clean_tags(tags))
         except ValueError as exc:
@@ -324,11 +331,11 @@ class Annotations:
         if category is not UNSET:
             changes["category"] = self._category_for(category)
         if status is not UNSET:
-            if status not in STATUSES:
-                raise UserError(f"unknown status {status!r} (open or resolved)")
-            changes["status"] = status
+            changes["status"] = _check_status(status)
         if author is not UNSET:
             changes["author"] = author or ""
+        if changes.get("status", current.status) != current.status:  # a review step: logged
+            return self._write_status(replace(current, **changes), default_author())
         return self._write_annotation(replace(current, **changes))
 
     def _write_annotation(self, ann: Annotation, delete: bool | None = None) -> Annotation:
@@ -353,7 +360,12 @@ class Annotations:
         return current if not current.deleted else self._write_annotation(current, delete=False)
 
     def put(self, ann: Annotation) -> Annotation:
-        """Write an annotation back as it was (undo of an edit); ``modified`` becomes now."""
+        """Write an annotation back as it was (undo of an edit); ``modified`` becomes now.
+        A status it brings back is a review step like any other: logged."""
+        with self.db.lock:
+            stored = userdata.get_annotation(self.db.conn, ann.id)
+        if stored is not None and stored.status != ann.status:
+            return self._write_status(ann, default_author())
         return self._write_annotation(ann)
 
     def reattach(self, ann_id: str, doc_id: str, node_id: str,
@@ -372,6 +384,69 @@ class Annotations:
             userdata.log_move(self.db.conn, when, "reattach", "annotation", current.id, "",
                               doc.id, current.anchor, anchor, "manual", 1.0, "ok")
         return self.get(current.id)
+
+    # -- review: replies and status ------------------------------------------------------
+
+    def reply(self, ann_id: str, text: str, author: str | None = None) -> Reply:
+        """Add a reply under an annotation (a deleted one too: the thread stays with it).
+        ``author`` None: :func:`default_author`."""
+        ann = self.get(ann_id)
+        body = _clean_reply(text)
+        with self._user_write() as when:
+            reply = Reply(str(uuid.uuid4()), ann.id, body,
+                          default_author() if author is None else author, when, when)
+            userdata.put_reply(self.db.conn, reply)
+        return reply
+
+    def replies(self, ann_id: str, deleted: bool | None = False) -> list[Reply]:
+        """An annotation's replies, oldest first (``deleted`` as for :meth:`list`)."""
+        ann = self.get(ann_id)
+        with self.db.lock:
+            return userdata.list_replies(self.db.conn, [ann.id], deleted)
+
+    def get_reply(self, reply_id: str) -> Reply:
+        """One reply (deleted ones too) by id or unique id prefix."""
+        return self._find(reply_id, userdata.get_reply, userdata.find_reply_ids, "reply")
+
+    def update_reply(self, reply_id: str, text: str) -> Reply:
+        current = self.get_reply(reply_id)
+        return self._write_reply(replace(current, text=_clean_reply(text)))
+
+    def delete_reply(self, reply_id: str) -> Reply:
+        """Soft delete (``restore_reply`` undoes it)."""
+        current = self.get_reply(reply_id)
+        return current if current.deleted else self._write_reply(current, delete=True)
+
+    def restore_reply(self, reply_id: str) -> Reply:
+        current = self.get_reply(reply_id)
+        return current if not current.deleted else self._write_reply(current, delete=False)
+
+    def _write_reply(self, reply: Reply, delete: bool | None = None) -> Reply:
+        self._write(reply, userdata.put_reply, delete)
+        return self.get_reply(reply.id)
+
+    def set_status(self, ann_id: str, status: str, author: str | None = None) -> Annotation:
+        """Move an annotation to open / answered / resolved; the change is logged with
+        ``author`` (None: :func:`default_author`) and its time.  Setting the status it
+        has already changes nothing."""
+        _check_status(status)
+        current = self.get(ann_id)
+        if current.status == status:
+            return current
+        return self._write_status(replace(current, status=status),
+                                  default_author() if author is None else author)
+
+    def _write_status(self, ann: Annotation, author: str) -> Annotation:
+        with self._user_write() as when:
+            userdata.put_annotation(self.db.conn, replace(ann, modified=when))
+            userdata.log_status(self.db.conn, ann.id, StatusChange(ann.status, author, when))
+        return self.get(ann.id)
+
+    def status_history(self, ann_id: str) -> list[StatusChange]:
+        """Every status change of an annotation, oldest first."""
+        ann = self.get(ann_id)
+        with self.db.lock:
+            return userdata.status_history(self.db.conn, ann.id)
 
     # -- links ---------------------------------------------------------------------------
 
@@ -513,9 +588,10 @@ class Annotations:
         deleted = None if include_deleted else False
         with self.db.lock:
             full = self.document_id(doc_id) if doc_id is not None else None
-            return Bundle(userdata.list_annotations(self.db.conn, full, deleted),
-                          userdata.list_links(self.db.conn, full, deleted),
-                          userdata.list_categories(self.db.conn, include_deleted=True))
+            anns = userdata.list_annotations(self.db.conn, full, deleted)
+            return Bundle(anns, userdata.list_links(self.db.conn, full, deleted),
+                          userdata.list_categories(self.db.conn, include_deleted=True),
+                          userdata.list_replies(self.db.conn, [a.id for a in anns], deleted))
 
     def export(self, path: str | Path | None = None, doc_id: str | None = None,
                include_deleted: bool = False) -> dict[str, Any]:
@@ -579,9 +655,28 @@ class Annotations:
                     report.links_added += 1
                 else:
                     report.links_updated += 1
+            self._merge_review(bundle, report)
             if self._to_current is not None and merged:  # notes made on an older version
                 report.followed = self._to_current(merged, when)
         return report
+
+    def _merge_review(self, bundle: Bundle, report: MergeReport) -> None:
+        """Replies by id (the later ``modified`` wins) and every status change not yet
+        logged — inside the merge's transaction, after the annotations they belong to."""
+        conn = self.db.conn
+        for reply in bundle.replies:
+            local = userdata.get_reply(conn, reply.id)
+            if local is not None and not _newer(reply.modified, local.modified):
+                report.replies_kept += 1
+                continue
+            userdata.put_reply(conn, reply)
+            if local is None:
+                report.replies_added += 1
+            else:
+                report.replies_updated += 1
+        for ann in bundle.annotations:
+            for change in ann.status_history:
+                report.status_changes_added += userdata.log_status(conn, ann.id, change)
 
     def _doc_cached(self, doc_id: str, docs: dict[str, Document | None]) -> Document | None:
         if doc_id not in docs:
@@ -678,6 +773,19 @@ class Annotations:
             return userdata.count_annotations(self.db.conn, doc_id)
 
 
+def _check_status(status: str) -> str:
+    if status not in STATUSES:
+        raise UserError(f"unknown status {status!r} (use {', '.join(STATUSES)})")
+    return status
+
+
+def _clean_reply(text: str) -> str:
+    reply = _clean_note(text)
+    if not reply:
+        raise UserError("the reply is empty")
+    return reply
+
+
 def _moved(old: Anchor, placement: Any) -> bool:
     """The words are somewhere else now (another node or offset, or changed wording)."""
     new = placement.anchor
@@ -731,5 +839,5 @@ def _read_json(path: Path) -> Any:
         raise UserError(f"{path}: refused, nothing imported: not JSON ({exc})") from None
 
 
-__all__ = ["Annotations", "MergeReport", "Span", "WHOLE", "UNSET", "UnknownItem",
+__all__ = ["Annotations", "MergeReport", "Reply", "StatusChange", "Span", "WHOLE", "UNSET", "UnknownItem",
            "BACKUP_KEEP", "BACKUP_INTERVAL"]

@@ -215,9 +215,74 @@ MIGRATIONS: list[str] = [
     ALTER TABLE anchor_log ADD COLUMN old_doc TEXT;
     ALTER TABLE anchor_log ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
     """,
+    # 5: review — replies under an annotation (soft-deleted like it), the status 'answered'
+    # and a log of every status change (who, when).  SQLite cannot change a CHECK in place,
+    # so annotations is rebuilt: a new table, every row copied, the old one dropped, the
+    # new one renamed (annotation_tags' REFERENCES annotations(id) then names the new
+    # table; renaming the old one away would have dragged that reference along).  It runs
+    # with foreign keys off (in REBUILDS): dropping a referenced table with them on would
+    # fail, and migrate() checks the keys before it commits.
+    """
+    CREATE TABLE annotations_new (
+        id            TEXT PRIMARY KEY,  -- uuid
+        doc_id        TEXT NOT NULL,
+        node_id       TEXT NOT NULL,
+        span_start    INTEGER NOT NULL,  -- offsets in the node's own text (0, 0: whole clause)
+        span_end      INTEGER NOT NULL,
+        quote         TEXT NOT NULL DEFAULT '',
+        prefix        TEXT NOT NULL DEFAULT '',
+        suffix        TEXT NOT NULL DEFAULT '',
+        node_hash     TEXT NOT NULL DEFAULT '',
+        kind          TEXT NOT NULL CHECK (kind IN ('highlight', 'note', 'clause_note')),
+        category      TEXT NOT NULL DEFAULT '',
+        note          TEXT NOT NULL DEFAULT '',
+        status        TEXT NOT NULL DEFAULT 'open'
+                      CHECK (status IN ('open', 'answered', 'resolved')),
+        author        TEXT NOT NULL DEFAULT '',
+        created       TEXT NOT NULL,
+        modified      TEXT NOT NULL,
+        deleted       TEXT,
+        anchor_state  TEXT NOT NULL DEFAULT 'ok' CHECK (anchor_state IN ('ok', 'moved', 'orphan')),
+        anchor_method TEXT NOT NULL DEFAULT 'created',
+        anchor_score  REAL NOT NULL DEFAULT 1.0
+    );
+    INSERT INTO annotations_new (id, doc_id, node_id, span_start, span_end, quote, prefix,
+        suffix, node_hash, kind, category, note, status, author, created, modified, deleted,
+        anchor_state, anchor_method, anchor_score)
+    SELECT id, doc_id, node_id, span_start, span_end, quote, prefix, suffix, node_hash, kind,
+        category, note, status, author, created, modified, deleted, anchor_state,
+        anchor_method, anchor_score FROM annotations;
+    DROP TABLE annotations;
+    ALTER TABLE annotations_new RENAME TO annotations;
+    CREATE INDEX annotations_doc ON annotations(doc_id, node_id);
+
+    CREATE TABLE replies (
+        id            TEXT PRIMARY KEY,  -- uuid
+        annotation_id TEXT NOT NULL REFERENCES annotations(id),
+        author        TEXT NOT NULL DEFAULT '',
+        text          TEXT NOT NULL,
+        created       TEXT NOT NULL,
+        modified      TEXT NOT NULL,
+        deleted       TEXT               -- soft delete, as annotations
+    );
+    CREATE INDEX replies_annotation ON replies(annotation_id);
+
+    CREATE TABLE status_log (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        annotation_id TEXT NOT NULL REFERENCES annotations(id),
+        status        TEXT NOT NULL CHECK (status IN ('open', 'answered', 'resolved')),
+        author        TEXT NOT NULL DEFAULT '',
+        at            TEXT NOT NULL,
+        UNIQUE (annotation_id, at, status, author)  -- an import adds only what is new
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+#: Migrations that rebuild a table other tables refer to → those tables: applied with
+#: foreign keys off (``PRAGMA foreign_keys`` is a no-op inside a transaction, so it is set
+#: around it), then the references to them are checked before the commit.
+REBUILDS: dict[int, tuple[str, ...]] = {5: ("annotations",)}
 
 
 def current_version(conn: sqlite3.Connection) -> int:
@@ -249,20 +314,58 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
         )
     applied: list[int] = []
     for number in range(version + 1, SCHEMA_VERSION + 1):
-        conn.execute("BEGIN IMMEDIATE")
+        keys_on = bool(conn.execute("PRAGMA foreign_keys").fetchone()[0])
+        rebuild = REBUILDS.get(number, ())
+        if rebuild:
+            conn.execute("PRAGMA foreign_keys = OFF")
         try:
-            for statement in _statements(MIGRATIONS[number - 1]):
-                conn.execute(statement)
-            conn.execute(
-                "INSERT INTO schema_version (version, applied) VALUES (?, ?)",
-                (number, datetime.now(timezone.utc).isoformat(timespec="seconds")),
-            )
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+            _apply(conn, number, rebuild)
+        finally:
+            if rebuild and keys_on:
+                conn.execute("PRAGMA foreign_keys = ON")
         applied.append(number)
     return applied
+
+
+def _apply(conn: sqlite3.Connection, number: int, rebuilt: tuple[str, ...]) -> None:
+    """One migration in one transaction.  ``rebuilt``: the tables it rebuilds with foreign
+    keys off; before committing, every reference to them must still hold as it did before
+    (a violation the library already had is not the migration's doing and does not stop
+    it).  Only the tables referring to them are checked: checking all would read every
+    node of a large library twice."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        before = _key_violations(conn, rebuilt)
+        for statement in _statements(MIGRATIONS[number - 1]):
+            conn.execute(statement)
+        if rebuilt:
+            broken = _key_violations(conn, rebuilt) - before
+            if broken:
+                table, rowid, parent, _ = sorted(broken, key=repr)[0]
+                raise UserError(
+                    f"schema migration {number} refused, the library is unchanged: it would "
+                    f"leave {len(broken)} broken reference(s) (e.g. {table} row {rowid} → {parent})")
+        conn.execute(
+            "INSERT INTO schema_version (version, applied) VALUES (?, ?)",
+            (number, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+        )
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _key_violations(conn: sqlite3.Connection, parents: tuple[str, ...]) -> set[tuple]:
+    """What ``PRAGMA foreign_key_check`` reports for the tables that refer to ``parents``."""
+    found: set[tuple] = set()
+    if not parents:
+        return found
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for table in tables:
+        keys = conn.execute(f'PRAGMA foreign_key_list("{table}")').fetchall()
+        if any(key[2] in parents for key in keys):
+            found |= set(conn.execute(f'PRAGMA foreign_key_check("{table}")').fetchall())
+    return found
 
 
 def _statements(script: str) -> list[str]:

@@ -1,4 +1,5 @@
-"""Rows ↔ annotations, links, categories and the anchor log (schema migration 2).
+"""Rows ↔ annotations, links, categories and the anchor log (schema migration 2), replies
+and the status log (migration 5).
 
 Only SQL lives here; every function runs inside the caller's transaction (the Library
 opens one per user edit).  Nothing is ever deleted: ``deleted`` holds the time of a soft
@@ -7,11 +8,12 @@ delete, and restoring clears it.
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from typing import Any, Iterable
 
 from reader.core.anchoring import Anchor
 from reader.core.annotations import (DEFAULT_CATEGORIES, Annotation, Category, Link, LinkEnd,
-                                     index_version)
+                                     Reply, StatusChange, index_version)
 
 _ANN_COLUMNS = (
     "a.id, a.doc_id, a.node_id, a.span_start, a.span_end, a.quote, a.prefix, a.suffix,"
@@ -138,8 +140,13 @@ def list_annotations(conn: sqlite3.Connection, doc_id: str | None = None,
            " ORDER BY d.title IS NULL, d.title, a.doc_id, n.ord IS NULL, n.ord, a.span_start,"
            " a.created, a.id")
     rows = conn.execute(sql, params).fetchall()
-    tags = _tags(conn, [r[0] for r in rows])
-    return [_annotation(r[:-1], tags.get(r[0], ()), bool(r[-1])) for r in rows]
+    ids_found = [r[0] for r in rows]
+    tags = _tags(conn, ids_found)
+    replies = _by_annotation(list_replies(conn, ids_found))
+    history = _status_changes(conn, ids_found)
+    return [replace(_annotation(r[:-1], tags.get(r[0], ()), bool(r[-1])),
+                    replies=replies.get(r[0], ()), status_history=history.get(r[0], ()))
+            for r in rows]
 
 
 def _filters(alias: str, deleted: bool | None, ids: Iterable[str] | None
@@ -247,6 +254,83 @@ def searchable_annotations(conn: sqlite3.Connection, doc_ids: Iterable[str] | No
     for doc_id in doc_ids or ():
         found += list_annotations(conn, doc_id)
     return [a for a in found if a.doc_present and a.searchable_text]
+
+
+# -- replies and the status log -------------------------------------------------------------
+
+_REPLY_COLUMNS = "r.id, r.annotation_id, r.text, r.author, r.created, r.modified, r.deleted"
+
+
+def list_replies(conn: sqlite3.Connection, annotation_ids: Iterable[str] | None = None,
+                 deleted: bool | None = False, ids: Iterable[str] | None = None) -> list[Reply]:
+    """Replies (under some annotations), oldest first; ``deleted`` as for annotations."""
+    where, params = _filters("r", deleted, ids)
+    if where is None:
+        return []
+    chunks: list[list[str] | None] = [None]
+    if annotation_ids is not None:
+        ann_ids = list(annotation_ids)
+        chunks = [ann_ids[n:n + 500] for n in range(0, len(ann_ids), 500)]
+    found: list[Reply] = []
+    for part in chunks:
+        terms, values = list(where), list(params)
+        if part is not None:
+            terms.append(f"r.annotation_id IN ({', '.join('?' * len(part))})")
+            values += part
+        sql = (f"SELECT {_REPLY_COLUMNS} FROM replies r"
+               f" {'WHERE ' + ' AND '.join(terms) if terms else ''} ORDER BY r.created, r.rowid")
+        found += [Reply(*row) for row in conn.execute(sql, values)]
+    return found
+
+
+def _by_annotation(replies: list[Reply]) -> dict[str, tuple[Reply, ...]]:
+    out: dict[str, list[Reply]] = {}
+    for reply in replies:
+        out.setdefault(reply.annotation_id, []).append(reply)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def get_reply(conn: sqlite3.Connection, reply_id: str) -> Reply | None:
+    found = list_replies(conn, deleted=None, ids=[reply_id])
+    return found[0] if found else None
+
+
+def find_reply_ids(conn: sqlite3.Connection, prefix: str) -> list[str]:
+    return _ids_starting(conn, "replies", prefix)
+
+
+def put_reply(conn: sqlite3.Connection, r: Reply) -> None:
+    """Insert or replace a reply (its annotation must be in the library)."""
+    conn.execute(
+        "INSERT INTO replies (id, annotation_id, author, text, created, modified, deleted)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
+        " annotation_id = excluded.annotation_id, author = excluded.author,"
+        " text = excluded.text, created = excluded.created, modified = excluded.modified,"
+        " deleted = excluded.deleted",
+        (r.id, r.annotation_id, r.author, r.text, r.created, r.modified, r.deleted))
+
+
+def log_status(conn: sqlite3.Connection, annotation_id: str, change: StatusChange) -> bool:
+    """Keep one status change; False when the log has it already (an import's copy)."""
+    return conn.execute(
+        "INSERT OR IGNORE INTO status_log (annotation_id, status, author, at) VALUES (?, ?, ?, ?)",
+        (annotation_id, change.status, change.author, change.at)).rowcount > 0
+
+
+def _status_changes(conn: sqlite3.Connection, ids: list[str]) -> dict[str, tuple[StatusChange, ...]]:
+    out: dict[str, list[StatusChange]] = {}
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk:chunk + 500]
+        rows = conn.execute(
+            f"SELECT annotation_id, status, author, at FROM status_log WHERE annotation_id IN"
+            f" ({', '.join('?' * len(part))}) ORDER BY at, id", part)
+        for ann_id, status, author, at in rows:
+            out.setdefault(ann_id, []).append(StatusChange(status, author, at))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def status_history(conn: sqlite3.Connection, annotation_id: str) -> list[StatusChange]:
+    return list(_status_changes(conn, [annotation_id]).get(annotation_id, ()))
 
 
 # -- links --------------------------------------------------------------------------------
