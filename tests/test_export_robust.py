@@ -185,7 +185,7 @@ def test_annotation_table(tmp_path, reg):
                  category="风险", tags=("财政",)),
             span(reg, "art_1__para_1", "为了", 2, note="", colour="#81C784", category="重点", status="resolved"),
             BriefAnnotation(3, "art_5", 0, 0, "", "整条", "#64B5F6", "整条看法"),
-            BriefAnnotation(4, "gone", 0, 2, "旧文", "疑问", "#FFD54F", "原文没了")]
+            BriefAnnotation(4, "gone", 0, 2, "旧文", "疑问", "#FFD54F", "原文没了", status="answered")]
     out = tmp_path / "table.docx"
     result = export_annotation_table(BriefRequest([BriefDocument(reg, anns)], title="测绘审阅"), out)
     d = open_docx(out)
@@ -195,7 +195,7 @@ def test_annotation_table(tmp_path, reg):
     assert rows[1] == ["1", "第一条", "为了", "重点", "—", "—", "已解决"]
     assert rows[2] == ["2", "第三条第二款", "纳入本级财政预算", "风险", "预算来源？", "财政", "待处理"]
     assert rows[3] == ["3", "第五条", "（整条）", "整条", "整条看法", "—", "待处理"]
-    assert rows[4] == ["4", "（未定位）", "旧文", "疑问", "原文没了", "—", "待处理"]
+    assert rows[4] == ["4", "（未定位）", "旧文", "疑问", "原文没了", "—", "已答复"]
     shade = table.rows[2].cells[3]._tc.find(f"{qn('w:tcPr')}/{qn('w:shd')}")
     assert shade.get(qn("w:fill")) == "E57373"
     assert d.sections[0].page_width > d.sections[0].page_height  # landscape

@@ -41,7 +41,7 @@ class BriefAnnotation:
     colour: str = "#FFFF00"  # the category colour, #RRGGBB
     note: str = ""
     tags: tuple[str, ...] = ()
-    status: str = OPEN  # OPEN | RESOLVED
+    status: str = OPEN  # open | answered | resolved
     author: str = ""
     created: datetime | None = None
     modified: datetime | None = None

@@ -13,6 +13,8 @@ from reader.export.files import check_target, write_atomically
 from reader.export.model import BriefRequest, ExportResult, NothingToExport
 from reader.export.styles import DEFAULT_TYPOGRAPHY, Typography
 
+#: The review status as the table says it.
+STATUS_WORDS = {"open": "待处理", "answered": "已答复", "resolved": "已解决"}
 HEADERS = ["序号", "条文", "摘录", "类别", "意见", "标签", "状态"]
 WIDTHS_MM = [14, 40, 60, 20, 67, 28, 18]  # landscape A4 less 25 mm margins: 247 mm
 
@@ -66,7 +68,7 @@ def _tables(w: _Writer) -> None:
             rgb = ooxml.parse_hex(ann.colour)
             rows.append([(str(i), None), (where, None), (quote or "（整条）", None), (ann.category or "—", None),
                          (ann.note.strip() or "—", None), ("、".join(t for t in ann.tags if t.strip()) or "—", None),
-                         ("已解决" if ann.resolved else "待处理", None)])
+                         (STATUS_WORDS.get(ann.status, "待处理"), None)])
             shades.append([None, None, None, "%02X%02X%02X" % rgb if rgb else None, None, None, None])
         write_table(w.docx, w.t, HEADERS, rows, WIDTHS_MM, shading=shades)
     w._report()

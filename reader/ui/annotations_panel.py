@@ -146,7 +146,8 @@ class AnnotationsPanel(QWidget):
         self.scope.setCurrentIndex(1 if scope == "library" else 0)
         status = self.status.currentData()
         self.status.clear()
-        for text, key in ((self.tr("全部状态"), ""), (self.tr("未解决"), "open"), (self.tr("已解决"), "resolved")):
+        for text, key in ((self.tr("全部状态"), ""), (self.tr("未解决"), "open"), (self.tr("已答复"), "answered"),
+                          (self.tr("已解决"), "resolved")):
             self.status.addItem(text, key)
         self.status.setCurrentIndex(max(0, self.status.findData(status or "")))
         self._syncing = False
@@ -211,8 +212,8 @@ class AnnotationsPanel(QWidget):
         if tag and tag not in ann.tags:
             return False
         status = self.status.currentData()
-        if status and ann.status != status:
-            return False
+        if status and ann.status != status and not (status == "open" and ann.status == "answered"):
+            return False  # 未解决: open or answered, anything not yet resolved
         needle = fold(self.filter.text().strip())
         if needle:
             hay = fold(" ".join([ann.quote, ann.note, ann.category, *ann.tags, *[f"#{t}" for t in ann.tags]]))

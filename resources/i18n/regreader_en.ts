@@ -238,153 +238,158 @@ Could not be placed (orphans): {6}</translation>
     </message>
     <message>
         <location filename="../../reader/ui/annotations_panel.py" line="149"/>
+        <source>已答复</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="150"/>
         <source>已解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="153"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="154"/>
         <source>筛选批注文字、引文、标签…</source>
         <translation>Filter notes, quotes, tags…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="154"/>
-        <location filename="../../reader/ui/annotations_panel.py" line="410"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="155"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="411"/>
         <source>附着到正文中选中的文字</source>
         <translation>Attach to the Words Selected in the Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="155"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="156"/>
         <source>先在正文中选中新的位置，再点此按钮（可撤销）</source>
         <translation>Select the new place in the text first, then click here (undoable)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="156"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="157"/>
         <source>恢复所选批注</source>
         <translation>Restore Selected Annotation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="188"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="189"/>
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="191"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="192"/>
         <source>（无分类）</source>
         <translation>(no category)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="196"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="197"/>
         <source>全部标签</source>
         <translation>All tags</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="260"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="261"/>
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="260"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="261"/>
         <source>孤立</source>
         <translation>Orphans</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="260"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="261"/>
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="269"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="270"/>
         <source>没有打开的文档</source>
         <translation>No document is open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="271"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="272"/>
         <source>显示 {0} 条批注</source>
         <translation>{0} annotations shown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="279"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="280"/>
         <source>（已移除的文档 {0}）</source>
         <translation>(removed document {0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="293"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="294"/>
         <source>原文：“{0}”</source>
         <translation>Original words: “{0}”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="294"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="295"/>
         <source>新版本中找不到原文（原在{0}）</source>
         <translation>Not found in the new version (was in {0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="298"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="299"/>
         <source>文档已从文库移除，重新导入后自动恢复位置</source>
         <translation>The document was removed from the library; importing it again puts the annotation back in place</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="299"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="300"/>
         <source>重新导入后找不到原文（原位置：{0}）</source>
         <translation>Its words were not found after a re-import (it was at {0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="301"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="302"/>
         <source>重新导入后位置有变动，请核对</source>
         <translation>Moved by a re-import: please check it</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="314"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="315"/>
         <source>新版本中已移至{0}（原{1}）</source>
         <translation>Moved to {0} in the new version (was {1})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="316"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="317"/>
         <source>⚠ 您批注的原文已修改</source>
         <translation>⚠ The words you annotated were amended</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="318"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="319"/>
         <source>新版本中找不到原文：“{0}”（原在{1}）</source>
         <translation>Not found in the new version: “{0}” (was in {1})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="295"/>
-        <location filename="../../reader/ui/annotations_panel.py" line="319"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="296"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="320"/>
         <source>原版本</source>
         <translation>the earlier version</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="400"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="401"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="403"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="404"/>
         <source>转到正文</source>
         <translation>Show in Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="404"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="405"/>
         <source>编辑批注…</source>
         <translation>Edit Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="407"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="408"/>
         <source>标记为未解决</source>
         <translation>Mark as Open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="407"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="408"/>
         <source>标记为已解决</source>
         <translation>Mark as Resolved</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="412"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="413"/>
         <source>在原版本中查看</source>
         <translation>View on the Version It Was Made On</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="414"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="415"/>
         <source>删除批注</source>
         <translation>Delete Annotation</translation>
     </message>

@@ -264,6 +264,12 @@ def test_panel_filters_and_library_scope(make_window, seeded_library) -> None:
     panel.tag.setCurrentIndex(0)
     panel.status.setCurrentIndex(panel.status.findData("resolved"))
     assert panel.row_ids() == [b.id]
+    seeded_library.annotations.set_status(a.id, "answered")
+    window.annotator.refresh()
+    panel.status.setCurrentIndex(panel.status.findData("answered"))
+    assert panel.row_ids() == [a.id]
+    panel.status.setCurrentIndex(panel.status.findData("open"))  # 未解决: open or answered
+    assert panel.row_ids() == [a.id]
     panel.status.setCurrentIndex(0)
     panel.filter.setText("甲方")
     assert panel.row_ids() == [a.id]
