@@ -14,8 +14,9 @@ from reader.core.annotations import parse_time
 from reader.core.errors import UserError
 from reader.store import schema
 from reader.store.library import Library, Span
-from reader.store.schema import MIGRATIONS, _statements
+from reader.store.schema import MIGRATIONS
 from tests.conftest import make_document
+from tests.old_libraries import library_at_schema
 
 
 @pytest.fixture
@@ -176,13 +177,7 @@ def test_a_reply_to_an_annotation_not_in_the_file_is_refused(doc_lib: Library, n
 
 def _schema_4_library(folder: Path) -> None:
     """A library as RegReader wrote it before replies: annotations, tags and a link."""
-    folder.mkdir()
-    conn = sqlite3.connect(folder / "library.sqlite3", isolation_level=None)
-    conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)")
-    for number, script in enumerate(MIGRATIONS[:4], 1):
-        for statement in _statements(script):
-            conn.execute(statement)
-        conn.execute("INSERT INTO schema_version VALUES (?, '2026-01-01T00:00:00+00:00')", (number,))
+    conn = library_at_schema(folder, 4)
     conn.execute("INSERT INTO documents (id, title, kind, source_file, source_sha256, source_format,"
                  " imported, updated, lineage, title_key) VALUES ('doc_a', '测试办法', '规章', '/x.md',"
                  " 'abc', 'md', '2026-01-01', '2026-01-01', 'doc_a', '测试办法')")

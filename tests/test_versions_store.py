@@ -5,14 +5,13 @@ removing a version loses no note, and a library from before versions opens intac
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from reader.core.model import NodeKind
 from reader.store.library import Library, Span
-from reader.store.schema import MIGRATIONS, _statements
+from tests.old_libraries import library_at_schema
 
 LAWS = "corpus/laws/民法商法"
 
@@ -163,13 +162,7 @@ def test_the_user_can_say_two_documents_are_versions(shared_dir: Path, tmp_path:
 
 def test_a_library_from_before_versions_opens_with_its_notes(tmp_path: Path) -> None:
     folder = tmp_path / "old-library"
-    folder.mkdir()
-    conn = sqlite3.connect(folder / "library.sqlite3", isolation_level=None)
-    conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)")
-    for number, script in enumerate(MIGRATIONS[:3], 1):
-        for statement in _statements(script):
-            conn.execute(statement)
-        conn.execute("INSERT INTO schema_version VALUES (?, '2026-01-01T00:00:00+00:00')", (number,))
+    conn = library_at_schema(folder, 3)
     conn.execute("INSERT INTO documents (id, title, kind, issued, source_file, source_sha256,"
                  " source_format, front_matter, imported, updated) VALUES ('doc_a', '中华人民共和国测试法',"
                  " '法律', '2001-01-01', '/x.md', 'abc', 'md', '2001年1月1日 第九届全国人民代表大会常务委员会"
