@@ -126,6 +126,25 @@ def test_edits_reach_the_index(tmp_path: Path, seed_files: list[Path]) -> None:
         assert found(third.search("第二个进程", scope="annotations")) == {a.id}
 
 
+def test_replies_are_searched_with_their_note(tmp_path: Path, seed_files: list[Path]) -> None:
+    """A colleague's answer under a note is found like the note; a reply on a note with no
+    text of its own makes it searchable; editing or deleting the reply reaches the index."""
+    with Library.open(tmp_path / "lib") as lib:
+        lib.import_files(seed_files[3:4])
+        doc_id = lib.documents()[0].id
+        node = next(n for n in lib.document(doc_id).walk() if len(n.text) > 20)
+        lib.ensure_index()
+        bare = lib.annotations.add(doc_id, node.id, Span(0, 5))  # a highlight: nothing to search
+        assert not lib.search("同意这个意见", scope="annotations").total
+        reply = lib.annotations.reply(bare.id, "同意这个意见", author="李四")
+        assert found(lib.search("同意这个意见", scope="annotations")) == {bare.id}
+        lib.annotations.update_reply(reply.id, "改为保留意见")
+        assert not lib.search("同意这个意见", scope="annotations").total
+        assert found(lib.search("保留意见", scope="annotations")) == {bare.id}
+        lib.annotations.delete_reply(reply.id)
+        assert not lib.search("保留意见", scope="annotations").total
+
+
 def test_cli_search_scope(tmp_path: Path, seed_files: list[Path], capsys) -> None:
     lib_dir = str(tmp_path / "lib")
     with Library.open(lib_dir) as lib:

@@ -199,12 +199,15 @@ class Annotation(_Anchored):
     @property
     def index_version(self) -> str:
         """Changes whenever what the search index holds for it may have."""
-        return index_version(self.modified, self.doc_id, self.node_id)
+        stamp = f"{len(self.replies)}/{max(r.modified for r in self.replies)}" if self.replies else ""
+        return index_version(self.modified, self.doc_id, self.node_id, stamp)
 
     @property
     def searchable_text(self) -> str:
-        """What the search index holds for it: the note, then the tags as ``#tag``."""
-        return "\n".join([self.note] * bool(self.note) + [f"#{t}" for t in self.tags])
+        """What the search index holds for it: the note, the tags as ``#tag``, then the
+        replies under it (a colleague's answer is found like the note)."""
+        return "\n".join([self.note] * bool(self.note) + [f"#{t}" for t in self.tags]
+                         + [r.text for r in self.replies])
 
     def to_json(self) -> dict[str, Any]:
         """The entry of ``annotations --json`` (a public format: keep keys stable)."""
@@ -287,9 +290,10 @@ class Link:
                 "created": self.created, "modified": self.modified, "deleted": self.deleted}
 
 
-def index_version(modified: str, doc_id: str, node_id: str) -> str:
-    """An annotation's place and last edit: a move to another version re-indexes it."""
-    return f"{modified}@{doc_id}/{node_id}"
+def index_version(modified: str, doc_id: str, node_id: str, replies: str = "") -> str:
+    """An annotation's place and last edit, and its replies' count and last edit (``n/time``):
+    a move to another version, or a reply, re-indexes it."""
+    return f"{modified}@{doc_id}/{node_id}" + (f"+{replies}" if replies else "")
 
 
 def placement_state(old: Anchor, placement: Placement, previous: str) -> tuple[str, bool]:

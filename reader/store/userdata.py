@@ -233,14 +233,16 @@ def count_annotations(conn: sqlite3.Connection, doc_id: str) -> tuple[int, int]:
 
 
 def searchable_versions(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
-    """Live annotations with a note or tags, on documents in the library (what the search
-    index holds): id → (doc_id, index version)."""
+    """Live annotations with a note, tags or replies, on documents in the library (what the
+    search index holds): id → (doc_id, index version)."""
     rows = conn.execute(
-        "SELECT a.id, a.doc_id, a.modified, a.node_id FROM annotations a"
+        "SELECT a.id, a.doc_id, a.modified, a.node_id, (SELECT COUNT(*) || '/' || MAX(r.modified)"
+        " FROM replies r WHERE r.annotation_id = a.id AND r.deleted IS NULL) FROM annotations a"
         " JOIN documents d ON d.id = a.doc_id"
         " WHERE a.deleted IS NULL AND (a.note != '' OR EXISTS"
-        " (SELECT 1 FROM annotation_tags t WHERE t.annotation_id = a.id))")
-    return {r[0]: (r[1], index_version(r[2], r[1], r[3])) for r in rows}
+        " (SELECT 1 FROM annotation_tags t WHERE t.annotation_id = a.id) OR EXISTS"
+        " (SELECT 1 FROM replies r WHERE r.annotation_id = a.id AND r.deleted IS NULL))")
+    return {r[0]: (r[1], index_version(r[2], r[1], r[3], r[4] or "")) for r in rows}
 
 
 def searchable_annotations(conn: sqlite3.Connection, doc_ids: Iterable[str] | None = None,
