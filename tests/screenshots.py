@@ -5,7 +5,8 @@
 
 States: library (first start), a regulation with the tree expanded, search results with a
 hit opened, find in document, dark mode, English; then annotations: highlights in their
-categories with note markers, a whole-clause note and links, the panels; the note shown on
+categories with note markers, a whole-clause note and links, the panels; a note answered with
+two replies under it (7b); the note shown on
 hover; the note, link and category dialogs; orphans after a re-import of an amended
 version; the library-wide panel with a search in the notes; dark mode; the 新旧对照 window (公司法
 2018 → 2023, changes only).  Uses a temporary
@@ -191,6 +192,17 @@ def main(argv: list[str]) -> int:
     wait(timeout=1.6)  # the jump's flash fades
     shoot(window, out, "7-annotations")
     window.annotator.links_panel.whole.setChecked(False)
+
+    # 7b. review: a note answered, with two replies as child rows under it
+    lib.annotations.reply(ids["penalty"], "已核对：由招标单位承担责任，见第四十二条。", author="李助理")
+    lib.annotations.reply(ids["penalty"], "同意，写进审阅意见。", author="王律师")
+    lib.annotations.set_status(ids["penalty"], "answered", author="李助理")
+    window.links_dock.hide()
+    window.annotator.refresh()
+    window.annotator.panel.select(ids["penalty"])
+    shoot(window, out, "7b-review-replies")
+    shoot_widget(window.annotations_dock, out, "7b-review-panel")
+    window.links_dock.show()
 
     # 8. hovering a highlight shows its note
     start, end = window.view.layer.find(ids["question"])

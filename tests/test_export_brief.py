@@ -391,3 +391,53 @@ def test_offsets_that_drifted_are_placed_by_the_quote(tmp_path, reg):
     d = open_docx(out)
     assert list(comment_anchors(d).values()) == ["促进测绘地理信息事业发展"]
     assert result.warnings and "重新定位" in result.warnings[0]
+
+
+def test_replies_and_answered_status_go_into_the_note_comment(tmp_path, reg):
+    from dataclasses import replace
+
+    from reader.export.model import BriefReply
+
+    noted = replace(span(reg, "art_1__para_1", "加强测绘地理信息管理", 1, note="依据是否充分？"),
+                    status="answered",
+                    replies=(BriefReply("已核对上位法", "李四", datetime(2024, 5, 2, 9, 0)),
+                             BriefReply("同意\n无异议", "王五")))
+    # a highlight with a reply only says something: it gets a comment too
+    bare = replace(span(reg, "art_2__para_1", "遵守本办法", 2),
+                   replies=(BriefReply("这里也要看", "赵六"),))
+    out = tmp_path / "replies.docx"
+    result = export_brief(BriefRequest([BriefDocument(reg, [noted, bare])],
+                                       options=BriefOptions(review_paragraphs=True)), out)
+    d = open_docx(out)
+    by_first = {c.text.splitlines()[0]: c for c in d.comments}
+    lines = by_first["依据是否充分？"].text.splitlines()
+    assert lines[1:4] == ["回复（李四　2024年5月2日）：已核对上位法", "回复（王五）：同意", "无异议"]
+    assert "状态：已答复" in lines[-1]
+    assert comment_anchors(d)[by_first["依据是否充分？"].comment_id] == "加强测绘地理信息管理"
+    assert by_first["回复（赵六）：这里也要看"].author == "张三"
+    assert result.comments == 2
+    paras = paragraphs_text(d)
+    assert any(p.startswith("审阅意见") and p.endswith("（已答复）") for p in paras)
+    assert "回复（李四　2024年5月2日）：已核对上位法" in paras
+
+
+def test_replies_written_in_the_library_reach_the_brief(tmp_path):
+    from reader.store.library import Library, Span
+    from tests.conftest import REPO
+
+    sample = REPO / "resources" / "samples" / "003_d2bd9f2bf5d49910.txt"
+    out = tmp_path / "store.docx"
+    with Library.open(tmp_path / "lib") as lib:
+        assert not lib.import_files([sample]).failures
+        doc = next(s.id for s in lib.documents() if "测绘地理信息管理办法" in s.title)
+        ann = lib.annotations.add(doc, "art_17__para_2", Span(quote="不得让测绘单位低于测绘成本中标"),
+                                  note="低价中标谁负责？", author="王律师")
+        lib.annotations.reply(ann.id, "招标单位负责", author="李助理")
+        gone = lib.annotations.reply(ann.id, "撤回的回复", author="李助理")
+        lib.annotations.delete_reply(gone.id)
+        lib.annotations.set_status(ann.id, "answered", author="李助理")
+        lib.exports.brief(out)
+    [c] = open_docx(out).comments
+    lines = c.text.splitlines()
+    assert lines[0] == "低价中标谁负责？" and lines[1].startswith("回复（李助理　") and lines[1].endswith("：招标单位负责")
+    assert "撤回的回复" not in c.text and "状态：已答复" in lines[-1]

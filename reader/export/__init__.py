@@ -15,7 +15,7 @@ _WHERE = {
     "DEFAULT_TYPOGRAPHY": "styles", "Typography": "styles",
     **{name: "model" for name in (
         "DEFAULT_TITLE", "OPEN", "RESOLVED", "BriefAnnotation", "BriefDocument", "BriefLink",
-        "BriefOptions", "BriefRef", "BriefRequest", "ExportCancelled", "ExportError",
+        "BriefOptions", "BriefRef", "BriefReply", "BriefRequest", "ExportCancelled", "ExportError",
         "ExportResult", "BriefLinkEnd", "NothingToExport", "Scope")},
 }
 

@@ -443,9 +443,14 @@ class _Writer:
             return self._comment_ids[key]
         ann = placed.ann
         author = ooxml.clean(ann.author or self.request.author or "RegReader")
+        # python-docx writes no threaded replies: they follow the note in its comment
+        lines = [ann.note.strip()] if ann.note.strip() else []
+        lines += [self._reply_line(r) for r in ann.replies if r.text.strip()]
         c = self.docx.comments.add_comment(
-            text=ooxml.clean(ann.note.strip()), author=author,
+            text=ooxml.clean(lines[0] if lines else ""), author=author,
             initials=ooxml.clean(ann.initials) or ooxml.initials(author))
+        for line in lines[1:]:
+            c.add_paragraph(ooxml.clean(line))
         meta = self._meta_bits(ann)
         if meta:
             c.add_paragraph(ooxml.clean("　".join(meta)))
@@ -468,7 +473,15 @@ class _Writer:
             bits.append("标签：" + "、".join(tags))
         if ann.resolved:
             bits.append("状态：已解决")
+        elif ann.answered:
+            bits.append("状态：已答复")
         return bits
+
+    @staticmethod
+    def _reply_line(reply) -> str:
+        """回复（张三　2024年5月2日）：… — who answered, when, and what."""
+        who = "　".join(x for x in (reply.author.strip(), ooxml.cn_date(reply.created)) if x)
+        return f"回复（{who}）：{reply.text.strip()}" if who else f"回复：{reply.text.strip()}"
 
     def _open_whole(self, p: etree._Element, plan: DocPlan, node: Node) -> list[int]:
         """Comment ranges of whole-clause notes on ``node`` start here (they end after the
@@ -621,7 +634,12 @@ class _Writer:
                 bits.append(f"——{who}")
             if ann.resolved:
                 bits.append("（已解决）")
+            elif ann.answered:
+                bits.append("（已答复）")
             ooxml.run(p, "".join(bits), body)
+            for reply in ann.replies:
+                if reply.text.strip():
+                    ooxml.run(self._para(styles.REVIEW), self._reply_line(reply), body)
         for link, outgoing in self._link_lines[plan.doc.id].get(owner, ()):
             other = link.dst if outgoing else link.src
             p = self._para(styles.REVIEW)

@@ -8,7 +8,8 @@ everywhere in RegReader.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+import datetime as dt
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from reader.core.model import Document
 DEFAULT_TITLE = "法规审阅简报"
 
 OPEN = "open"
+ANSWERED = "answered"
 RESOLVED = "resolved"
 
 
@@ -26,6 +28,15 @@ class Scope(str, Enum):
 
     FULL = "full"  # the whole text, annotations in place
     ANNOTATED = "annotated"  # only the articles (units) that carry an annotation or a link
+
+
+@dataclass(frozen=True)
+class BriefReply:
+    """One reply in the thread under an annotation: it goes into the note's Word comment."""
+
+    text: str
+    author: str = ""
+    created: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,7 @@ class BriefAnnotation:
     modified: datetime | None = None
     initials: str = ""  # derived from the author when empty
     orphan: bool = False  # its place is gone (re-anchoring failed): listed apart, not placed
+    replies: tuple[BriefReply, ...] = ()  # the live replies, oldest first
 
     @property
     def whole_node(self) -> bool:
@@ -57,9 +69,14 @@ class BriefAnnotation:
         return self.status == RESOLVED
 
     @property
+    def answered(self) -> bool:
+        return self.status == ANSWERED
+
+    @property
     def has_note(self) -> bool:
-        """Whether the annotation says something (a note or tags): it becomes a comment."""
-        return bool(self.note.strip() or any(t.strip() for t in self.tags))
+        """Whether the annotation says something (a note, tags or replies): it becomes a comment."""
+        return bool(self.note.strip() or any(t.strip() for t in self.tags)
+                    or any(r.text.strip() for r in self.replies))
 
 
 @dataclass(frozen=True)
@@ -128,7 +145,7 @@ class BriefRequest:
     links: list[BriefLink] = field(default_factory=list)
     title: str = DEFAULT_TITLE
     author: str = ""
-    date: date | None = None  # None: today
+    date: dt.date | None = None  # None: today
     options: BriefOptions = field(default_factory=BriefOptions)
 
 

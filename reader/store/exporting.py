@@ -28,6 +28,7 @@ from reader.export.model import (
     BriefLinkEnd,
     BriefOptions,
     BriefRef,
+    BriefReply,
     BriefRequest,
     ExportResult,
     NothingToExport,
@@ -244,7 +245,8 @@ def _annotation(a: Annotation, colours: dict[str, str]) -> BriefAnnotation:
         quote="" if whole else a.quote, category=a.category,
         colour=colours.get(a.category, DEFAULT_COLOUR), note=a.note, tags=tuple(a.tags),
         status=a.status, author=a.author, created=_time(a.created), modified=_time(a.modified),
-        orphan=a.orphan or not a.doc_present)
+        orphan=a.orphan or not a.doc_present,
+        replies=tuple(BriefReply(r.text, r.author, _time(r.created)) for r in a.replies if not r.deleted))
 
 
 def _time(text: str) -> datetime | None:

@@ -18,10 +18,10 @@ from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu, QMessageBox
 
-from reader.core.annotations import Annotation, Category, Link
+from reader.core.annotations import Annotation, Category, Link, Reply
 from reader.core.errors import UserError
 from reader.ui.annotation_dialogs import (CategoryEditor, LinkDialog, LinkTarget, NoteDialog,
-                                          NoteValues, RelationDialog, swatch)
+                                          NoteValues, RelationDialog, ReplyDialog, swatch)
 from reader.ui.annotation_layer import Selection
 from reader.ui.annotations_panel import AnnotationsPanel, PanelData
 from reader.ui.version_notes import follow_infos
@@ -89,9 +89,11 @@ class AnnotationController(QObject):
         self.panel = AnnotationsPanel(window)
         self.panel.set_scope(self.settings.annotations_scope)
         self.links_panel = LinksPanel(window)
-        #: ``ask_note(**fields) -> NoteValues | None`` and ``ask_link(source, relation, note)
-        #: -> LinkTarget | None`` open the dialogs; tests replace them.
+        #: ``ask_note(**fields) -> NoteValues | None``, ``ask_reply(annotation) -> str | None``
+        #: and ``ask_link(source, relation, note) -> LinkTarget | None`` open the dialogs;
+        #: tests replace them.
         self.ask_note: Callable[..., NoteValues | None] = self._ask_note
+        self.ask_reply: Callable[[Annotation], str | None] = self._ask_reply
         self.ask_link: Callable[..., LinkTarget | None] = self._ask_link
         self._poll = QTimer(self, interval=POLL_MS)
         self._poll.timeout.connect(self.check_outside_changes)
@@ -108,6 +110,7 @@ class AnnotationController(QObject):
         p.reattachRequested.connect(self.reattach)
         p.originRequested.connect(lambda ann_id: self.w.versions.view_original(ann_id))
         p.statusRequested.connect(self.set_status)
+        p.replyRequested.connect(self.reply)
         p.scopeChanged.connect(self._scope_changed)
         lp = self.links_panel
         lp.linkActivated.connect(self.follow_link)
@@ -329,6 +332,13 @@ class AnnotationController(QObject):
         finally:
             dialog.deleteLater()
 
+    def _ask_reply(self, ann: Annotation) -> str | None:
+        dialog = ReplyDialog(self.w, self.cite(ann.doc_id, ann.node_id), ann.quote, ann.note)
+        try:
+            return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
     def _ask_link(self, source: str, relation: str = "", note: str = "") -> LinkTarget | None:
         runner = self.w.runner
 
@@ -487,8 +497,34 @@ class AnnotationController(QObject):
         return self._update(ann_id, self.tr("更改分类"), category=category)
 
     def set_status(self, ann_id: str, status: str) -> Annotation | None:
-        return self._update(ann_id, self.tr("标记为已解决") if status == "resolved"
-                            else self.tr("标记为未解决"), status=status)
+        """Set the review status, logged under the user's name; undo sets the old one back."""
+        lib, author = self.library, self.settings.author
+        before = self._guard(lambda: lib.annotations.get(ann_id))
+        if before is None or before.status == status:
+            return before
+        after = self._guard(lambda: lib.annotations.set_status(ann_id, status, author=author))
+        if after is not None:
+            old = before.status
+            self._push(self.tr("标记为{0}").format(self.panel.status_words().get(status, status)),
+                       undo=lambda: lib.annotations.set_status(ann_id, old, author=author),
+                       redo=lambda: lib.annotations.set_status(ann_id, status, author=author))
+        return after
+
+    def reply(self, ann_id: str | None = None) -> Reply | None:
+        """Ask for a reply and add it under the annotation (undo deletes it again)."""
+        lib = self.library
+        ann_id = ann_id or self.selected
+        ann = self._guard(lambda: lib.annotations.get(ann_id)) if ann_id else None
+        if ann is None:
+            self._status(self.tr("请先选择一条批注"))
+            return None
+        text = self.ask_reply(ann)
+        if not text or not text.strip():
+            return None
+        reply = self._apply(self.tr("回复批注"), lambda: lib.annotations.reply(ann.id, text, author=self.settings.author),
+                            undo=lambda r: lib.annotations.delete_reply(r.id),
+                            redo=lambda r: lib.annotations.restore_reply(r.id))
+        return reply
 
     def delete(self, ann_id: str | None = None) -> Annotation | None:
         lib = self.library
@@ -702,9 +738,8 @@ class AnnotationController(QObject):
                 act = sub.addAction(swatch(cat.color), cat.name, lambda n=cat.name: self.set_category(ann.id, n))
                 act.setCheckable(True)
                 act.setChecked(cat.name == ann.category)
-            other = "open" if ann.status == "resolved" else "resolved"
-            menu.addAction(self.tr("标记为未解决") if other == "open" else self.tr("标记为已解决"),
-                           lambda: self.set_status(ann.id, other))
+            menu.addAction(self.tr("回复…"), lambda: self.reply(ann.id))
+            self.panel.status_menu(menu, ann)  # emits statusRequested → set_status
             if self.panel.followed(ann.id):  # it followed a new version: show where it was made
                 menu.addAction(self.tr("在原版本中查看"), lambda: self.w.versions.view_original(ann.id))
             menu.addAction(self.tr("删除批注"), lambda: self.delete(ann.id))

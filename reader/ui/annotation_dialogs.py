@@ -103,6 +103,7 @@ class NoteDialog(QDialog):
         self.note.setTabChangesFocus(True)
         self.resolved = QCheckBox(self.tr("已解决"), self)
         self.resolved.setChecked(status == "resolved")
+        self._unresolved = status if status != "resolved" else "open"  # answered stays answered
         buttons = ok_cancel(self)
         form = QFormLayout()
         form.addRow(self.tr("分类"), self.category)
@@ -123,7 +124,7 @@ class NoteDialog(QDialog):
         except ValueError:
             tags = []
         return NoteValues(self.note.toPlainText(), tags, self.category.currentData() or "",
-                          "resolved" if self.resolved.isChecked() else "open")
+                          "resolved" if self.resolved.isChecked() else self._unresolved)
 
     def accept(self) -> None:
         try:
@@ -132,6 +133,39 @@ class NoteDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return
         super().accept()
+
+
+class ReplyDialog(QDialog):
+    """Ask for a reply to a note: the place, quote and note it answers, and the text."""
+
+    def __init__(self, parent: QWidget | None, place: str, quote: str, note: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("replyDialog")
+        self.setWindowTitle(self.tr("回复批注"))
+        self.setMinimumWidth(420)
+        said = QLabel(self)
+        said.setTextFormat(Qt.TextFormat.PlainText)
+        said.setWordWrap(True)
+        shown = " ".join(note.split())
+        shown = shown if len(shown) <= 160 else shown[:159] + "…"
+        said.setText("\n".join(x for x in (f"“{quote[:80]}”" if quote else self.tr("（整条批注）"), shown) if x))
+        self.edit = QPlainTextEdit(self)
+        self.edit.setObjectName("replyEdit")
+        self.edit.setPlaceholderText(self.tr("您的答复…"))
+        self.edit.setTabChangesFocus(True)
+        self.buttons = ok_cancel(self)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)
+        self.edit.textChanged.connect(lambda: ok.setEnabled(bool(self.edit.toPlainText().strip())))
+        layout = QVBoxLayout(self)
+        layout.addWidget(muted_label(self, place))
+        layout.addWidget(said)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.buttons)
+        self.edit.setFocus()
+
+    def text(self) -> str:
+        return self.edit.toPlainText().strip()
 
 
 @dataclass

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QComboBox, QLineEdit, QMenu, QPushButton, QTabWidget,
                                QTreeView, QVBoxLayout, QWidget)
 
-from reader.core.annotations import Annotation, Category
+from reader.core.annotations import Annotation, Category, Reply
 from reader.core.model import NodeKind
 from reader.ui.annotation_dialogs import swatch
 from reader.ui.annotation_layer import NEUTRAL
@@ -21,6 +21,8 @@ from reader.ui.icons import hbox, item_tree, muted_label, vbox
 from reader.ui.version_notes import FollowInfo
 
 ANN_ROLE = Qt.ItemDataRole.UserRole + 21
+REPLY_ROLE = Qt.ItemDataRole.UserRole + 22  # a reply's row (a child of its note's row)
+MUTED = "#8a8f98"
 TABS = ("notes", "orphans", "deleted")
 
 
@@ -78,6 +80,7 @@ class AnnotationsPanel(QWidget):
     restoreRequested = Signal(str)
     reattachRequested = Signal(str)
     statusRequested = Signal(str, str)
+    replyRequested = Signal(str)
     scopeChanged = Signal(str)
     originRequested = Signal(str)  # 在原版本中查看: the version the note was made on
 
@@ -216,7 +219,8 @@ class AnnotationsPanel(QWidget):
             return False  # 未解决: open or answered, anything not yet resolved
         needle = fold(self.filter.text().strip())
         if needle:
-            hay = fold(" ".join([ann.quote, ann.note, ann.category, *ann.tags, *[f"#{t}" for t in ann.tags]]))
+            hay = fold(" ".join([ann.quote, ann.note, ann.category, ann.author, *ann.tags,
+                                 *[f"#{t}" for t in ann.tags], *[r.text for r in ann.replies]]))
             if needle not in hay:
                 return False
         return True
@@ -301,12 +305,29 @@ class AnnotationsPanel(QWidget):
         elif ann.anchor_state == "moved":
             tip.append(self.tr("重新导入后位置有变动，请核对"))
         item.setToolTip(literal_rich_text("\n".join(t for t in tip if t)))
-        if ann.status == "resolved" or key == "deleted":
-            item.setForeground(QBrush(QColor("#8a8f98")))
+        meta = [f"— {ann.author}" if ann.author else "", self.status_words()["answered"] if ann.status == "answered" else ""]
+        if any(meta):
+            item.setText(f"{item.text()}\n{'　'.join(m for m in meta if m)}")
+        dim = ann.status == "resolved" or key == "deleted"
+        if dim:
+            item.setForeground(QBrush(QColor(MUTED)))
+        for reply in ann.replies:
+            item.appendRow(self._reply_row(reply, dim))
         if ann.anchor_state == "moved" and key == "notes" and not (said and follow.outcome == "moved"):
             item.setText("⚠ " + item.text())
         elif said and follow.outcome == "moved":
             item.setText("↪ " + item.text())
+        return item
+
+    def _reply_row(self, reply: Reply, dim: bool) -> QStandardItem:
+        """A reply under its note: author — text (the whole of it in the tooltip)."""
+        text = " ".join(reply.text.split())
+        item = QStandardItem("↳ " + (f"{reply.author} — {_cut(text, 80)}" if reply.author else _cut(text, 80)))
+        item.setData(reply.id, REPLY_ROLE)
+        item.setToolTip(literal_rich_text("\n".join(x for x in (reply.text, " ".join(
+            x for x in (reply.author and f"— {reply.author}", reply.created[:16].replace("T", " ")) if x)) if x)))
+        if dim:
+            item.setForeground(QBrush(QColor(MUTED)))
         return item
 
     def follow_text(self, f: FollowInfo) -> str:
@@ -330,9 +351,7 @@ class AnnotationsPanel(QWidget):
         return TABS[self.tabs.currentIndex()]
 
     def selected_annotation(self, tab: str | None = None) -> str | None:
-        view = self.views[tab or self.current_tab()]
-        index = view.currentIndex()
-        return index.data(ANN_ROLE) if index.isValid() else None
+        return _ann_id(self.views[tab or self.current_tab()].currentIndex())
 
     def _find(self, key: str, ann_id: str) -> QModelIndex:
         model = self.models[key]
@@ -350,6 +369,9 @@ class AnnotationsPanel(QWidget):
                     self.tabs.setCurrentIndex(i)
                     self.views[key].selectionModel().setCurrentIndex(
                         index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                    replies = self.models[key].rowCount(index)
+                    if replies:  # its thread in view too, as far as it fits
+                        self.views[key].scrollTo(self.models[key].index(replies - 1, 0, index))
                     self.views[key].scrollTo(index)
                 finally:
                     self._syncing = False
@@ -375,12 +397,12 @@ class AnnotationsPanel(QWidget):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._syncing:
             return
-        ann_id = current.data(ANN_ROLE) if current.isValid() else None
+        ann_id = _ann_id(current)
         if ann_id:
             self.annotationSelected.emit(ann_id)
 
     def _activated(self, index: QModelIndex) -> None:
-        ann_id = index.data(ANN_ROLE) if index.isValid() else None
+        ann_id = _ann_id(index)
         if ann_id:
             self.annotationActivated.emit(ann_id)
 
@@ -391,10 +413,15 @@ class AnnotationsPanel(QWidget):
 
     def _menu(self, key: str, point) -> None:  # noqa: ANN001
         view = self.views[key]
-        index = view.indexAt(point)
-        ann_id = index.data(ANN_ROLE) if index.isValid() else None
+        ann_id = _ann_id(view.indexAt(point))
         if not ann_id:
             return
+        menu = self.build_menu(key, ann_id)
+        menu.exec(view.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+    def build_menu(self, key: str, ann_id: str) -> QMenu:
+        """The context menu of a note's row (or of one of its replies) in tab ``key``."""
         ann = next((a for a in self._all() if a.id == ann_id), None)
         menu = QMenu(self)
         if key == "deleted":
@@ -403,22 +430,43 @@ class AnnotationsPanel(QWidget):
             if key == "notes":
                 menu.addAction(self.tr("转到正文"), lambda: self.annotationActivated.emit(ann_id))
             menu.addAction(self.tr("编辑批注…"), lambda: self.editRequested.emit(ann_id))
+            menu.addAction(self.tr("回复…"), lambda: self.replyRequested.emit(ann_id))
             if ann is not None:
-                other = "open" if ann.status == "resolved" else "resolved"
-                menu.addAction(self.tr("标记为未解决") if other == "open" else self.tr("标记为已解决"),
-                               lambda: self.statusRequested.emit(ann_id, other))
+                self.status_menu(menu, ann)
             if key == "orphans":
                 menu.addAction(self.tr("附着到正文中选中的文字"), lambda: self.reattachRequested.emit(ann_id))
             if self.followed(ann_id):
                 menu.addAction(self.tr("在原版本中查看"), lambda: self.originRequested.emit(ann_id))
             menu.addSeparator()
             menu.addAction(self.tr("删除批注"), lambda: self.deleteRequested.emit(ann_id))
-        menu.exec(view.viewport().mapToGlobal(point))
-        menu.deleteLater()
+        return menu
+
+    def status_words(self) -> dict[str, str]:
+        """The review statuses as menus and rows name them."""
+        return {"open": self.tr("未解决"), "answered": self.tr("已答复"), "resolved": self.tr("已解决")}
+
+    def status_menu(self, menu: QMenu, ann: Annotation) -> QMenu:
+        """状态 ▸ 未解决 / 已答复 / 已解决, the current one checked."""
+        sub = menu.addMenu(self.tr("状态"))
+        sub.setObjectName("statusMenu")
+        for key, text in self.status_words().items():
+            act = sub.addAction(text, lambda k=key: self.statusRequested.emit(ann.id, k))
+            act.setCheckable(True)
+            act.setChecked(ann.status == key)
+        return sub
 
     def _all(self) -> list[Annotation]:
         d = self._data
         return (d.annotations + d.orphans + d.deleted) if d else []
+
+
+def _ann_id(index: QModelIndex) -> str | None:
+    """The annotation of a row: its own, or its note's for a reply's row."""
+    if not index.isValid():
+        return None
+    if index.data(REPLY_ROLE):
+        index = index.parent()
+    return index.data(ANN_ROLE)
 
 
 __all__ = ["AnnotationsPanel", "PanelData", "group_path", "describe", "ANN_ROLE", "TABS"]

@@ -4,183 +4,190 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="264"/>
+        <location filename="../../reader/ui/annotate.py" line="267"/>
         <source>未保存：{0}</source>
-        <extracomment>The annotations shown changed (after any edit, undo, redo or outside change). ``ask_note(**fields) -&gt; NoteValues | None`` and ``ask_link(source, relation, note) -&gt; LinkTarget | None`` open the dialogs; tests replace them.</extracomment>
+        <extracomment>The annotations shown changed (after any edit, undo, redo or outside change). ``ask_note(**fields) -&gt; NoteValues | None``, ``ask_reply(annotation) -&gt; str | None`` and ``ask_link(source, relation, note) -&gt; LinkTarget | None`` open the dialogs; tests replace them.</extracomment>
         <translation>Not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="290"/>
-        <location filename="../../reader/ui/annotate.py" line="401"/>
-        <location filename="../../reader/ui/annotate.py" line="421"/>
+        <location filename="../../reader/ui/annotate.py" line="293"/>
+        <location filename="../../reader/ui/annotate.py" line="411"/>
+        <location filename="../../reader/ui/annotate.py" line="431"/>
         <source>没有打开的文档</source>
         <translation>No document is open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="295"/>
+        <location filename="../../reader/ui/annotate.py" line="298"/>
         <source>这段文字不能批注（请在条文正文中选择）</source>
         <translation>This text cannot be annotated (select words in the body of a clause)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="297"/>
+        <location filename="../../reader/ui/annotate.py" line="300"/>
         <source>请先在正文中选中文字</source>
         <translation>Select some words in the text first</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="299"/>
+        <location filename="../../reader/ui/annotate.py" line="302"/>
         <source>选区跨越多段，批注只作用于“{0}”所在的一段</source>
         <translation>The selection spans several paragraphs; the annotation covers only the one holding “{0}”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="371"/>
+        <location filename="../../reader/ui/annotate.py" line="381"/>
         <source>高亮</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="374"/>
+        <location filename="../../reader/ui/annotate.py" line="384"/>
         <source>已高亮（{0}）</source>
         <translation>Highlighted ({0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="374"/>
+        <location filename="../../reader/ui/annotate.py" line="384"/>
         <source>无分类</source>
         <translation>no category</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="385"/>
+        <location filename="../../reader/ui/annotate.py" line="395"/>
         <source>添加批注</source>
         <translation>Add Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="406"/>
+        <location filename="../../reader/ui/annotate.py" line="416"/>
         <source>条文批注</source>
         <translation>Note on Clause</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="413"/>
+        <location filename="../../reader/ui/annotate.py" line="423"/>
         <source>添加标签</source>
         <translation>Add Tags</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="435"/>
+        <location filename="../../reader/ui/annotate.py" line="445"/>
         <source>添加链接</source>
         <translation>Add Link</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="444"/>
+        <location filename="../../reader/ui/annotate.py" line="454"/>
         <source>已链接：{0} {1}</source>
         <translation>Linked: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="473"/>
         <location filename="../../reader/ui/annotate.py" line="483"/>
+        <location filename="../../reader/ui/annotate.py" line="493"/>
         <source>编辑批注</source>
         <translation>Edit Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="487"/>
-        <location filename="../../reader/ui/annotate.py" line="700"/>
+        <location filename="../../reader/ui/annotate.py" line="497"/>
+        <location filename="../../reader/ui/annotate.py" line="736"/>
         <source>更改分类</source>
         <translation>Change Category</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="490"/>
-        <location filename="../../reader/ui/annotate.py" line="706"/>
         <source>标记为已解决</source>
-        <translation>Mark as Resolved</translation>
+        <translation type="vanished">Mark as Resolved</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="491"/>
-        <location filename="../../reader/ui/annotate.py" line="706"/>
         <source>标记为未解决</source>
-        <translation>Mark as Open</translation>
+        <translation type="vanished">Mark as Open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="497"/>
+        <location filename="../../reader/ui/annotate.py" line="508"/>
+        <source>标记为{0}</source>
+        <translation>Mark as {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="519"/>
+        <location filename="../../reader/ui/annotate.py" line="533"/>
         <source>请先选择一条批注</source>
         <translation>Select an annotation first</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="499"/>
-        <location filename="../../reader/ui/annotate.py" line="710"/>
+        <location filename="../../reader/ui/annotate.py" line="524"/>
+        <source>回复批注</source>
+        <translation>Reply to Note</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="535"/>
+        <location filename="../../reader/ui/annotate.py" line="745"/>
         <source>删除批注</source>
         <translation>Delete Annotation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="503"/>
+        <location filename="../../reader/ui/annotate.py" line="539"/>
         <source>已删除批注（Ctrl+Z 撤销，或在回收站中恢复）</source>
         <translation>Annotation deleted (Ctrl+Z undoes it, or restore it from the trash)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="508"/>
+        <location filename="../../reader/ui/annotate.py" line="544"/>
         <source>恢复批注</source>
         <translation>Restore Annotation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="533"/>
+        <location filename="../../reader/ui/annotate.py" line="569"/>
         <source>重新附着批注</source>
         <translation>Re-attach Annotation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="535"/>
+        <location filename="../../reader/ui/annotate.py" line="571"/>
         <source>已附着到 {0}</source>
         <translation>Attached to {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="542"/>
+        <location filename="../../reader/ui/annotate.py" line="578"/>
         <source>删除链接</source>
         <translation>Delete Link</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="567"/>
+        <location filename="../../reader/ui/annotate.py" line="603"/>
         <source>编辑链接</source>
         <translation>Edit Link</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="574"/>
+        <location filename="../../reader/ui/annotate.py" line="610"/>
         <source>链接的另一端所在文档已从文库移除</source>
         <translation>The document at the other end of the link was removed from the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="594"/>
+        <location filename="../../reader/ui/annotate.py" line="630"/>
         <source>修改分类</source>
         <translation>Edit Categories</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="620"/>
+        <location filename="../../reader/ui/annotate.py" line="656"/>
         <source>作者名</source>
         <translation>Author Name</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="621"/>
+        <location filename="../../reader/ui/annotate.py" line="657"/>
         <source>新批注署名为：</source>
         <translation>Sign new annotations as:</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="626"/>
+        <location filename="../../reader/ui/annotate.py" line="662"/>
         <source>导出批注</source>
         <translation>Export Annotations</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="627"/>
-        <location filename="../../reader/ui/annotate.py" line="636"/>
+        <location filename="../../reader/ui/annotate.py" line="663"/>
+        <location filename="../../reader/ui/annotate.py" line="672"/>
         <source>Web Annotation JSON (*.json)</source>
         <translation>Web Annotation JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="632"/>
+        <location filename="../../reader/ui/annotate.py" line="668"/>
         <source>已导出 {0} 项到 {1}</source>
         <translation>Exported {0} items to {1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="635"/>
-        <location filename="../../reader/ui/annotate.py" line="642"/>
-        <location filename="../../reader/ui/annotate.py" line="647"/>
+        <location filename="../../reader/ui/annotate.py" line="671"/>
+        <location filename="../../reader/ui/annotate.py" line="678"/>
+        <location filename="../../reader/ui/annotate.py" line="683"/>
         <source>导入批注</source>
         <translation>Import Annotations</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="648"/>
+        <location filename="../../reader/ui/annotate.py" line="684"/>
         <source>批注：新增 {0}，更新 {1}，保留本地 {2}
 链接：新增 {3}，更新 {4}，保留本地 {5}
 无法定位（孤立）：{6}</source>
@@ -189,27 +196,32 @@ Links: {3} added, {4} updated, {5} kept
 Could not be placed (orphans): {6}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="673"/>
+        <location filename="../../reader/ui/annotate.py" line="709"/>
         <source>这条批注的文档已从文库移除</source>
         <translation>This annotation&apos;s document was removed from the library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="682"/>
+        <location filename="../../reader/ui/annotate.py" line="718"/>
         <source>原文已找不到，显示它原来所在的条文</source>
         <translation>Its words are no longer there; showing the clause where it was</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="689"/>
+        <location filename="../../reader/ui/annotate.py" line="725"/>
         <source>高亮为</source>
         <translation>Highlight As</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="699"/>
+        <location filename="../../reader/ui/annotate.py" line="735"/>
         <source>编辑批注…</source>
         <translation>Edit Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotate.py" line="709"/>
+        <location filename="../../reader/ui/annotate.py" line="741"/>
+        <source>回复…</source>
+        <translation>Reply…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotate.py" line="744"/>
         <source>在原版本中查看</source>
         <translation>View on the Version It Was Made On</translation>
     </message>
@@ -217,179 +229,190 @@ Could not be placed (orphans): {6}</translation>
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="144"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="147"/>
         <source>当前文档</source>
         <translation>This document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="145"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="148"/>
         <source>全部文库</source>
         <translation>Whole library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="149"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="152"/>
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="149"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="152"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="443"/>
         <source>未解决</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="149"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="152"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="443"/>
         <source>已答复</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="150"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="153"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="443"/>
         <source>已解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="154"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="157"/>
         <source>筛选批注文字、引文、标签…</source>
         <translation>Filter notes, quotes, tags…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="155"/>
-        <location filename="../../reader/ui/annotations_panel.py" line="411"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="158"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="434"/>
         <source>附着到正文中选中的文字</source>
         <translation>Attach to the Words Selected in the Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="156"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="159"/>
         <source>先在正文中选中新的位置，再点此按钮（可撤销）</source>
         <translation>Select the new place in the text first, then click here (undoable)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="157"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="160"/>
         <source>恢复所选批注</source>
         <translation>Restore Selected Annotation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="189"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="192"/>
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="192"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="195"/>
         <source>（无分类）</source>
         <translation>(no category)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="197"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="200"/>
         <source>全部标签</source>
         <translation>All tags</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="261"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="265"/>
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="261"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="265"/>
         <source>孤立</source>
         <translation>Orphans</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="261"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="265"/>
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="270"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="274"/>
         <source>没有打开的文档</source>
         <translation>No document is open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="272"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="276"/>
         <source>显示 {0} 条批注</source>
         <translation>{0} annotations shown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="280"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="284"/>
         <source>（已移除的文档 {0}）</source>
         <translation>(removed document {0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="294"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="298"/>
         <source>原文：“{0}”</source>
         <translation>Original words: “{0}”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="295"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="299"/>
         <source>新版本中找不到原文（原在{0}）</source>
         <translation>Not found in the new version (was in {0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="299"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="303"/>
         <source>文档已从文库移除，重新导入后自动恢复位置</source>
         <translation>The document was removed from the library; importing it again puts the annotation back in place</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="300"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="304"/>
         <source>重新导入后找不到原文（原位置：{0}）</source>
         <translation>Its words were not found after a re-import (it was at {0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="302"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="306"/>
         <source>重新导入后位置有变动，请核对</source>
         <translation>Moved by a re-import: please check it</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="315"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="336"/>
         <source>新版本中已移至{0}（原{1}）</source>
         <translation>Moved to {0} in the new version (was {1})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="317"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="338"/>
         <source>⚠ 您批注的原文已修改</source>
         <translation>⚠ The words you annotated were amended</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="319"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="340"/>
         <source>新版本中找不到原文：“{0}”（原在{1}）</source>
         <translation>Not found in the new version: “{0}” (was in {1})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="296"/>
-        <location filename="../../reader/ui/annotations_panel.py" line="320"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="430"/>
+        <source>回复…</source>
+        <translation>Reply…</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="447"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="300"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="341"/>
         <source>原版本</source>
         <translation>the earlier version</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="401"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="425"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="404"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="428"/>
         <source>转到正文</source>
         <translation>Show in Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="405"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="429"/>
         <source>编辑批注…</source>
         <translation>Edit Note…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="408"/>
         <source>标记为未解决</source>
-        <translation>Mark as Open</translation>
+        <translation type="vanished">Mark as Open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="408"/>
         <source>标记为已解决</source>
-        <translation>Mark as Resolved</translation>
+        <translation type="vanished">Mark as Resolved</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="413"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="436"/>
         <source>在原版本中查看</source>
         <translation>View on the Version It Was Made On</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="415"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="438"/>
         <source>删除批注</source>
         <translation>Delete Annotation</translation>
     </message>
@@ -397,62 +420,62 @@ Could not be placed (orphans): {6}</translation>
 <context>
     <name>CategoryEditor</name>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="357"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="391"/>
         <source>管理分类</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="363"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="397"/>
         <source>颜色与名称</source>
         <translation>Colour and name</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="363"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="397"/>
         <source>含义</source>
         <translation>Meaning</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="363"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="397"/>
         <source>使用</source>
         <translation>Used</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="372"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="406"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="373"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="407"/>
         <source>颜色…</source>
         <translation>Colour…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="374"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="408"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="375"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="409"/>
         <source>删除后不再可选；已有的高亮保留原颜色（可撤销）</source>
         <translation>A deleted category can no longer be chosen; existing highlights keep their colour (undoable)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="398"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="432"/>
         <source>新分类</source>
         <translation>New category</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="414"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="448"/>
         <source>分类颜色</source>
         <translation>Category Colour</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="439"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="473"/>
         <source>分类名称不能为空</source>
         <translation>A category needs a name</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="442"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="476"/>
         <source>分类名称不能重复</source>
         <translation>Two categories cannot have the same name</translation>
     </message>
@@ -1806,52 +1829,52 @@ Click “Import” or drop files on the window.</translation>
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="155"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="189"/>
         <source>链接到…</source>
         <translation>Link To…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="177"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="211"/>
         <source>搜索要链接的条文，如：测绘成果 或 第十八条</source>
         <translation>Search for the clause to link to, e.g. 测绘成果 or 第十八条</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="189"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="223"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="202"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="236"/>
         <source>目录</source>
         <translation>Contents</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="206"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="240"/>
         <source>链接说明（可选）</source>
         <translation>Note on the link (optional)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="211"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="245"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="212"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="246"/>
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="270"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="304"/>
         <source>没有找到</source>
         <translation>Nothing found</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="321"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="355"/>
         <source>到：《{0}》{1}</source>
         <translation>To: 《{0}》{1}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="337"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="371"/>
         <source>请选择或填写链接关系</source>
         <translation>Choose or type the link&apos;s relation</translation>
     </message>
@@ -2083,17 +2106,17 @@ Library: {0}</translation>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="108"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="109"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="109"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="110"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="114"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="115"/>
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
@@ -2378,14 +2401,32 @@ Library: {0}</translation>
 <context>
     <name>RelationDialog</name>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="456"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="490"/>
         <source>编辑链接</source>
         <translation>Edit Link</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotation_dialogs.py" line="469"/>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="503"/>
         <source>关系</source>
         <translation>Relation</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="144"/>
+        <source>回复批注</source>
+        <translation>Reply to Note</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="151"/>
+        <source>（整条批注）</source>
+        <translation>(note on the whole clause)</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotation_dialogs.py" line="154"/>
+        <source>您的答复…</source>
+        <translation>Your reply…</translation>
     </message>
 </context>
 <context>
