@@ -34,6 +34,7 @@ from reader.store.references import References, select_in, stored_unit_text
 from reader.store.repository import DocumentSummary
 from reader.store.schema import SCHEMA_VERSION, current_version, migrate
 from reader.store.search_catalog import PENDING, IndexCatalog, IndexProgress, mark_pending
+from reader.store.team import Team
 from reader.store.versions import VersionAdded, Versions, Unchanged
 
 if TYPE_CHECKING:
@@ -87,6 +88,8 @@ class Library:
         self.versions = Versions(self.db, lambda d: repository.load_document(self.db.conn, d),
                                  self._resolve)
         self.exports = Exports(self, self.annotations, self.refs)
+        self.team = Team(self.db, lambda docs, path, when, done: self._store(
+            docs, path, when, None, done, self._has_index()), self._team_committed)
         self._search_index: Any = None  # index.manager.SearchIndex, made on first use
 
     # -- lifecycle ---------------------------------------------------------------------
@@ -416,39 +419,51 @@ class Library:
         docs = _parse(file)  # outside the lock and transaction: parsing is the slow part
         path = str(Path(file).resolve())
         done = ImportReport()
-        seen: set[str] = set()
         when = now()
         indexed = self._has_index()
         if self._notes_may_move(docs, version_of):  # keep the work first
             self.annotations.backup("before-reimport", force=True)
         with self.db.lock, self.db.transaction():
-            for doc in docs:
-                if doc.id in seen:  # the same document twice in one file: keep the first
-                    done.duplicates.append(Duplicate(doc.id, doc.title, path, path))
-                    continue
-                seen.add(doc.id)
-                doc.source.file = path
-                placed = self.versions.place(doc, path, version_of)
-                if placed.action == "unchanged":
-                    done.unchanged.append(Unchanged(doc.id, doc.title, path, placed.target))
-                    continue
-                doc.id = placed.target
-                if indexed:
-                    mark_pending(self.db.conn, doc.id)
-                is_new = repository.save_document(self.db.conn, doc, when)
-                if placed.action == "version":
-                    self._add_version(doc, placed.lineage or doc.id, path, when, done)
-                elif is_new:
-                    done.added.append(ImportedDoc(doc.id, doc.title, path))
-                else:  # the same file parsed again: the notes follow the new parse
-                    done.updated.append(ImportedDoc(doc.id, doc.title, path))
-                    _count(done.anchors, self.annotations.reanchor_document(doc, when))
-            # cross-references: within these documents now, to others at the end of the import
-            saved_ids = [e.id for e in done.added + done.updated + done.versions]
-            saved = [next(d for d in docs if d.id == i) for i in saved_ids]
-            prepared = self.refs.imported(saved, [e.id for e in done.updated])
+            prepared = self._store(docs, path, when, version_of, done, indexed)
         self.refs.committed(prepared)
         report.merge(done)  # only after the commit: a rolled-back file reports a failure, nothing else
+
+    def _store(self, docs: list[Document], path: str, when: str, version_of: str | None,
+               done: ImportReport, indexed: bool) -> Any:
+        """Store parsed documents (inside the caller's transaction): new, a new version, the
+        same text again, or the same file parsed again.  Returns the cross-references to
+        settle once the transaction has committed (``refs.committed``)."""
+        seen: set[str] = set()
+        for doc in docs:
+            if doc.id in seen:  # the same document twice in one file: keep the first
+                done.duplicates.append(Duplicate(doc.id, doc.title, path, path))
+                continue
+            seen.add(doc.id)
+            doc.source.file = path
+            placed = self.versions.place(doc, path, version_of)
+            if placed.action == "unchanged":
+                done.unchanged.append(Unchanged(doc.id, doc.title, path, placed.target))
+                continue
+            doc.id = placed.target
+            if indexed:
+                mark_pending(self.db.conn, doc.id)
+            is_new = repository.save_document(self.db.conn, doc, when)
+            if placed.action == "version":
+                self._add_version(doc, placed.lineage or doc.id, path, when, done)
+            elif is_new:
+                done.added.append(ImportedDoc(doc.id, doc.title, path))
+            else:  # the same file parsed again: the notes follow the new parse
+                done.updated.append(ImportedDoc(doc.id, doc.title, path))
+                _count(done.anchors, self.annotations.reanchor_document(doc, when))
+        # cross-references: within these documents now, to others at the end of the import
+        saved_ids = [e.id for e in done.added + done.updated + done.versions]
+        saved = [next(d for d in docs if d.id == i) for i in saved_ids]
+        return self.refs.imported(saved, [e.id for e in done.updated])
+
+    def _team_committed(self, prepared: Any) -> None:
+        """Documents a team sync brought: their cross-references, then the index."""
+        self.refs.committed(prepared)
+        self._index_changed({"team"})
 
     def _add_version(self, doc: Document, lineage: str, path: str, when: str,
                      done: ImportReport) -> None:

@@ -276,6 +276,90 @@ MIGRATIONS: list[str] = [
         UNIQUE (annotation_id, at, status, author)  -- an import adds only what is new
     );
     """,
+    # 6: team sync (reader.team).  team_state: the server, the cursor, the last sync.
+    # team_outbox: items changed here since they were last pushed — filled by triggers, so
+    # no write path can forget it; the stamp changes with every write, so a push removes
+    # only entries nobody touched meanwhile (an upsert: a trigger's OR REPLACE would yield to
+    # the conflict clause of the statement that fired it).  team_mute is 1 while a pull writes (what
+    # comes from the server is not sent back).  team_base: each item as the server last
+    # had it (rev, data), for the field-level merge.  team_conflicts: what a merge flagged.
+    """
+    CREATE TABLE team_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE team_mute (muted INTEGER NOT NULL);
+    INSERT INTO team_mute (muted) VALUES (0);
+    CREATE TABLE team_outbox (
+        kind    TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        stamp   INTEGER NOT NULL,
+        PRIMARY KEY (kind, item_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE team_base (
+        kind    TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        rev     INTEGER NOT NULL,
+        data    TEXT NOT NULL,    -- JSON as the server stores it
+        PRIMARY KEY (kind, item_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE team_conflicts (
+        id        TEXT PRIMARY KEY,
+        kind      TEXT NOT NULL,
+        item_id   TEXT NOT NULL,
+        reason    TEXT NOT NULL,
+        author    TEXT NOT NULL DEFAULT '',
+        at        TEXT NOT NULL,
+        dismissed TEXT
+    );
+    CREATE INDEX team_conflicts_item ON team_conflicts(item_id);
+    CREATE TRIGGER team_annotation_added AFTER INSERT ON annotations
+        WHEN (SELECT muted FROM team_mute) = 0
+        BEGIN INSERT INTO team_outbox VALUES ('annotation', NEW.id, random())
+            ON CONFLICT (kind, item_id) DO UPDATE SET stamp = excluded.stamp; END;
+    CREATE TRIGGER team_annotation_changed AFTER UPDATE ON annotations
+        WHEN (SELECT muted FROM team_mute) = 0
+        BEGIN INSERT INTO team_outbox VALUES ('annotation', NEW.id, random())
+            ON CONFLICT (kind, item_id) DO UPDATE SET stamp = excluded.stamp; END;
+    CREATE TRIGGER team_tag_added AFTER INSERT ON annotation_tags
+        WHEN (SELECT muted FROM team_mute) = 0
+        BEGIN INSERT INTO team_outbox VALUES ('annotation', NEW.annotation_id, random())
+            ON CONFLICT (kind, item_id) DO UPDATE SET stamp = excluded.stamp; END;
+    CREATE TRIGGER team_tag_removed AFTER DELETE ON annotation_tags
+        WHEN (SELECT muted FROM team_mute) = 0
+        BEGIN INSERT INTO team_outbox VALUES ('annotation', OLD.annotation_id, random())
+            ON CONFLICT (kind, item_id) DO UPDATE SET stamp = excluded.stamp; END;
+    CREATE TRIGGER team_reply_added AFTER INSERT ON replies
+        WHEN (SELECT muted FROM team_mute) = 0
+        BEGIN INSERT INTO team_outbox VALUES ('reply', NEW.id, random())
+            ON CONFLICT (kind, item_id) DO UPDATE SET stamp = excluded.stamp; END;
+    CREATE TRIGGER team_reply_changed AFTER UPDATE ON replies
+        WHEN (SELECT muted FROM team_mute) = 0
+        BEGIN INSERT INTO team_outbox VALUES ('reply', NEW.id, random())
+            ON CONFLICT (kind, item_id) DO UPDATE SET stamp = excluded.stamp; END;
+    CREATE TRIGGER team_link_added AFTER INSERT ON links
+        WHEN (SELECT muted FROM team_mute) = 0
+        BEGIN INSERT INTO team_outbox VALUES ('link', NEW.id, random())
+            ON CONFLICT (kind, item_id) DO UPDATE SET stamp = excluded.stamp; END;
+    CREATE TRIGGER team_link_changed AFTER UPDATE ON links
+        WHEN (SELECT muted FROM team_mute) = 0
+        BEGIN INSERT INTO team_outbox VALUES ('link', NEW.id, random())
+            ON CONFLICT (kind, item_id) DO UPDATE SET stamp = excluded.stamp; END;
+    CREATE TRIGGER team_category_added AFTER INSERT ON categories
+        WHEN (SELECT muted FROM team_mute) = 0
+        BEGIN INSERT INTO team_outbox VALUES ('category', NEW.name, random())
+            ON CONFLICT (kind, item_id) DO UPDATE SET stamp = excluded.stamp; END;
+    CREATE TRIGGER team_category_changed AFTER UPDATE ON categories
+        WHEN (SELECT muted FROM team_mute) = 0
+        BEGIN INSERT INTO team_outbox VALUES ('category', NEW.name, random())
+            ON CONFLICT (kind, item_id) DO UPDATE SET stamp = excluded.stamp; END;
+    CREATE TRIGGER team_status_logged AFTER INSERT ON status_log
+        WHEN (SELECT muted FROM team_mute) = 0
+        BEGIN INSERT INTO team_outbox VALUES ('status', CAST(NEW.id AS TEXT), random())
+            ON CONFLICT (kind, item_id) DO UPDATE SET stamp = excluded.stamp; END;
+    INSERT OR IGNORE INTO team_outbox SELECT 'category', name, random() FROM categories;
+    INSERT OR IGNORE INTO team_outbox SELECT 'annotation', id, random() FROM annotations;
+    INSERT OR IGNORE INTO team_outbox SELECT 'reply', id, random() FROM replies;
+    INSERT OR IGNORE INTO team_outbox SELECT 'link', id, random() FROM links;
+    INSERT OR IGNORE INTO team_outbox SELECT 'status', CAST(id AS TEXT), random() FROM status_log;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

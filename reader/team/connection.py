@@ -1,0 +1,86 @@
+"""Connecting to the team server the libpq way, and saying what went wrong in words.
+
+A connection string is anything libpq takes: ``postgresql://user@host/db?sslmode=verify-full``,
+``service=team`` (pg_service.conf) or ``host=… dbname=…``.  Passwords come from where libpq
+looks — ~/.pgpass, a service file, $PGPASSWORD, a client certificate — never from
+RegReader's settings, so a connection string that carries one is refused."""
+from __future__ import annotations
+
+from typing import Any
+
+from reader.team.errors import TeamError
+
+CONNECT_TIMEOUT = 10  # seconds: an unreachable server is reported, not waited on forever
+#: Statements may wait this long for a lock before the sync gives up (and rolls back).
+LOCK_TIMEOUT = "30s"
+
+
+def _psycopg() -> Any:
+    try:
+        import psycopg
+    except ImportError as exc:  # pragma: no cover - psycopg is a dependency
+        raise TeamError("team sync needs psycopg: pip install 'psycopg[binary]'") from exc
+    return psycopg
+
+
+def parse(url: str) -> dict[str, str]:
+    """The connection string's parts; TeamError if libpq would not take it or it holds a
+    password."""
+    psycopg = _psycopg()
+    text = url.strip()
+    if not text:
+        raise TeamError("no team server given: a postgresql:// URL or service=NAME")
+    try:
+        parts = psycopg.conninfo.conninfo_to_dict(text)
+    except psycopg.ProgrammingError as exc:
+        raise TeamError(f"not a PostgreSQL connection string: {_first_line(exc)}") from exc
+    if parts.get("password"):
+        raise TeamError("the connection string contains a password, and RegReader never "
+                        "stores one: put it in ~/.pgpass (or a pg_service.conf service) and "
+                        "connect without it")
+    return {k: str(v) for k, v in parts.items()}
+
+
+def describe(url: str) -> str:
+    """user@host:port/dbname for people (no secrets: parse refuses passwords)."""
+    parts = parse(url)
+    if "service" in parts and "host" not in parts:
+        return f"service={parts['service']}"
+    host = parts.get("host") or "localhost"
+    if host.startswith("/"):
+        host = "localhost"
+    port = f":{parts['port']}" if parts.get("port") else ""
+    user = f"{parts['user']}@" if parts.get("user") else ""
+    return f"{user}{host}{port}/{parts.get('dbname', '')}"
+
+
+def connect(url: str, application: str = "RegReader") -> Any:
+    """An open connection (not autocommit), or TeamError in words."""
+    psycopg = _psycopg()
+    parse(url)
+    try:
+        conn = psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT, application_name=application)
+    except psycopg.OperationalError as exc:
+        raise TeamError(f"cannot reach the team server {describe(url)}: {reason(exc)}") from exc
+    conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT}'")
+    conn.commit()
+    return conn
+
+
+def reason(exc: BaseException) -> str:
+    """A server or network error as one sentence for the user."""
+    psycopg = _psycopg()
+    text = _first_line(exc)
+    if isinstance(exc, psycopg.errors.InsufficientPrivilege):
+        return f"the server refused: your team role does not allow this ({text})"
+    if "password authentication failed" in text or "no password supplied" in text:
+        return (f"{text} — put the password in ~/.pgpass (host:port:database:user:password, "
+                "mode 0600) or in a pg_service.conf service")
+    if isinstance(exc, psycopg.OperationalError):
+        return f"the connection failed or was lost ({text}); nothing half-done was kept, sync again"
+    return text
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
