@@ -195,8 +195,14 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 def server_version(conn: Any) -> int:
     """The schema version of the team database (0: not a RegReader team database yet)."""
-    row = conn.execute("SELECT to_regclass('regreader.meta') IS NOT NULL").fetchone()
-    if not row[0]:
+    schema = conn.execute("SELECT oid, has_schema_privilege(oid, 'USAGE'), current_user"
+                          " FROM pg_namespace WHERE nspname = 'regreader'").fetchone()
+    if schema is None:
+        return 0
+    if not schema[1]:
+        raise TeamError(f"{schema[2]} is not a member of this team: a team owner runs "
+                        f"`regreader team grant {schema[2]} reviewer`")
+    if not conn.execute("SELECT to_regclass('regreader.meta') IS NOT NULL").fetchone()[0]:
         return 0
     row = conn.execute("SELECT value FROM regreader.meta WHERE key = 'schema_version'").fetchone()
     try:

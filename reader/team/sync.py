@@ -378,13 +378,13 @@ def _pull(pg: Any, host: Host, report: SyncReport, step: Progress, stop: Callabl
     when = now()
     with host.db.lock, host.db.transaction():
         prepared = host.store_documents(docs, when) if docs else None
-        pulled = _apply(host, rows, names, when)
+        pulled, flagged = _apply(host, rows, names, when)
         outbox.put(conn, "cursor", str(max(top, cursor)))
     if prepared is not None:
         host.committed(prepared)
     report.pulled = pulled
     report.documents = len(docs)
-    report.conflicts += sum(1 for r in rows if r[0] == "conflict")
+    report.conflicts += flagged
 
 
 def _fetch_documents(pg: Any, host: Host, rows: list[Any]) -> list[Document]:
@@ -417,7 +417,8 @@ def _check_parents(conn: Any, host: Host, rows: list[Any]) -> None:
                                 "not have; nothing was applied")
 
 
-def _apply(host: Host, rows: list[Any], names: dict[str, str], when: str) -> int:
+def _apply(host: Host, rows: list[Any], names: dict[str, str], when: str) -> tuple[int, int]:
+    """Write the pulled rows; (rows applied, conflicts among them)."""
     conn = host.db.conn
     rank = {k: n for n, k in enumerate(ORDER)}
     rows = sorted(rows, key=lambda r: (rank[r[0]], r[2]))
@@ -430,7 +431,7 @@ def _apply(host: Host, rows: list[Any], names: dict[str, str], when: str) -> int
         ids = [r[1] for r in rows if r[0] == kind]
         bases.update({(kind, i): b for i, b in outbox.bases(conn, kind, ids).items()})
     new_bases = []
-    applied = 0
+    applied = flagged = 0
 
     def local_doc(digest: str) -> str:
         doc_id = host.doc_id(digest)
@@ -456,8 +457,9 @@ def _apply(host: Host, rows: list[Any], names: dict[str, str], when: str) -> int
             if kind == "status" and data["annotation_id"] in held_status:
                 _restore_local_status(conn, data["annotation_id"])
             applied += 1
+            flagged += kind == "conflict"
         outbox.set_bases(conn, new_bases)
-    return applied
+    return applied, flagged
 
 
 def _restore_local_status(conn: Any, annotation_id: str) -> None:

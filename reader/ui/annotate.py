@@ -94,6 +94,8 @@ class AnnotationController(QObject):
         #: tests replace them.
         self.ask_note: Callable[..., NoteValues | None] = self._ask_note
         self.ask_reply: Callable[[Annotation], str | None] = self._ask_reply
+        #: ``ask_reply_edit(annotation, reply) -> str | None``: the reply's new text.
+        self.ask_reply_edit: Callable[[Annotation, Reply], str | None] = self._ask_reply_edit
         self.ask_link: Callable[..., LinkTarget | None] = self._ask_link
         self._poll = QTimer(self, interval=POLL_MS)
         self._poll.timeout.connect(self.check_outside_changes)
@@ -111,6 +113,8 @@ class AnnotationController(QObject):
         p.originRequested.connect(lambda ann_id: self.w.versions.view_original(ann_id))
         p.statusRequested.connect(self.set_status)
         p.replyRequested.connect(self.reply)
+        p.editReplyRequested.connect(self.edit_reply)
+        p.deleteReplyRequested.connect(self.delete_reply)
         p.scopeChanged.connect(self._scope_changed)
         lp = self.links_panel
         lp.linkActivated.connect(self.follow_link)
@@ -339,6 +343,15 @@ class AnnotationController(QObject):
         finally:
             dialog.deleteLater()
 
+    def _ask_reply_edit(self, ann: Annotation, reply: Reply) -> str | None:
+        dialog = ReplyDialog(self.w, self.cite(ann.doc_id, ann.node_id), ann.quote, ann.note)
+        dialog.setWindowTitle(self.tr("编辑回复"))
+        dialog.edit.setPlainText(reply.text)
+        try:
+            return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
     def _ask_link(self, source: str, relation: str = "", note: str = "") -> LinkTarget | None:
         runner = self.w.runner
 
@@ -524,6 +537,31 @@ class AnnotationController(QObject):
         reply = self._apply(self.tr("回复批注"), lambda: lib.annotations.reply(ann.id, text, author=self.settings.author),
                             undo=lambda r: lib.annotations.delete_reply(r.id),
                             redo=lambda r: lib.annotations.restore_reply(r.id))
+        return reply
+
+    def edit_reply(self, reply_id: str) -> Reply | None:
+        """Ask for a reply's new text and write it (undo writes the old text back)."""
+        lib = self.library
+        reply = self._guard(lambda: lib.annotations.get_reply(reply_id))
+        ann = self._guard(lambda: lib.annotations.get(reply.annotation_id)) if reply is not None else None
+        if ann is None:
+            return None
+        text = self.ask_reply_edit(ann, reply)
+        if not text or not text.strip() or text.strip() == reply.text:
+            return None
+        old = reply.text
+        return self._apply(self.tr("编辑回复"), lambda: lib.annotations.update_reply(reply.id, text),
+                           undo=lambda r: lib.annotations.update_reply(r.id, old),
+                           redo=lambda r: lib.annotations.update_reply(r.id, text))
+
+    def delete_reply(self, reply_id: str) -> Reply | None:
+        """Delete a reply from its thread (a soft delete: undo restores it)."""
+        lib = self.library
+        reply = self._apply(self.tr("删除回复"), lambda: lib.annotations.delete_reply(reply_id),
+                            undo=lambda r: lib.annotations.restore_reply(r.id),
+                            redo=lambda r: lib.annotations.delete_reply(r.id))
+        if reply is not None:
+            self._status(self.tr("已删除回复（Ctrl+Z 撤销）"), 5000)
         return reply
 
     def delete(self, ann_id: str | None = None) -> Annotation | None:

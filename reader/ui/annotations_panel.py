@@ -2,13 +2,17 @@
 by chapter and article, filterable by category, tag, status and text; orphans — notes
 that lost their place in a re-import, or whose document was removed — in a tab of their
 own, to be re-attached; and the deleted ones, to be restored.  A click selects, a
-double-click jumps to the text."""
+double-click jumps to the text.
+
+For a team (issue 16): each author's name in their colour and a filter by author (who
+wrote the note or answered in its thread), replies edited and deleted from their own row,
+a 冲突 mark on notes the last sync flagged, and 修改历史… while a team server is set."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QComboBox, QLineEdit, QMenu, QPushButton, QTabWidget,
                                QTreeView, QVBoxLayout, QWidget)
 
@@ -16,6 +20,7 @@ from reader.core.annotations import Annotation, Category, Reply
 from reader.core.model import NodeKind
 from reader.ui.annotation_dialogs import swatch
 from reader.ui.annotation_layer import NEUTRAL
+from reader.ui.authors import AUTHOR_ROLE, AUTHOR_SPAN_ROLE, AuthorDelegate, author_color
 from reader.ui.docinfo import DocInfo, fold, literal_rich_text
 from reader.ui.icons import hbox, item_tree, muted_label, vbox
 from reader.ui.version_notes import FollowInfo
@@ -83,12 +88,17 @@ class AnnotationsPanel(QWidget):
     replyRequested = Signal(str)
     scopeChanged = Signal(str)
     originRequested = Signal(str)  # 在原版本中查看: the version the note was made on
+    editReplyRequested = Signal(str)  # a reply's id
+    deleteReplyRequested = Signal(str)
+    historyRequested = Signal(str)  # 修改历史… (a team server is set)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("annotationsPanel")
         self._data: PanelData | None = None
         self._syncing = False
+        self.team_connected = False
+        self.conflicts: dict[str, str] = {}  # annotation id → why the last sync flagged it
         self.scope = QComboBox(self)
         self.scope.setObjectName("annotationScope")
         self.category = QComboBox(self)
@@ -97,6 +107,8 @@ class AnnotationsPanel(QWidget):
         self.tag.setObjectName("annotationTag")
         self.status = QComboBox(self)
         self.status.setObjectName("annotationStatus")
+        self.author = QComboBox(self)
+        self.author.setObjectName("annotationAuthor")
         self.filter = QLineEdit(self)
         self.filter.setObjectName("annotationFilter")
         self.filter.setClearButtonEnabled(True)
@@ -109,6 +121,7 @@ class AnnotationsPanel(QWidget):
             page = QWidget(self)
             model = QStandardItemModel(self)
             view = item_tree(page, f"annotationList_{key}", model, wrap=False)  # lines elide
+            view.setItemDelegate(AuthorDelegate(view))
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(lambda p, k=key: self._menu(k, p))
             view.doubleClicked.connect(self._activated)
@@ -128,9 +141,10 @@ class AnnotationsPanel(QWidget):
         self.pages["deleted"].layout().addWidget(self.restore_button)
         self.count = muted_label(self)
         vbox(self, hbox((self.scope, 1), (self.status, 1)), hbox((self.category, 1), (self.tag, 1)),
-             self.filter, (self.tabs, 1), self.count, margins=(6, 4, 6, 6), spacing=4)
+             hbox((self.author, 1), (self.filter, 2)), (self.tabs, 1), self.count,
+             margins=(6, 4, 6, 6), spacing=4)
         self.scope.currentIndexChanged.connect(lambda _i: None if self._syncing else self.scopeChanged.emit(self.current_scope()))
-        for combo in (self.category, self.tag, self.status):
+        for combo in (self.category, self.tag, self.status, self.author):
             combo.currentIndexChanged.connect(lambda _i: None if self._syncing else self._rebuild())
         self.filter.textChanged.connect(lambda _t: self._rebuild())
         self.tabs.currentChanged.connect(lambda _i: self._update_count())
@@ -164,6 +178,8 @@ class AnnotationsPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:  # the theme: the authors' swatches
+            self._fill_filters()
         super().changeEvent(event)
 
     # -- data ----------------------------------------------------------------------------
@@ -205,7 +221,26 @@ class AnnotationsPanel(QWidget):
         for t, n in sorted(tags.items(), key=lambda kv: (-kv[1], kv[0])):
             self.tag.addItem(f"#{t} ({n})", t)
         self.tag.setCurrentIndex(max(0, self.tag.findData(current_tag)) if current_tag else 0)
+        self._fill_authors()
         self._syncing = False
+
+    def _fill_authors(self) -> None:
+        """全部作者, then each author of a note or a reply (most active first), in colour."""
+        data = self._data
+        current = self.author.currentData()
+        self.author.clear()
+        self.author.addItem(self.tr("全部作者"), None)
+        counts: dict[str, int] = {}
+        for ann in (data.annotations + data.orphans if data else []):
+            for name in {ann.author, *(r.author for r in ann.replies)}:
+                counts[name] = counts.get(name, 0) + 1
+        base = self.palette().color(QPalette.ColorRole.Base)
+        for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            if name:
+                self.author.addItem(swatch(author_color(name, base).name()), f"{name} ({n})", name)
+            else:
+                self.author.addItem(self.tr("（未署名）") + f" ({n})", "")
+        self.author.setCurrentIndex(max(0, self.author.findData(current)) if current is not None else 0)
 
     def _passes(self, ann: Annotation) -> bool:
         cat = self.category.currentData()
@@ -214,6 +249,9 @@ class AnnotationsPanel(QWidget):
         tag = self.tag.currentData()
         if tag and tag not in ann.tags:
             return False
+        author = self.author.currentData()
+        if author is not None and ann.author != author and all(r.author != author for r in ann.replies):
+            return False  # by this author: the note, or a reply in its thread
         status = self.status.currentData()
         if status and ann.status != status and not (status == "open" and ann.status == "answered"):
             return False  # 未解决: open or answered, anything not yet resolved
@@ -305,7 +343,12 @@ class AnnotationsPanel(QWidget):
         elif ann.anchor_state == "moved":
             tip.append(self.tr("重新导入后位置有变动，请核对"))
         item.setToolTip(literal_rich_text("\n".join(t for t in tip if t)))
-        meta = [f"— {ann.author}" if ann.author else "", self.status_words()["answered"] if ann.status == "answered" else ""]
+        conflict = self.conflicts.get(ann.id) if key != "deleted" else None
+        if conflict is not None:
+            tip.append(self.tr("冲突：{0}").format(conflict) if conflict else self.tr("冲突"))
+            item.setToolTip(literal_rich_text("\n".join(t for t in tip if t)))
+        meta = [f"— {ann.author}" if ann.author else "", self.status_words()["answered"] if ann.status == "answered" else "",
+                self.tr("⚠ 冲突") if conflict is not None else ""]
         if any(meta):
             item.setText(f"{item.text()}\n{'　'.join(m for m in meta if m)}")
         dim = ann.status == "resolved" or key == "deleted"
@@ -317,6 +360,9 @@ class AnnotationsPanel(QWidget):
             item.setText("⚠ " + item.text())
         elif said and follow.outcome == "moved":
             item.setText("↪ " + item.text())
+        if ann.author:  # the meta line, the last one: its name in the author's colour
+            item.setData(ann.author, AUTHOR_ROLE)
+            item.setData((item.text().count("\n"), 2, 2 + len(ann.author)), AUTHOR_SPAN_ROLE)
         return item
 
     def _reply_row(self, reply: Reply, dim: bool) -> QStandardItem:
@@ -324,6 +370,9 @@ class AnnotationsPanel(QWidget):
         text = " ".join(reply.text.split())
         item = QStandardItem("↳ " + (f"{reply.author} — {_cut(text, 80)}" if reply.author else _cut(text, 80)))
         item.setData(reply.id, REPLY_ROLE)
+        if reply.author:
+            item.setData(reply.author, AUTHOR_ROLE)
+            item.setData((0, 2, 2 + len(reply.author)), AUTHOR_SPAN_ROLE)
         item.setToolTip(literal_rich_text("\n".join(x for x in (reply.text, " ".join(
             x for x in (reply.author and f"— {reply.author}", reply.created[:16].replace("T", " ")) if x)) if x)))
         if dim:
@@ -342,6 +391,14 @@ class AnnotationsPanel(QWidget):
         return ""
 
     # -- selection -----------------------------------------------------------------------
+
+    def set_team(self, connected: bool, conflicts: dict[str, str]) -> None:
+        """Whether a team server is set (修改历史… in the menu) and the notes the last sync
+        flagged (annotation id → reason); the rows are rebuilt only when these changed."""
+        changed = conflicts != self.conflicts
+        self.team_connected, self.conflicts = connected, dict(conflicts)
+        if changed:
+            self._rebuild()
 
     def followed(self, ann_id: str) -> bool:
         """Whether the note followed a new version (so it can be viewed on its own)."""
@@ -413,17 +470,23 @@ class AnnotationsPanel(QWidget):
 
     def _menu(self, key: str, point) -> None:  # noqa: ANN001
         view = self.views[key]
-        ann_id = _ann_id(view.indexAt(point))
+        index = view.indexAt(point)
+        ann_id = _ann_id(index)
         if not ann_id:
             return
-        menu = self.build_menu(key, ann_id)
+        menu = self.build_menu(key, ann_id, index.data(REPLY_ROLE))
         menu.exec(view.viewport().mapToGlobal(point))
         menu.deleteLater()
 
-    def build_menu(self, key: str, ann_id: str) -> QMenu:
-        """The context menu of a note's row (or of one of its replies) in tab ``key``."""
+    def build_menu(self, key: str, ann_id: str, reply_id: str | None = None) -> QMenu:
+        """The context menu of a note's row in tab ``key``; on one of its replies
+        (``reply_id``) 编辑回复… and 删除回复 come first."""
         ann = next((a for a in self._all() if a.id == ann_id), None)
         menu = QMenu(self)
+        if reply_id and key != "deleted":
+            menu.addAction(self.tr("编辑回复…"), lambda: self.editReplyRequested.emit(reply_id))
+            menu.addAction(self.tr("删除回复"), lambda: self.deleteReplyRequested.emit(reply_id))
+            menu.addSeparator()
         if key == "deleted":
             menu.addAction(self.tr("恢复"), lambda: self.restoreRequested.emit(ann_id))
         else:
@@ -437,6 +500,8 @@ class AnnotationsPanel(QWidget):
                 menu.addAction(self.tr("附着到正文中选中的文字"), lambda: self.reattachRequested.emit(ann_id))
             if self.followed(ann_id):
                 menu.addAction(self.tr("在原版本中查看"), lambda: self.originRequested.emit(ann_id))
+            if self.team_connected:
+                menu.addAction(self.tr("修改历史…"), lambda: self.historyRequested.emit(ann_id))
             menu.addSeparator()
             menu.addAction(self.tr("删除批注"), lambda: self.deleteRequested.emit(ann_id))
         return menu

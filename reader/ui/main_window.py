@@ -28,6 +28,7 @@ from reader.ui.render import TitleTexts
 from reader.ui.search_backend import Hit, Results, search
 from reader.ui.search_panel import SearchPanel
 from reader.ui.settings import Settings
+from reader.ui.team_ui import TeamController
 from reader.ui.tree_panel import TreePanel
 from reader.ui.actions import WindowActions
 from reader.ui.versions_ui import VersionsController
@@ -141,6 +142,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.refs = RefsController(self)  # cross-references: links in the text, 被引用 panel
         self.versions = VersionsController(self)  # the version banner, 版本…, 在原版本中查看
+        self.team_ui = TeamController(self)  # 团队 menu, the sync indicator, background sync
         self.library_panel.versionsRequested.connect(self.versions_dialog)
         self.retranslate()
         self._restore_window()
@@ -630,6 +632,7 @@ class MainWindow(QMainWindow):
         self.refresh_library()
         self.annotator.refresh()
         self.annotator.start()
+        self.team_ui.start()
         last = self.settings.last_document
         if last and any(s.id == last for s in summaries):
             node = self.settings.last_node or None
@@ -766,6 +769,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.annotator.stop()
+        self.team_ui.stop()
         self.save_settings()
         self.runner.cancel_all()
         self.runner.wait(5000)

@@ -1,0 +1,185 @@
+"""A sync that fails — cut connection, cancel, a server of the wrong version, hostile rows —
+leaves the library exactly as it was, says why, and the next sync completes."""
+from __future__ import annotations
+
+import json
+
+import psycopg
+import pytest
+
+from reader.store.annotating import Span
+from reader.team.errors import TeamError
+from reader.team.server_schema import SCHEMA_VERSION
+from tests.team.test_team_sync import connected, first_article
+
+USER_TABLES = ("documents", "annotations", "annotation_tags", "replies", "status_log", "links",
+               "categories", "team_outbox", "team_base", "team_conflicts")
+
+
+def snapshot(library) -> dict[str, list]:
+    """Every row the user or the sync owns (team_state's last_error excepted: the failure is
+    meant to be recorded)."""
+    conn = library.db.conn
+    out = {t: sorted(map(repr, conn.execute(f"SELECT * FROM {t}"))) for t in USER_TABLES}
+    out["cursor"] = conn.execute("SELECT value FROM team_state WHERE key = 'cursor'").fetchall()
+    return out
+
+
+def kill(server, user: str) -> None:
+    with server.admin() as admin:
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+                      (user,))
+
+
+def two(open_library, server):
+    """alice has shared a note; carol has synced before it, so nothing of hers is pending."""
+    alice = connected(open_library, server, "alice", "alice")
+    carol = connected(open_library, server, "carol", "carol", with_law=False)
+    carol.team.sync()
+    doc_id, node_id, _ = first_article(alice)
+    note = alice.annotations.add(doc_id, node_id, Span(0, 6), note="第一条笔记")
+    alice.team.sync()
+    return alice, carol, note
+
+
+def test_connection_cut_during_push_keeps_everything_and_the_next_sync_completes(
+        open_library, server) -> None:
+    alice, carol, note = two(open_library, server)
+    alice.annotations.update(note.id, note="断线前的修改")
+    before = snapshot(alice)
+    with pytest.raises(TeamError, match="connection"):
+        alice.team.sync(cancelled=lambda: kill(server, "alice") or False)
+    assert snapshot(alice) == before
+    assert "connection" in alice.team.status().last_error
+    with server.admin() as admin:   # the server kept nothing of the cut push
+        stored = admin.execute("SELECT data->>'note' FROM regreader.items WHERE id = %s",
+                               (note.id,)).fetchone()[0]
+    assert stored == "第一条笔记"
+    alice.team.sync()
+    assert alice.team.status().last_error == "" and alice.team.status().pending == 0
+    carol.team.sync()
+    assert carol.annotations.get(note.id).note == "断线前的修改"
+
+
+def test_connection_cut_during_pull_applies_nothing(open_library, server) -> None:
+    alice, carol, note = two(open_library, server)
+    carol.team.sync()
+    alice.annotations.update(note.id, note="第二版")
+    alice.team.sync()
+    before = snapshot(carol)
+    with pytest.raises(TeamError):
+        carol.team.sync(progress=lambda phase, done, total: phase == "pull" and done and kill(server, "carol"))
+    assert snapshot(carol) == before
+    carol.team.sync()
+    assert carol.annotations.get(note.id).note == "第二版"
+
+
+def test_cancel_keeps_the_library_as_it_was(open_library, server) -> None:
+    alice, carol, note = two(open_library, server)
+    carol.team.sync()
+    carol.annotations.reply(note.id, "回复")
+    before = snapshot(carol)
+    with pytest.raises(TeamError, match="cancelled"):
+        carol.team.sync(cancelled=lambda: True)
+    assert snapshot(carol) == before
+    with server.admin() as admin:
+        assert admin.execute("SELECT count(*) FROM regreader.items WHERE kind = 'reply'").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("version, words", [(str(SCHEMA_VERSION + 1), "upgrade RegReader"),
+                                            ("0", "team init"), ("banana", "not a number")])
+def test_a_server_of_another_schema_version_is_refused(open_library, server, version, words) -> None:
+    alice, carol, note = two(open_library, server)
+    with server.admin() as admin:
+        admin.execute("UPDATE regreader.meta SET value = %s WHERE key = 'schema_version'", (version,))
+    before = snapshot(carol)
+    with pytest.raises(TeamError, match=words):
+        carol.team.sync()
+    assert snapshot(carol) == before
+
+
+def _tamper(server, sql: str, *args) -> None:
+    with server.admin() as admin:
+        admin.execute("ALTER TABLE regreader.items DROP CONSTRAINT IF EXISTS items_data_check")
+        admin.execute("ALTER TABLE regreader.items DISABLE TRIGGER items_history")
+        admin.execute(sql, args)
+
+
+@pytest.mark.parametrize("change, words", [
+    ("jsonb_set(data, '{note}', to_jsonb(repeat('长', 600000)))", "larger than"),
+    ("jsonb_set(data, '{note}', '123')", "'note' is not text"),
+    ("jsonb_set(data, '{span_start}', '-5')", "'span_start'"),
+    ("data - 'quote'", "'quote' is missing"),
+    ("jsonb_set(data, '{doc}', '\"../../etc/passwd\"')", "'doc'"),
+])
+def test_hostile_rows_are_refused_with_the_library_untouched(open_library, server, change, words) -> None:
+    alice, carol, note = two(open_library, server)
+    _tamper(server, f"UPDATE regreader.items SET data = {change}, rev = nextval('regreader.rev')"
+                    " WHERE id = %s", note.id)
+    before = snapshot(carol)
+    with pytest.raises(TeamError, match=words):
+        carol.team.sync()
+    assert snapshot(carol) == before
+    assert carol.documents() == []
+
+
+def test_a_document_whose_text_does_not_match_its_name_is_refused(open_library, server) -> None:
+    alice, carol, note = two(open_library, server)
+    with server.admin() as admin:
+        admin.execute("UPDATE regreader.documents SET nodes = jsonb_set(nodes, '{0,6}', '\"篡改\"')")
+    before = snapshot(carol)
+    with pytest.raises(TeamError, match="content hash"):
+        carol.team.sync()
+    assert snapshot(carol) == before
+
+
+def test_an_unreachable_server_and_a_stranger_are_told_in_words(open_library, server, pg_cluster) -> None:
+    library = open_library("lib")
+    with pytest.raises(TeamError, match="cannot reach"):
+        library.team.connect(f"postgresql://alice@127.0.0.1:{pg_cluster.port + 1 if pg_cluster.port < 65535 else 1}/x")
+    with pytest.raises(TeamError, match="not a member"):
+        library.team.connect(server.url("mallory"))
+    assert not library.team.status().connected
+    with pytest.raises(TeamError, match="not connected"):
+        library.team.sync()
+
+
+def test_members_and_grants_are_the_owners(open_library, server) -> None:
+    alice = connected(open_library, server, "alice", "alice", with_law=False)
+    bob = connected(open_library, server, "bob", "bob", with_law=False)
+    roles = {m.user: m.role for m in alice.team.members()}
+    assert roles == {"alice": "owner", "bob": "reviewer", "carol": "editor", "dave": "reader"}
+    assert alice.team.grant("mallory", "reader", "马洛里").display == "马洛里"
+    with pytest.raises(TeamError, match="owner"):
+        bob.team.grant("mallory", "owner")
+    with pytest.raises(TeamError, match="last owner"):
+        alice.team.grant("alice", "reader")
+    with pytest.raises(TeamError, match="no login role"):
+        alice.team.grant("nobody_here", "reader")
+
+
+def test_team_init_upgrades_in_place_and_is_idempotent(server) -> None:
+    from reader.team.server_schema import init
+
+    with psycopg.connect(server.admin_url) as conn:
+        assert init(conn, None) == []
+        assert conn.execute("SELECT value FROM regreader.meta").fetchone()[0] == str(SCHEMA_VERSION)
+
+
+def test_connecting_to_another_server_pushes_everything_there(open_library, server, pg_cluster) -> None:
+    from tests.team.conftest import Server, new_database
+    from reader.team.server_schema import init
+
+    alice = connected(open_library, server, "alice", "alice")
+    doc_id, node_id, _ = first_article(alice)
+    note = alice.annotations.add(doc_id, node_id, note="整条笔记")
+    alice.team.sync()
+    other = Server(pg_cluster, new_database(pg_cluster))
+    with psycopg.connect(other.admin_url) as conn:
+        init(conn, "alice")
+    alice.team.connect(other.url("alice"))
+    assert alice.team.status().pending >= 1
+    alice.team.sync()
+    with other.admin() as admin:
+        data = admin.execute("SELECT data FROM regreader.items WHERE id = %s", (note.id,)).fetchone()[0]
+    assert data["note"] == "整条笔记" and json.dumps(data)
