@@ -17,6 +17,7 @@ from reader.core.annotations import DEFAULT_RELATIONS, Annotation, Link, LinkEnd
 from reader.core.errors import UserError
 from reader.cli_versions import version_commands, version_line
 from reader.cli_review import print_threads, review_commands
+from reader.cli_team import team_commands
 from index import SEARCH_SCOPES
 
 if TYPE_CHECKING:  # the store loads when a command needs it: the window paints first
@@ -136,6 +137,7 @@ def _parser() -> argparse.ArgumentParser:
     _refs_command(sub, common, as_json)
     version_commands(sub, common, as_json, _open)
     review_commands(sub, common, as_json, _open)
+    team_commands(sub, common, as_json, _open)
     return parser
 
 

@@ -9,7 +9,10 @@ categories with note markers, a whole-clause note and links, the panels; a note 
 two replies under it (7b); the note shown on
 hover; the note, link and category dialogs; orphans after a re-import of an amended
 version; the library-wide panel with a search in the notes; dark mode; the 新旧对照 window (公司法
-2018 → 2023, changes only).  Uses a temporary
+2018 → 2023, changes only); team review (33–34): a real PostgreSQL team server on this
+machine, three colleagues' notes synced in, authors in colour, a conflict kept and marked,
+the members and history dialogs, then the server gone (sync failed, in words).
+``python tests/screenshots.py OUT team`` renders the team states only.  Uses a temporary
 library (the samples, plus the largest law of ../shared/corpus when present) and temporary
 settings, so the user's own are never touched.  Chinese glyphs need a CJK font
 (fonts-noto-cjk).  The hover state grabs the screen (a tooltip is a window of its own), so
@@ -111,10 +114,152 @@ def annotate_regulation(lib: Library, doc: str) -> dict[str, str]:
     return ids
 
 
+def team_server(folder: Path):  # noqa: ANN201 - (LocalCluster, url(user)) or None
+    """A PostgreSQL team server on this machine: 王律师 owns it, 李助理 reviews, 赵工 edits;
+    the passwords in a .pgpass file, as libpq expects (None without PostgreSQL)."""
+    from reader.team.cluster import LocalCluster, find_bindir
+    from reader.team.server_schema import init
+
+    if find_bindir() is None:
+        print("PostgreSQL is not installed: the team states are left out")
+        return None
+    import psycopg
+
+    cluster = LocalCluster.at(folder)
+    cluster.start()
+    cluster.wait_ready()
+    people = {"wang": ("王律师", "owner"), "li": ("李助理", "reviewer"), "zhao": ("赵工", "editor")}
+    pgpass = folder / "pgpass"
+    pgpass.write_text("".join(f"127.0.0.1:{cluster.port}:*:{u}:{u}-secret\n" for u in people))
+    pgpass.chmod(0o600)
+    os.environ["PGPASSFILE"] = str(pgpass)
+    with psycopg.connect(cluster.admin_url(), autocommit=True) as conn:
+        for user in people:
+            conn.execute(f"CREATE ROLE {user} LOGIN PASSWORD '{user}-secret'")
+        conn.execute("CREATE DATABASE regreader")
+    with psycopg.connect(cluster.admin_url("regreader")) as conn:
+        init(conn, "wang", "王律师")
+        for user, (display, role) in people.items():
+            conn.execute("SELECT regreader.grant_role(%s, %s, %s)", (user, role, display))
+        conn.commit()
+    return cluster, lambda user: cluster.url(user)
+
+
+def team_states(out: Path) -> None:
+    """33–34: 李助理's window on a team server where 王律师 and 赵工 have been at work."""
+    made = team_server(Path(tempfile.mkdtemp(prefix="regreader-shots-pg-")))  # (its own: chowned)
+    if made is None:
+        return
+    cluster, url = made
+    try:
+        _team_states(out, cluster, url)
+    finally:
+        cluster.stop()
+
+
+def _team_states(out: Path, cluster, url) -> None:  # noqa: ANN001
+    from reader.ui.team_dialogs import ConnectDialog
+
+    seed = REPO / "resources" / "samples" / "003_d2bd9f2bf5d49910.txt"  # 测绘地理信息管理办法
+    wang = Library.open(TMP / "team-wang")
+    rule = wang.import_files([seed]).added[0].id
+    wang.annotations.add(rule, "art_17__para_2", Span(quote="不得让测绘单位低于测绘成本中标"), category="罚则",
+                                   note="低价中标：招标单位的责任，罚则见第四十二条第（三）项。", author="王律师")
+    question = wang.annotations.add(rule, "art_17__para_3", Span(quote="中标的测绘单位不得转让、转包中标的测绘项目。"),
+                                    category="疑问", note="“转包”与“分包”的界限？", tags=["待办"], author="王律师")
+    wang.team.connect(url("wang"))
+    wang.team.sync()
+    zhao = Library.open(TMP / "team-zhao")
+    zhao.import_files([seed])
+    zhao.team.connect(url("zhao"))
+    zhao.team.sync()
+    zhao.annotations.add(rule, "art_16__para_1", Span(quote="依法取得相应等级的测绘资质证书"), category="重点",
+                         note="资质证书须在有效期内，投标时核验原件。", author="赵工")
+    zhao.annotations.update(question.id, note="“转包”与“分包”的界限？需向市规划和自然资源局核实。")
+    zhao.annotations.reply(question.id, "已电话咨询：分包须经招标单位同意，转包一律禁止。", author="赵工")
+    zhao.annotations.set_status(question.id, "answered", author="赵工")
+    zhao.team.sync()
+
+    li = Library.open(TMP / "team-li")
+    li.import_files([seed])
+    mine = li.annotations.add(rule, "art_18", category="重点", note="现场作业条款：客户的外业人员需随身携带证件。",
+                              tags=["客户关注"], author="李助理")
+    li.team.connect(url("li"))
+    settings = Settings()
+    settings.author = "李助理"
+    window = MainWindow(li, settings)
+    window.resize(1440, 900)
+    window.show()
+    window.start([])
+    wait(lambda: window.team_ui.task is not None, 5)
+    wait(lambda: window.team_ui.task is None, 60)  # the sync as the library opened
+    wang.team.sync()  # 王律师 answers, and drops 李助理's note …
+    wang.annotations.reply(question.id, "同意，写进审阅意见。", author="王律师")
+    wang.annotations.delete(mine.id)
+    wang.team.sync()
+    li.annotations.update(mine.id, note="现场作业条款：外业人员需随身携带测绘作业证件，并出示。")  # … he edited it
+    window.team_ui.sync_now()
+    wait(lambda: window.team_ui.task is None, 60)
+    print("team:", li.team.status().to_json())
+
+    # 33. synced: the indicator, the colleagues' notes with their authors in colour, a reply
+    # thread, the conflict kept and marked
+    window.open_document(rule)
+    window.tree_panel.expand_all()
+    window.annotations_dock.show()
+    window.annotations_dock.raise_()
+    window.goto("第十七条")
+    window.annotator.panel.select(question.id)
+    wait(timeout=1.6)
+    shoot(window, out, "33-team-synced")
+    shoot_widget(window.annotations_dock, out, "33b-team-panel")
+    panel = window.annotator.panel
+    panel.author.setCurrentIndex(panel.author.findData("赵工"))
+    shoot_widget(window.annotations_dock, out, "33c-team-filter-author")
+    panel.author.setCurrentIndex(0)
+    dialog = window.team_ui.members_dialog()
+    wait(lambda: dialog.table.rowCount() > 0, 10)
+    shoot_widget(dialog, out, "33d-team-members")
+    dialog.close()
+    dialog = window.team_ui.history_dialog(question.id)
+    wait(lambda: dialog.task is None, 10)
+    shoot_widget(dialog, out, "33e-annotation-history")
+    dialog.close()
+    window.set_theme("dark")
+    shoot_widget(window.annotations_dock, out, "33f-team-panel-dark")
+    window.set_theme("light")
+    dialog = ConnectDialog(window, li.team.connect, window.runner, "postgresql://li:secret@db.example.cn/regreader")
+    dialog.show()
+    dialog.start()  # refused at once: a password in the address
+    shoot_widget(dialog, out, "33g-team-connect")
+    dialog.close()
+
+    # 34. the server gone: the sync fails, saying why
+    cluster.stop()
+    li.annotations.reply(question.id, "收到。", author="李助理")
+    window.annotator.refresh()
+    window.team_ui.sync_now()
+    wait(lambda: window.team_ui.task is None, 60)
+    shoot(window, out, "34-team-sync-error")
+    bar = window.statusBar()
+    QToolTip.showText(window.team_ui.indicator.mapToGlobal(window.team_ui.indicator.rect().topLeft()),
+                      window.team_ui.indicator.toolTip(), window.team_ui.indicator)
+    shoot_screen(window, out, "34b-team-error-tooltip")
+    QToolTip.hideText()
+    shoot_widget(bar, out, "34c-team-status-bar")
+    window.close()
+    for library in (wang, zhao, li):
+        library.close()
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else Path("/tmp/shots")
     out.mkdir(parents=True, exist_ok=True)
     app = create_application([argv[0]])
+    if argv[2:] == ["team"]:
+        team_states(out)
+        app.processEvents()
+        return 0
     lib = Library.open()
     window = MainWindow(lib, Settings())
     window.resize(1440, 900)
@@ -468,6 +613,7 @@ def main(argv: list[str]) -> int:
 
     window.close()
     lib.close()
+    team_states(out)
     app.processEvents()
     return 0
 

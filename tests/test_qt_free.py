@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import REPO
 
-QT_FREE = ["reader/core", "reader/store", "reader/export", "index"]
+QT_FREE = ["reader/core", "reader/store", "reader/export", "reader/team", "index"]
 QT_MODULES = ("PySide6", "PyQt5", "PyQt6", "PySide2", "shiboken6")
 
 

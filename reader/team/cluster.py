@@ -92,14 +92,22 @@ class LocalCluster:
                   "--auth-local=trust", "--auth-host=scram-sha-256")
         (self.datadir / "regreader-port").write_text(str(self.port))
 
-    def start(self) -> None:
+    def start(self, listen: str = "127.0.0.1") -> None:
+        """Start the server (making the cluster first if needed).  ``listen`` other than
+        localhost lets colleagues in over the network — with a password (SCRAM)."""
         if not self.initialised():
             self.init()
         if self.running():
             return
-        options = (f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1"
-                   " -c max_connections=100 -c fsync=off" if os.environ.get("REGREADER_PG_FAST")
-                   else f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1")
+        if listen not in ("127.0.0.1", "localhost"):
+            hba = self.pgdata / "pg_hba.conf"
+            text = hba.read_text()
+            if "regreader: network" not in text:
+                hba.write_text(text + "\n# regreader: network members, password required\n"
+                               "host all all 0.0.0.0/0 scram-sha-256\nhost all all ::/0 scram-sha-256\n")
+        options = f"-p {self.port} -k {self.socket_dir} -c listen_addresses='{listen}'"
+        if os.environ.get("REGREADER_PG_FAST"):  # tests: durability is not what is tested
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._run("pg_ctl", "-D", str(self.pgdata), "-l", str(self.datadir / "server.log"),
                   "-w", "-t", "60", "-o", options, "start")
 

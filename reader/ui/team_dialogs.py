@@ -276,7 +276,8 @@ class MembersDialog(QDialog):
 
 class HistoryDialog(QDialog):
     """修改历史…: every change to an annotation's fields, oldest first, with who made it and
-    when — the values a merge replaced are kept there, so nothing a colleague wrote is lost."""
+    when — the values a merge replaced are kept there, so nothing a colleague wrote is lost.
+    Who made a change is shown by their name in the team (their login when it has none)."""
 
     loaded = Signal()
 
@@ -296,8 +297,17 @@ class HistoryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         vbox(self, heading, (self.table, 1), self.message, buttons, margins=(12, 12, 12, 12), spacing=8)
-        self.task = run_team(runner, lambda _t: team.history(ann_id), self._loaded, self._failed,
-                             name="team-history")
+        self.names: dict[str, str] = {}  # login → the member's name, for 修改人
+
+        def fetch(_task: Task) -> list[Any]:
+            changes = team.history(ann_id)
+            try:
+                self.names = {m.user: m.display for m in team.members() if m.display}
+            except UserError:  # the logins will do
+                pass
+            return changes
+
+        self.task = run_team(runner, fetch, self._loaded, self._failed, name="team-history")
 
     def field_words(self) -> dict[str, str]:
         return {"note": self.tr("批注"), "tags": self.tr("标签"), "category": self.tr("分类"),
@@ -318,7 +328,7 @@ class HistoryDialog(QDialog):
     def _loaded(self, changes: list[Any]) -> None:
         self.task, self.changes = None, list(changes)
         fields = self.field_words()
-        _fill(self.table, [[local_time(c.at), c.by or "", fields.get(c.field, c.field),
+        _fill(self.table, [[local_time(c.at), self.names.get(c.by, c.by or ""), fields.get(c.field, c.field),
                             self.value(c.field, c.old), self.value(c.field, c.new)] for c in self.changes])
         self.message.setText(self.tr("共 {0} 处修改").format(len(self.changes)) if self.changes
                              else self.tr("服务器上还没有这条批注的修改记录"))

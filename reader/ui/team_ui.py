@@ -146,7 +146,7 @@ class TeamController(QObject):
         text, tip, failed = self.describe(status)
         self.indicator.setText(text)
         self.indicator.setToolTip(tip)
-        style = f"color: {error_color(self.indicator)}" if failed else ""
+        style = f"QToolButton {{ color: {error_color(self.indicator)} }}" if failed else ""  # (not its tooltip)
         if self.indicator.styleSheet() != style:  # (setting it sends a PaletteChange: no loop)
             self.indicator.setStyleSheet(style)
         if not self.syncing():
