@@ -208,8 +208,7 @@ class Team:
         return payload(doc)
 
     def store_documents(self, docs: list[Document], when: str) -> Any:
-        done = ImportReport()
-        return [self._store([doc], doc.source.file, when, done) for doc in docs]
+        return [self._store([doc], doc.source.file, when, ImportReport()) for doc in docs]
 
     def committed(self, prepared: Any) -> None:
         for part in prepared:

@@ -67,3 +67,26 @@ def test_a_password_in_the_url_is_refused(open_library, server) -> None:
     with pytest.raises(TeamError, match="pgpass"):
         library.team.connect(server.url("alice").replace("alice@", "alice:alice-secret@"))
     assert not library.team.status().connected
+
+
+def test_versions_travel_as_versions(open_library, server, shared_dir) -> None:
+    """Notes on two versions of a law: the colleague gets both texts, joined as versions of
+    one document, the newer current — as if they had imported the files."""
+    laws = shared_dir / "corpus" / "laws" / "经济法"
+    alice = open_library("alice")
+    alice.import_files([str(laws / "会计法(2017-11-04).md"), str(laws / "会计法(2024-06-28).md")])
+    alice.team.connect(server.url("alice"))
+    for summary in alice.documents(all_versions=True):
+        doc = alice.document(summary.id)
+        node = next(n for n in doc.walk() if n.kind.value == "paragraph" and len(n.text) > 10)
+        alice.annotations.add(doc.id, node.id, Span(0, 6), note=f"{summary.id} 的笔记")
+    alice.team.sync()
+    bob = open_library("bob")
+    bob.team.connect(server.url("bob"))
+    assert bob.team.sync().documents == 2
+    versions = bob.documents(all_versions=True)
+    assert len(versions) == 2 and len({v.lineage for v in versions}) == 1
+    assert sum(v.current for v in versions) == 1
+    current = next(v for v in versions if v.current)
+    assert "2024" in (current.version or "")
+    assert len(bob.annotations.list(deleted=None)) == 2
