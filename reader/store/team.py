@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
+from reader.core.lineage import content_hash
 from reader.core.model import Document
 from reader.store import repository
 from reader.store.db import Database, now
@@ -185,16 +186,18 @@ class Team:
     # -- what sync needs of the library (reader.team.sync.Host) ----------------------------
 
     def doc_hash(self, doc_id: str) -> str | None:
+        """The document's content hash (computed and stored if an older library lacks it)."""
         row = self.db.conn.execute("SELECT content_hash FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             return None
         if row[0]:
             return str(row[0])
         doc = repository.load_document(self.db.conn, doc_id)
-        from reader.core.lineage import content_hash
-
-        value = content_hash(doc) if doc is not None else ""
-        return value or None
+        if doc is None:
+            return None
+        value = content_hash(doc)
+        self.db.conn.execute("UPDATE documents SET content_hash = ? WHERE id = ?", (value, doc_id))
+        return value
 
     def doc_id(self, digest: str) -> str | None:
         row = self.db.conn.execute("SELECT id FROM documents WHERE content_hash = ?"

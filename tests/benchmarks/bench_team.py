@@ -218,7 +218,7 @@ def clients_at_once(bench: Bench, laws: list[Path], clients: int, rounds: int) -
                              (shared.id,)).fetchone()[0]
     lost = written - seen - {final}
     expected = clients * rounds
-    print(f"   syncs {len(times)}: median {statistics.median(times) * 1000:6.1f} ms, "
+    print(f"   all done in {wall:5.1f} s;  syncs {len(times)}: median {statistics.median(times) * 1000:6.1f} ms, "
           f"p95 {times[int(len(times) * 0.95) - 1] * 1000:6.1f} ms, max {times[-1] * 1000:6.1f} ms")
     print(f"   own notes on the server {own}/{expected}, replies {replies}/{expected}, "
           f"values of the contended note lost: {len(lost)}, failed processes: 0")

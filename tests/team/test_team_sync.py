@@ -1,8 +1,6 @@
 """Two libraries sharing notes through one real PostgreSQL team server."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from reader.store.annotating import Span
