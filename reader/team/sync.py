@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Protocol
 
 from reader.core.model import Document
+from reader.store import userdata
 from reader.store.db import Database, now
 from reader.team import outbox, wire
 from reader.team.connection import reason
@@ -332,6 +333,8 @@ def _finish_push(host: Host, shared: list[_Item], gone: list[Pending], refused: 
                     "", when, lambda d: "")
         outbox.set_bases(conn, bases)
         outbox.done(conn, [x.entry for x in shared + refused] + gone)
+        if conflicts or refused:
+            userdata.bump_revision(conn)
 
 
 def _untouched(conn: Any, entry: Pending) -> bool:
@@ -380,6 +383,8 @@ def _pull(pg: Any, host: Host, report: SyncReport, step: Progress, stop: Callabl
         prepared = host.store_documents(docs, when) if docs else None
         pulled, flagged = _apply(host, rows, names, when)
         outbox.put(conn, "cursor", str(max(top, cursor)))
+        if pulled:
+            userdata.bump_revision(conn)  # windows and other processes see the new work
     if prepared is not None:
         host.committed(prepared)
     report.pulled = pulled

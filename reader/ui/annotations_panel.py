@@ -91,6 +91,7 @@ class AnnotationsPanel(QWidget):
     editReplyRequested = Signal(str)  # a reply's id
     deleteReplyRequested = Signal(str)
     historyRequested = Signal(str)  # 修改历史… (a team server is set)
+    conflictDismissed = Signal(str)  # 冲突已处理: the note's 冲突 mark goes
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -502,6 +503,8 @@ class AnnotationsPanel(QWidget):
                 menu.addAction(self.tr("在原版本中查看"), lambda: self.originRequested.emit(ann_id))
             if self.team_connected:
                 menu.addAction(self.tr("修改历史…"), lambda: self.historyRequested.emit(ann_id))
+            if ann_id in self.conflicts:
+                menu.addAction(self.tr("冲突已处理"), lambda: self.conflictDismissed.emit(ann_id))
             menu.addSeparator()
             menu.addAction(self.tr("删除批注"), lambda: self.deleteRequested.emit(ann_id))
         return menu

@@ -36,6 +36,7 @@ class TeamController(QObject):
         self.task: Task | None = None
         self._progress: tuple[int, int, str] = (0, 0, "")
         self._error = ""  # the last failure of this session (status().last_error may lag)
+        self._conflict_ids: dict[str, list[str]] = {}  # annotation id → its conflicts' ids
         #: ``ask_connect() -> bool`` opens the connect dialog; ``confirm(text) -> bool`` asks
         #: before disconnecting.  Tests replace them.
         self.ask_connect: Callable[[], bool] = self._connect_dialog
@@ -57,6 +58,7 @@ class TeamController(QObject):
         self._build_menu(window)
         window.annotator.changed.connect(self.refresh)  # an edit: one more change to push
         window.annotator.panel.historyRequested.connect(self.history_dialog)
+        window.annotator.panel.conflictDismissed.connect(self.dismiss_conflicts)
         window.installEventFilter(self)
         self.indicator.installEventFilter(self)
         self.retranslate()
@@ -159,12 +161,27 @@ class TeamController(QObject):
         except Exception:  # noqa: BLE001 - a closed library
             return {}
         out: dict[str, str] = {}
+        self._conflict_ids = {}
         for c in found:
-            out.setdefault(c.item_id, c.reason or "")
             owner = self._reply_owner(c.item_id) if getattr(c, "kind", "") == "reply" else None
-            if owner:
-                out.setdefault(owner, c.reason or "")
+            for key in filter(None, (c.item_id, owner)):
+                out.setdefault(key, c.reason or "")
+                self._conflict_ids.setdefault(key, []).append(getattr(c, "id", ""))
         return out
+
+    def dismiss_conflicts(self, ann_id: str) -> int:
+        """冲突已处理: the user has looked at the note; its conflicts are no longer marked
+        (the server's history keeps every value).  Returns how many were dismissed."""
+        team, ids = self.team, [i for i in self._conflict_ids.get(ann_id, []) if i]
+        done = 0
+        for conflict_id in ids:
+            try:
+                done += bool(team.dismiss(conflict_id))
+            except Exception as exc:  # noqa: BLE001 - say why, keep the window
+                self._say(self.tr("无法取消冲突标记：{0}").format(exc), 8000)
+                break
+        self.refresh()
+        return done
 
     def _reply_owner(self, reply_id: str) -> str | None:
         try:

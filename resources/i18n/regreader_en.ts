@@ -245,212 +245,217 @@ Could not be placed (orphans): {6}</translation>
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="161"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="162"/>
         <source>当前文档</source>
         <translation>This document</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="162"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="163"/>
         <source>全部文库</source>
         <translation>Whole library</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="166"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="167"/>
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="166"/>
-        <location filename="../../reader/ui/annotations_panel.py" line="511"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="167"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="514"/>
         <source>未解决</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="166"/>
-        <location filename="../../reader/ui/annotations_panel.py" line="511"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="167"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="514"/>
         <source>已答复</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="167"/>
-        <location filename="../../reader/ui/annotations_panel.py" line="511"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="168"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="514"/>
         <source>已解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="171"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="172"/>
         <source>筛选批注文字、引文、标签…</source>
         <translation>Filter notes, quotes, tags…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="172"/>
-        <location filename="../../reader/ui/annotations_panel.py" line="500"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="173"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="501"/>
         <source>附着到正文中选中的文字</source>
         <translation>Attach to the Words Selected in the Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="173"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="174"/>
         <source>先在正文中选中新的位置，再点此按钮（可撤销）</source>
         <translation>Select the new place in the text first, then click here (undoable)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="174"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="175"/>
         <source>恢复所选批注</source>
         <translation>Restore Selected Annotation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="208"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="209"/>
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="211"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="212"/>
         <source>（无分类）</source>
         <translation>(no category)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="216"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="217"/>
         <source>全部标签</source>
         <translation>All tags</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="232"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="233"/>
         <source>全部作者</source>
         <translation>All authors</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="242"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="243"/>
         <source>（未署名）</source>
         <translation>(unsigned)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="303"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="304"/>
         <source>批注</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="303"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="304"/>
         <source>孤立</source>
         <translation>Orphans</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="303"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="304"/>
         <source>回收站</source>
         <translation>Trash</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="312"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="313"/>
         <source>没有打开的文档</source>
         <translation>No document is open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="314"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="315"/>
         <source>显示 {0} 条批注</source>
         <translation>{0} annotations shown</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="322"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="323"/>
         <source>（已移除的文档 {0}）</source>
         <translation>(removed document {0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="336"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="337"/>
         <source>原文：“{0}”</source>
         <translation>Original words: “{0}”</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="337"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="338"/>
         <source>新版本中找不到原文（原在{0}）</source>
         <translation>Not found in the new version (was in {0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="341"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="342"/>
         <source>文档已从文库移除，重新导入后自动恢复位置</source>
         <translation>The document was removed from the library; importing it again puts the annotation back in place</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="342"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="343"/>
         <source>重新导入后找不到原文（原位置：{0}）</source>
         <translation>Its words were not found after a re-import (it was at {0})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="344"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="345"/>
         <source>重新导入后位置有变动，请核对</source>
         <translation>Moved by a re-import: please check it</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="348"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="349"/>
         <source>冲突：{0}</source>
         <translation>Conflict: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="348"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="349"/>
         <source>冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="351"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="352"/>
         <source>⚠ 冲突</source>
         <translation>⚠ Conflict</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="385"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="386"/>
         <source>新版本中已移至{0}（原{1}）</source>
         <translation>Moved to {0} in the new version (was {1})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="387"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="388"/>
         <source>⚠ 您批注的原文已修改</source>
         <translation>⚠ The words you annotated were amended</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="389"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="390"/>
         <source>新版本中找不到原文：“{0}”（原在{1}）</source>
         <translation>Not found in the new version: “{0}” (was in {1})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="487"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="488"/>
         <source>编辑回复…</source>
         <translation>Edit reply…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="488"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="489"/>
         <source>删除回复</source>
         <translation>Delete reply</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="496"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="497"/>
         <source>回复…</source>
         <translation>Reply…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="504"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="505"/>
         <source>修改历史…</source>
         <translation>History of changes…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="515"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="507"/>
+        <source>冲突已处理</source>
+        <translation>Conflict resolved</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/annotations_panel.py" line="518"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="338"/>
-        <location filename="../../reader/ui/annotations_panel.py" line="390"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="339"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="391"/>
         <source>原版本</source>
         <translation>the earlier version</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="491"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="492"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="494"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="495"/>
         <source>转到正文</source>
         <translation>Show in Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="495"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="496"/>
         <source>编辑批注…</source>
         <translation>Edit Note…</translation>
     </message>
@@ -463,12 +468,12 @@ Could not be placed (orphans): {6}</translation>
         <translation type="vanished">Mark as Resolved</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="502"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="503"/>
         <source>在原版本中查看</source>
         <translation>View on the Version It Was Made On</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/annotations_panel.py" line="506"/>
+        <location filename="../../reader/ui/annotations_panel.py" line="509"/>
         <source>删除批注</source>
         <translation>Delete Annotation</translation>
     </message>
@@ -1192,118 +1197,118 @@ After: {1}</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../reader/ui/team_dialogs.py" line="287"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="288"/>
         <source>修改历史</source>
         <translation>History of changes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_dialogs.py" line="293"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="294"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_dialogs.py" line="293"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="294"/>
         <source>修改人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_dialogs.py" line="293"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="294"/>
         <source>内容</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_dialogs.py" line="294"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="295"/>
         <source>原值</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_dialogs.py" line="294"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="295"/>
         <source>新值</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_dialogs.py" line="295"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="296"/>
         <source>正在读取修改历史…</source>
         <translation>Reading the history…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_dialogs.py" line="303"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="313"/>
         <source>批注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_dialogs.py" line="303"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="313"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_dialogs.py" line="303"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="313"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_dialogs.py" line="304"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="314"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_dialogs.py" line="304"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="314"/>
         <source>引文</source>
         <translation>Quote</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_dialogs.py" line="304"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="314"/>
         <source>删除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_dialogs.py" line="305"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="315"/>
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_dialogs.py" line="305"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="315"/>
         <source>文字</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_dialogs.py" line="305"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="315"/>
         <source>作者</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_dialogs.py" line="310"/>
-        <location filename="../../reader/ui/team_dialogs.py" line="315"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="320"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="325"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_dialogs.py" line="312"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="322"/>
         <source>未解决</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_dialogs.py" line="312"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="322"/>
         <source>已答复</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_dialogs.py" line="313"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="323"/>
         <source>已解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_dialogs.py" line="323"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="333"/>
         <source>共 {0} 处修改</source>
         <translation>{0} change(s)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_dialogs.py" line="324"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="334"/>
         <source>服务器上还没有这条批注的修改记录</source>
         <translation>The server has no changes of this annotation yet</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_dialogs.py" line="329"/>
+        <location filename="../../reader/ui/team_dialogs.py" line="339"/>
         <source>无法读取修改历史：{0}</source>
         <translation>Cannot read the history: {0}</translation>
     </message>
@@ -2855,229 +2860,234 @@ Library: {0}</translation>
 <context>
     <name>TeamController</name>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="84"/>
+        <location filename="../../reader/ui/team_ui.py" line="86"/>
         <source>团队(&amp;T)</source>
         <extracomment>Work that holds the library: a sync waits until it is done. A sync ended (the SyncReport); tests and the screenshots wait for it. A sync failed (its reason in words). ``ask_connect() -&gt; bool`` opens the connect dialog; ``confirm(text) -&gt; bool`` asks before disconnecting. Tests replace them.</extracomment>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="86"/>
+        <location filename="../../reader/ui/team_ui.py" line="88"/>
         <source>连接团队服务器…</source>
         <translation>Connect to team server…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="86"/>
+        <location filename="../../reader/ui/team_ui.py" line="88"/>
         <source>与团队的 PostgreSQL 服务器同步批注</source>
-        <translation>Sync annotations with the team's PostgreSQL server</translation>
+        <translation>Sync annotations with the team&apos;s PostgreSQL server</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="87"/>
+        <location filename="../../reader/ui/team_ui.py" line="89"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="87"/>
+        <location filename="../../reader/ui/team_ui.py" line="89"/>
         <source>上传本地修改，下载同事的修改</source>
-        <translation>Send local changes, fetch colleagues' changes</translation>
+        <translation>Send local changes, fetch colleagues&apos; changes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="88"/>
+        <location filename="../../reader/ui/team_ui.py" line="90"/>
         <source>团队成员…</source>
         <translation>Team members…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="88"/>
+        <location filename="../../reader/ui/team_ui.py" line="90"/>
         <source>团队成员及其角色</source>
         <translation>The team members and their roles</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="89"/>
-        <location filename="../../reader/ui/team_ui.py" line="336"/>
+        <location filename="../../reader/ui/team_ui.py" line="91"/>
+        <location filename="../../reader/ui/team_ui.py" line="353"/>
         <source>断开连接</source>
         <translation>Disconnect</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="89"/>
+        <location filename="../../reader/ui/team_ui.py" line="91"/>
         <source>不再与团队服务器同步（本地批注保留）</source>
         <translation>Stop syncing with the team server (local annotations are kept)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="92"/>
+        <location filename="../../reader/ui/team_ui.py" line="94"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="93"/>
+        <location filename="../../reader/ui/team_ui.py" line="95"/>
         <source>停止同步（已完成的部分保留，下次继续）</source>
         <translation>Stop the sync (what is done is kept; the next sync continues)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="179"/>
+        <location filename="../../reader/ui/team_ui.py" line="181"/>
+        <source>无法取消冲突标记：{0}</source>
+        <translation>Cannot clear the conflict mark: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="196"/>
         <source>上传</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="179"/>
+        <location filename="../../reader/ui/team_ui.py" line="196"/>
         <source>正在上传本地的修改</source>
         <translation>Sending local changes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="180"/>
+        <location filename="../../reader/ui/team_ui.py" line="197"/>
         <source>下载</source>
         <translation>fetching</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="180"/>
+        <location filename="../../reader/ui/team_ui.py" line="197"/>
         <source>正在下载同事的修改</source>
-        <translation>Fetching colleagues' changes</translation>
+        <translation>Fetching colleagues&apos; changes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="181"/>
+        <location filename="../../reader/ui/team_ui.py" line="198"/>
         <source>同步中…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="182"/>
+        <location filename="../../reader/ui/team_ui.py" line="199"/>
         <source>点击“取消”可停止同步</source>
         <translation>Click “Cancel” to stop the sync</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="184"/>
+        <location filename="../../reader/ui/team_ui.py" line="201"/>
         <source>未连接团队</source>
         <translation>No team</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="184"/>
+        <location filename="../../reader/ui/team_ui.py" line="201"/>
         <source>未连接团队服务器：批注只保存在本机。
 点击连接团队服务器</source>
         <translation>Not connected to a team server: annotations stay on this computer.
 Click to connect to a team server</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="185"/>
+        <location filename="../../reader/ui/team_ui.py" line="202"/>
         <source>读者</source>
         <translation>reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="185"/>
+        <location filename="../../reader/ui/team_ui.py" line="202"/>
         <source>审阅人</source>
         <translation>reviewer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="185"/>
+        <location filename="../../reader/ui/team_ui.py" line="202"/>
         <source>编辑</source>
         <translation>editor</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="186"/>
+        <location filename="../../reader/ui/team_ui.py" line="203"/>
         <source>所有者</source>
         <translation>owner</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="187"/>
+        <location filename="../../reader/ui/team_ui.py" line="204"/>
         <source>服务器：{0}</source>
         <translation>Server: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="188"/>
+        <location filename="../../reader/ui/team_ui.py" line="205"/>
         <source>用户：{0}（{1}）</source>
         <translation>User: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="188"/>
+        <location filename="../../reader/ui/team_ui.py" line="205"/>
         <source>角色未知</source>
         <translation>role not known yet</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="189"/>
+        <location filename="../../reader/ui/team_ui.py" line="206"/>
         <source>上次同步：{0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="189"/>
+        <location filename="../../reader/ui/team_ui.py" line="206"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="190"/>
+        <location filename="../../reader/ui/team_ui.py" line="207"/>
         <source>待同步：{0} 项</source>
         <translation>Waiting to sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="191"/>
+        <location filename="../../reader/ui/team_ui.py" line="208"/>
         <source>冲突：{0} 项</source>
         <translation>Conflicts: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="194"/>
+        <location filename="../../reader/ui/team_ui.py" line="211"/>
         <source>错误：{0}</source>
         <translation>Error: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="195"/>
+        <location filename="../../reader/ui/team_ui.py" line="212"/>
         <source>点击立即同步</source>
         <translation>Click to sync now</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="199"/>
-        <location filename="../../reader/ui/team_ui.py" line="293"/>
+        <location filename="../../reader/ui/team_ui.py" line="216"/>
+        <location filename="../../reader/ui/team_ui.py" line="310"/>
         <source>同步失败：{0}</source>
         <translation>Sync failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="201"/>
+        <location filename="../../reader/ui/team_ui.py" line="218"/>
         <source>待同步 {0} 项</source>
         <translation>{0} to sync</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="203"/>
+        <location filename="../../reader/ui/team_ui.py" line="220"/>
         <source>已同步 · {0}</source>
         <translation>Synced · {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="204"/>
+        <location filename="../../reader/ui/team_ui.py" line="221"/>
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="243"/>
+        <location filename="../../reader/ui/team_ui.py" line="260"/>
         <source>导入完成后再同步</source>
         <translation>The sync waits until the import has finished</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="281"/>
+        <location filename="../../reader/ui/team_ui.py" line="298"/>
         <source>已同步：上传 {0} 项，下载 {1} 项</source>
         <translation>Synced: {0} sent, {1} fetched</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="283"/>
+        <location filename="../../reader/ui/team_ui.py" line="300"/>
         <source>{0} 项冲突已保留并标出</source>
         <translation>{0} conflict(s) kept and marked</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="285"/>
+        <location filename="../../reader/ui/team_ui.py" line="302"/>
         <source>{0} 项修改您的角色无权共享，留在本机</source>
         <translation>{0} change(s) your role may not share stay on this computer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="286"/>
+        <location filename="../../reader/ui/team_ui.py" line="303"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="323"/>
+        <location filename="../../reader/ui/team_ui.py" line="340"/>
         <source>断开与团队服务器的连接？
 本地的批注全部保留，只是不再同步。</source>
         <translation>Disconnect from the team server?
 Every local annotation is kept; it just no longer syncs.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="328"/>
+        <location filename="../../reader/ui/team_ui.py" line="345"/>
         <source>无法断开：{0}</source>
         <translation>Cannot disconnect: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="332"/>
+        <location filename="../../reader/ui/team_ui.py" line="349"/>
         <source>已断开团队服务器</source>
         <translation>Disconnected from the team server</translation>
     </message>

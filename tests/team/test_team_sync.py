@@ -34,7 +34,7 @@ def test_a_note_reaches_a_colleague_who_never_had_the_file(open_library, server)
     assert report.pushed >= 3 and alice.team.status().pending == 0
 
     bob = connected(open_library, server, "bob", "bob", with_law=False)
-    assert bob.documents() == []
+    assert bob.documents() == [] and not bob.search("会计").hits   # an index exists already
     pulled = bob.team.sync()
     assert pulled.documents == 1 and pulled.pulled >= 3
     got = bob.annotations.get(note.id)
@@ -43,6 +43,9 @@ def test_a_note_reaches_a_colleague_who_never_had_the_file(open_library, server)
     assert [r.text for r in bob.annotations.replies(note.id)] == ["已核实"]
     shared = bob.document(got.doc_id)
     assert shared.find(node_id).text == text
+    found = bob.search("核实", scope="annotations")   # the colleague's notes are searchable
+    assert note.id in {h.annotation_id for h in found.hits}
+    assert bob.search(text[:6]).hits   # and the text they sit on
 
 
 def test_a_reader_cannot_write_even_bypassing_the_program(open_library, server) -> None:

@@ -66,6 +66,7 @@ class FieldChange:
 
 @dataclass
 class Conflict:
+    id: str
     kind: str
     item_id: str
     reason: str
@@ -128,6 +129,11 @@ class FakeTeam:
 
     def conflicts(self) -> list[Conflict]:
         return list(self.found)
+
+    def dismiss(self, conflict_id: str) -> bool:  # (local in the real one)
+        kept = [c for c in self.found if c.id != conflict_id]
+        gone, self.found = len(kept) < len(self.found), kept
+        return gone
 
 
 @pytest.fixture
@@ -272,7 +278,7 @@ def test_conflict_mark_and_history(team_window, qtbot) -> None:
     window, team = team_window()
     lib, panel = window.library, window.annotator.panel
     ann = _note(window, lib, "张三")
-    team.found = [Conflict("annotation", ann.id, "本地已删除，服务器上李四修改了它：已保留", AT)]
+    team.found = [Conflict("c1", "annotation", ann.id, "本地已删除，服务器上李四修改了它：已保留", AT)]
     team.changes[ann.id] = [FieldChange("note", "甲方是谁？", "甲方是建设单位", "lisi", AT),
                             FieldChange("status", "open", "resolved", "zhangsan", AT)]
     with qtbot.waitSignal(window.team_ui.synced, timeout=5000):
@@ -293,6 +299,22 @@ def test_conflict_mark_and_history(team_window, qtbot) -> None:
     assert window.team_ui.disconnect()
     assert "修改历史…" not in _texts(panel.build_menu("notes", ann.id))
     assert "冲突" not in _index(panel, ann.id).data()
+
+
+def test_a_conflict_dismissed_from_the_menu(team_window, qtbot) -> None:
+    window, team = team_window()
+    lib, panel = window.library, window.annotator.panel
+    ann = _note(window, lib, "张三")
+    other = _note(window, lib, "王五", note="资质", node="art_17__para_1", quote="测绘单位")
+    reply = lib.annotations.reply(other.id, "是建设单位", author="李四")
+    team.found = [Conflict("c1", "annotation", ann.id, "两边都改了批注", AT),
+                  Conflict("c2", "reply", reply.id, "回复已被删除，本地又修改了它", AT)]
+    window.team_ui.refresh()
+    assert "冲突" in _index(panel, ann.id).data() and "冲突" in _index(panel, other.id).data()
+    assert "冲突已处理" not in _texts(panel.build_menu("notes", _note(window, lib, "赵六", note="无").id))
+    _action(panel.build_menu("notes", other.id), "冲突已处理").trigger()  # the reply's, on its note
+    assert [c.id for c in team.found] == ["c1"]
+    assert "冲突" not in _index(panel, other.id).data() and "冲突" in _index(panel, ann.id).data()
 
 
 def test_members_dialog_owner_grants(team_window, qtbot) -> None:
