@@ -166,7 +166,7 @@ def _conflicts_out(args: argparse.Namespace, lib: Any) -> int:
     else:
         print_table(["id", "item", "when", "by", "what"],
                     [[c.id[:12], f"{c.kind} {c.item_id[:8]}", c.at[:16].replace("T", " "), c.author,
-                      c.reason] for c in found])
+                      c.words] for c in found])
     return EXIT_OK
 
 

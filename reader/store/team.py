@@ -75,9 +75,24 @@ class Conflict:
     author: str
     at: str
 
+    @property
+    def words(self) -> str:
+        """The reason in English words (the window has its own, in the user's language)."""
+        code, _, detail = self.reason.partition(":")
+        if code == "field":
+            return (f"its {detail} was changed on two sides at once: the later change was kept, "
+                    "the earlier is in the history")
+        if code == "kept" and detail == "deleted-here":
+            return "deleted on one side while edited on another: kept"
+        if code == "kept":
+            return "edited on one side while deleted on another: kept"
+        if code == "refused":
+            return "a change your team role may not share (someone else's item): kept only here"
+        return self.reason
+
     def to_json(self) -> dict[str, str]:
         return {"id": self.id, "kind": self.kind, "item_id": self.item_id, "reason": self.reason,
-                "author": self.author, "at": self.at}
+                "words": self.words, "author": self.author, "at": self.at}
 
 
 class Team:

@@ -13,6 +13,10 @@ from reader.team.errors import TeamError
 CONNECT_TIMEOUT = 10  # seconds: an unreachable server is reported, not waited on forever
 #: Statements may wait this long for a lock before the sync gives up (and rolls back).
 LOCK_TIMEOUT = "30s"
+#: A network that goes silent mid-sync is noticed (TCP keepalives, unacknowledged data)
+#: instead of leaving a worker waiting forever; the URL may set its own.
+NETWORK = {"keepalives": 1, "keepalives_idle": 15, "keepalives_interval": 5,
+           "keepalives_count": 3, "tcp_user_timeout": 60_000}
 
 
 def _psycopg() -> Any:
@@ -57,9 +61,12 @@ def describe(url: str) -> str:
 def connect(url: str, application: str = "RegReader") -> Any:
     """An open connection (not autocommit), or TeamError in words."""
     psycopg = _psycopg()
-    parse(url)
+    given = parse(url)
+    extra = {k: v for k, v in NETWORK.items() if k not in given}
+    if "connect_timeout" not in given:
+        extra["connect_timeout"] = CONNECT_TIMEOUT
     try:
-        conn = psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT, application_name=application)
+        conn = psycopg.connect(url, application_name=application, **extra)
     except psycopg.OperationalError as exc:
         raise TeamError(f"cannot reach the team server {describe(url)}: {reason(exc)}") from exc
     conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT}'")

@@ -279,11 +279,12 @@ def _conflict_id(item: _Item, text: str) -> str:
 
 def merge(ours: dict[str, Any], base: outbox.Base | None, rev: int, theirs: dict[str, Any]
           ) -> tuple[dict[str, Any], list[str]]:
-    """The server row after our push, and the conflicts to flag.
+    """The server row after our push, and the conflicts to flag (reason codes).
 
     Fields we changed since ``base`` take our value (last writer wins, and we write last);
-    the rest keep theirs.  A field both sides changed is flagged (their value stays in the
-    history).  A deletion meets an edit: the item is kept and flagged."""
+    the rest keep theirs; tags merge as a set (a tag added on one side and another on the
+    other: both kept).  A field both sides changed is flagged ``field:NAME`` (their value
+    stays in the history).  A deletion meets an edit: the item is kept and flagged."""
     known = base.data if base is not None else {}
     mine = {f for f, v in ours.items() if f not in wire.FIXED and (base is None or known.get(f) != v)}
     merged = dict(theirs)
@@ -292,17 +293,29 @@ def merge(ours: dict[str, Any], base: outbox.Base | None, rev: int, theirs: dict
     for f in sorted(mine):
         if theirs.get(f) == ours[f]:
             continue
-        if since and f != "deleted" and theirs.get(f) != known.get(f):
-            flags.append(f"「{f}」 was changed on both sides; this change was kept, the other is in the history")
+        changed_there = since and theirs.get(f) != known.get(f)
+        if f == "tags" and changed_there:
+            merged[f] = merge_tags(known.get(f) or [], ours[f], theirs.get(f) or [])
+            continue
+        if changed_there and f != "deleted":
+            flags.append(f"field:{f}")
         merged[f] = ours[f]
     edited_there = since and any(theirs.get(f) != known.get(f) for f in theirs if f != "deleted")
     if "deleted" in mine and ours.get("deleted") and not theirs.get("deleted") and edited_there:
-        merged["deleted"] = None  # deleted here, edited there: keep it
-        flags.append("deleted here but edited by someone else meanwhile: kept")
+        merged["deleted"] = None
+        flags.append("kept:deleted-here")
     elif theirs.get("deleted") and "deleted" not in mine and mine - {"deleted"} and since:
-        merged["deleted"] = None  # deleted there, edited here: keep it
-        flags.append("edited here but deleted by someone else meanwhile: kept")
+        merged["deleted"] = None
+        flags.append("kept:deleted-there")
     return merged, flags
+
+
+def merge_tags(base: list[str], ours: list[str], theirs: list[str]) -> list[str]:
+    """Three-way merge of tag lists as sets, in their order: removed on either side is gone,
+    added on either side is there."""
+    removed = (set(base) - set(ours)) | (set(base) - set(theirs))
+    out = [t for t in theirs if t not in removed]
+    return out + [t for t in ours if t not in removed and t not in out]
 
 
 def _finish_push(host: Host, shared: list[_Item], gone: list[Pending], refused: list[_Item],
@@ -329,7 +342,7 @@ def _finish_push(host: Host, shared: list[_Item], gone: list[Pending], refused: 
             for item in refused:
                 wire.write_local(conn, "conflict", f"refused-{item.kind}-{item.server_id}"[:100], {
                     "kind": item.kind, "item_id": item.server_id, "at": when,
-                    "reason": "not shared: your team role may not change someone else's item"},
+                    "reason": "refused:role"},
                     "", when, lambda d: "")
         outbox.set_bases(conn, bases)
         outbox.done(conn, [x.entry for x in shared + refused] + gone)
@@ -367,12 +380,16 @@ def _pull(pg: Any, host: Host, report: SyncReport, step: Progress, stop: Callabl
         if not page:
             break
         for kind, item_id, rev, creator, changed_at, data in page:
-            rows.append((kind, item_id, int(rev), creator, changed_at, wire.check(kind, item_id, data)))
-        position = int(page[-1][2])
+            if not isinstance(rev, int) or not isinstance(creator, str) or rev <= position:
+                raise TeamError("the team server sent rows out of order or without a revision;"
+                                " nothing was applied")
+            rows.append((kind, item_id, rev, creator[:100], changed_at, wire.check(kind, item_id, data)))
+            position = rev
         step("pull", position - cursor, top - cursor)
         if stop():
             raise Cancelled("sync cancelled: nothing was received")
-    names = {r[0]: r[1] or r[0] for r in pg.execute("SELECT username, display FROM regreader.members")}
+    names = {str(r[0]): str(r[1] or r[0])[:100] for r in pg.execute(
+        "SELECT username, display FROM regreader.members")}
     docs = _fetch_documents(pg, host, rows)
     pg.commit()
     _check_parents(conn, host, rows)
@@ -454,8 +471,7 @@ def _apply(host: Host, rows: list[Any], names: dict[str, str], when: str) -> tup
             if item_id in pending.get(kind, ()) and kind in ("annotation", "reply", "link", "category"):
                 local = wire.read_local(conn, kind, item_id, host.doc_hash)
                 if local is not None:
-                    value = ({f: (local[f] if local.get(f) != base.data.get(f) else v)
-                              for f, v in data.items()} if base is not None else local)
+                    value = _keep_local(local, base, data)
             author = names.get(creator, creator)
             stamp = changed_at.isoformat(timespec="seconds") if hasattr(changed_at, "isoformat") else when
             wire.write_local(conn, kind, item_id, value, author, stamp, local_doc)
@@ -465,6 +481,25 @@ def _apply(host: Host, rows: list[Any], names: dict[str, str], when: str) -> tup
             flagged += kind == "conflict"
         outbox.set_bases(conn, new_bases)
     return applied, flagged
+
+
+def _keep_local(local: dict[str, Any], base: outbox.Base | None, server: dict[str, Any]
+                ) -> dict[str, Any]:
+    """A pulled row meets local changes not pushed yet: those fields keep the local value
+    (pushed next, they win by server order too); tags merge as a set.  Without a base the
+    item was never seen from the server: all local values stay."""
+    if base is None:
+        return local
+    out = {}
+    for f, value in server.items():
+        mine = local.get(f)
+        if mine == base.data.get(f):
+            out[f] = value
+        elif f == "tags":
+            out[f] = merge_tags(base.data.get(f) or [], mine or [], value or [])
+        else:
+            out[f] = mine
+    return out
 
 
 def _restore_local_status(conn: Any, annotation_id: str) -> None:

@@ -164,10 +164,23 @@ class TeamController(QObject):
         self._conflict_ids = {}
         for c in found:
             owner = self._reply_owner(c.item_id) if getattr(c, "kind", "") == "reply" else None
+            words = self.reason_words(c.reason or "")
             for key in filter(None, (c.item_id, owner)):
-                out.setdefault(key, c.reason or "")
+                out[key] = "；".join(x for x in (out.get(key), words) if x)
                 self._conflict_ids.setdefault(key, []).append(getattr(c, "id", ""))
         return out
+
+    def reason_words(self, reason: str) -> str:
+        """Why the sync flagged an item, in words (the core records it as a short code)."""
+        fields = {"note": self.tr("批注"), "tags": self.tr("标签"), "category": self.tr("分类"),
+                  "status": self.tr("状态"), "text": self.tr("回复"), "relation": self.tr("关系")}
+        if reason.startswith("field:"):
+            name = reason.split(":", 1)[1]
+            return self.tr("您与同事同时修改了“{0}”：以服务器上较晚的为准，较早的见修改历史").format(
+                fields.get(name, name))
+        return {"kept:deleted-here": self.tr("您删除了它，同事同时修改了它：已保留"),
+                "kept:deleted-there": self.tr("同事删除了它，您同时修改了它：已保留"),
+                "refused:role": self.tr("您的团队角色无权共享这项修改，它只保存在本机")}.get(reason, reason)
 
     def dismiss_conflicts(self, ann_id: str) -> int:
         """冲突已处理: the user has looked at the note; its conflicts are no longer marked

@@ -2897,7 +2897,7 @@ Library: {0}</translation>
     </message>
     <message>
         <location filename="../../reader/ui/team_ui.py" line="91"/>
-        <location filename="../../reader/ui/team_ui.py" line="353"/>
+        <location filename="../../reader/ui/team_ui.py" line="366"/>
         <source>断开连接</source>
         <translation>Disconnect</translation>
     </message>
@@ -2917,177 +2917,227 @@ Library: {0}</translation>
         <translation>Stop the sync (what is done is kept; the next sync continues)</translation>
     </message>
     <message>
+        <location filename="../../reader/ui/team_ui.py" line="175"/>
+        <source>批注</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="175"/>
+        <source>标签</source>
+        <translation>tags</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="175"/>
+        <source>分类</source>
+        <translation>category</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="176"/>
+        <source>状态</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="176"/>
+        <source>回复</source>
+        <translation>reply</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="176"/>
+        <source>关系</source>
+        <translation>relation</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="179"/>
+        <source>您与同事同时修改了“{0}”：以服务器上较晚的为准，较早的见修改历史</source>
+        <translation>You and a colleague both changed the {0}: the later one on the server stands; the earlier one is in the history</translation>
+    </message>
+    <message>
         <location filename="../../reader/ui/team_ui.py" line="181"/>
+        <source>您删除了它，同事同时修改了它：已保留</source>
+        <translation>You deleted it while a colleague changed it: it was kept</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="182"/>
+        <source>同事删除了它，您同时修改了它：已保留</source>
+        <translation>A colleague deleted it while you changed it: it was kept</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="183"/>
+        <source>您的团队角色无权共享这项修改，它只保存在本机</source>
+        <translation>Your team role may not share this change; it stays on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="194"/>
         <source>无法取消冲突标记：{0}</source>
         <translation>Cannot clear the conflict mark: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="196"/>
+        <location filename="../../reader/ui/team_ui.py" line="209"/>
         <source>上传</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="196"/>
+        <location filename="../../reader/ui/team_ui.py" line="209"/>
         <source>正在上传本地的修改</source>
         <translation>Sending local changes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="197"/>
+        <location filename="../../reader/ui/team_ui.py" line="210"/>
         <source>下载</source>
         <translation>fetching</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="197"/>
+        <location filename="../../reader/ui/team_ui.py" line="210"/>
         <source>正在下载同事的修改</source>
         <translation>Fetching colleagues&apos; changes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="198"/>
+        <location filename="../../reader/ui/team_ui.py" line="211"/>
         <source>同步中…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="199"/>
+        <location filename="../../reader/ui/team_ui.py" line="212"/>
         <source>点击“取消”可停止同步</source>
         <translation>Click “Cancel” to stop the sync</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="201"/>
+        <location filename="../../reader/ui/team_ui.py" line="214"/>
         <source>未连接团队</source>
         <translation>No team</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="201"/>
+        <location filename="../../reader/ui/team_ui.py" line="214"/>
         <source>未连接团队服务器：批注只保存在本机。
 点击连接团队服务器</source>
         <translation>Not connected to a team server: annotations stay on this computer.
 Click to connect to a team server</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="202"/>
+        <location filename="../../reader/ui/team_ui.py" line="215"/>
         <source>读者</source>
         <translation>reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="202"/>
+        <location filename="../../reader/ui/team_ui.py" line="215"/>
         <source>审阅人</source>
         <translation>reviewer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="202"/>
+        <location filename="../../reader/ui/team_ui.py" line="215"/>
         <source>编辑</source>
         <translation>editor</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="203"/>
+        <location filename="../../reader/ui/team_ui.py" line="216"/>
         <source>所有者</source>
         <translation>owner</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="204"/>
+        <location filename="../../reader/ui/team_ui.py" line="217"/>
         <source>服务器：{0}</source>
         <translation>Server: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="205"/>
+        <location filename="../../reader/ui/team_ui.py" line="218"/>
         <source>用户：{0}（{1}）</source>
         <translation>User: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="205"/>
+        <location filename="../../reader/ui/team_ui.py" line="218"/>
         <source>角色未知</source>
         <translation>role not known yet</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="206"/>
+        <location filename="../../reader/ui/team_ui.py" line="219"/>
         <source>上次同步：{0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="206"/>
+        <location filename="../../reader/ui/team_ui.py" line="219"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="207"/>
+        <location filename="../../reader/ui/team_ui.py" line="220"/>
         <source>待同步：{0} 项</source>
         <translation>Waiting to sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="208"/>
+        <location filename="../../reader/ui/team_ui.py" line="221"/>
         <source>冲突：{0} 项</source>
         <translation>Conflicts: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="211"/>
+        <location filename="../../reader/ui/team_ui.py" line="224"/>
         <source>错误：{0}</source>
         <translation>Error: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="212"/>
+        <location filename="../../reader/ui/team_ui.py" line="225"/>
         <source>点击立即同步</source>
         <translation>Click to sync now</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="216"/>
-        <location filename="../../reader/ui/team_ui.py" line="310"/>
+        <location filename="../../reader/ui/team_ui.py" line="229"/>
+        <location filename="../../reader/ui/team_ui.py" line="323"/>
         <source>同步失败：{0}</source>
         <translation>Sync failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="218"/>
+        <location filename="../../reader/ui/team_ui.py" line="231"/>
         <source>待同步 {0} 项</source>
         <translation>{0} to sync</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="220"/>
+        <location filename="../../reader/ui/team_ui.py" line="233"/>
         <source>已同步 · {0}</source>
         <translation>Synced · {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="221"/>
+        <location filename="../../reader/ui/team_ui.py" line="234"/>
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="260"/>
+        <location filename="../../reader/ui/team_ui.py" line="273"/>
         <source>导入完成后再同步</source>
         <translation>The sync waits until the import has finished</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="298"/>
+        <location filename="../../reader/ui/team_ui.py" line="311"/>
         <source>已同步：上传 {0} 项，下载 {1} 项</source>
         <translation>Synced: {0} sent, {1} fetched</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="300"/>
+        <location filename="../../reader/ui/team_ui.py" line="313"/>
         <source>{0} 项冲突已保留并标出</source>
         <translation>{0} conflict(s) kept and marked</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="302"/>
+        <location filename="../../reader/ui/team_ui.py" line="315"/>
         <source>{0} 项修改您的角色无权共享，留在本机</source>
         <translation>{0} change(s) your role may not share stay on this computer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="303"/>
+        <location filename="../../reader/ui/team_ui.py" line="316"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="340"/>
+        <location filename="../../reader/ui/team_ui.py" line="353"/>
         <source>断开与团队服务器的连接？
 本地的批注全部保留，只是不再同步。</source>
         <translation>Disconnect from the team server?
 Every local annotation is kept; it just no longer syncs.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="345"/>
+        <location filename="../../reader/ui/team_ui.py" line="358"/>
         <source>无法断开：{0}</source>
         <translation>Cannot disconnect: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="349"/>
+        <location filename="../../reader/ui/team_ui.py" line="362"/>
         <source>已断开团队服务器</source>
         <translation>Disconnected from the team server</translation>
     </message>

@@ -113,3 +113,22 @@ def test_a_change_made_while_pulling_is_not_lost(open_library, server) -> None:
     assert (got.note, got.tags) == ("本地未推送", ("服务器",))
     carol.team.sync()
     assert carol.annotations.get(note.id).note == "本地未推送"
+
+
+def test_tags_added_on_both_sides_are_both_kept(open_library, server) -> None:
+    alice, carol, note = pair(open_library, server)
+    alice.annotations.update(note.id, tags=["甲", "alice"])
+    carol.annotations.update(note.id, tags=["carol"])          # carol removed 甲, added carol
+    alice.team.sync()
+    carol.team.sync()
+    alice.team.sync()
+    for library in (alice, carol):
+        assert library.annotations.get(note.id).tags == ("alice", "carol")
+    assert alice.team.conflicts() == []
+
+
+def test_merge_tags_as_sets() -> None:
+    from reader.team.sync import merge_tags
+
+    assert merge_tags(["a", "b"], ["a", "b", "c"], ["b", "d"]) == ["b", "d", "c"]
+    assert merge_tags([], ["x"], ["x"]) == ["x"]

@@ -183,3 +183,21 @@ def test_connecting_to_another_server_pushes_everything_there(open_library, serv
     with other.admin() as admin:
         data = admin.execute("SELECT data FROM regreader.items WHERE id = %s", (note.id,)).fetchone()[0]
     assert data["note"] == "整条笔记" and json.dumps(data)
+
+
+def test_a_later_schema_is_applied_by_team_init_and_work_carries_on(open_library, server, monkeypatch) -> None:
+    """The migration path: a RegReader with one more server migration refuses the old
+    server until its owner runs `team init`, which upgrades it in place, keeping every row."""
+    from reader.team import server_schema, sync as sync_module
+
+    alice, carol, note = two(open_library, server)
+    later = server_schema.MIGRATIONS + ["CREATE INDEX items_changed ON regreader.items (changed_at)"]
+    monkeypatch.setattr(server_schema, "MIGRATIONS", later)
+    monkeypatch.setattr(server_schema, "SCHEMA_VERSION", len(later))
+    with pytest.raises(TeamError, match="team init"):
+        carol.team.sync()
+    with psycopg.connect(server.admin_url) as conn:
+        assert server_schema.init(conn, None) == [len(later)]
+    assert sync_module.check_version is server_schema.check_version
+    carol.team.sync()
+    assert carol.annotations.get(note.id).note == "第一条笔记"

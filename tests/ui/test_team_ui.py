@@ -278,14 +278,15 @@ def test_conflict_mark_and_history(team_window, qtbot) -> None:
     window, team = team_window()
     lib, panel = window.library, window.annotator.panel
     ann = _note(window, lib, "张三")
-    team.found = [Conflict("c1", "annotation", ann.id, "本地已删除，服务器上李四修改了它：已保留", AT)]
+    team.found = [Conflict("c1", "annotation", ann.id, "kept:deleted-there", AT),
+                  Conflict("c3", "annotation", ann.id, "field:note", AT)]
     team.changes[ann.id] = [FieldChange("note", "甲方是谁？", "甲方是建设单位", "lisi", AT),
                             FieldChange("status", "open", "resolved", "zhangsan", AT)]
     with qtbot.waitSignal(window.team_ui.synced, timeout=5000):
         window.team_ui.sync_now()
     row = _index(panel, ann.id)
     assert row.data().splitlines()[-1] == "— 张三　⚠ 冲突"
-    assert "本地已删除" in row.data(Qt.ItemDataRole.ToolTipRole)
+    assert "冲突：同事删除了它，您同时修改了它：已保留；您与同事同时修改了“批注”" in row.data(Qt.ItemDataRole.ToolTipRole)
     menu = panel.build_menu("notes", ann.id)
     _action(menu, "修改历史…").trigger()
     dialog = window.team_ui.dialog
@@ -307,8 +308,8 @@ def test_a_conflict_dismissed_from_the_menu(team_window, qtbot) -> None:
     ann = _note(window, lib, "张三")
     other = _note(window, lib, "王五", note="资质", node="art_17__para_1", quote="测绘单位")
     reply = lib.annotations.reply(other.id, "是建设单位", author="李四")
-    team.found = [Conflict("c1", "annotation", ann.id, "两边都改了批注", AT),
-                  Conflict("c2", "reply", reply.id, "回复已被删除，本地又修改了它", AT)]
+    team.found = [Conflict("c1", "annotation", ann.id, "field:tags", AT),
+                  Conflict("c2", "reply", reply.id, "kept:deleted-here", AT)]
     window.team_ui.refresh()
     assert "冲突" in _index(panel, ann.id).data() and "冲突" in _index(panel, other.id).data()
     assert "冲突已处理" not in _texts(panel.build_menu("notes", _note(window, lib, "赵六", note="无").id))
