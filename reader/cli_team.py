@@ -183,9 +183,9 @@ def _cmd_init(args: argparse.Namespace) -> int:
         import psycopg
 
         if isinstance(exc, psycopg.Error):
-            from reader.team.connection import reason
+            from reader.team.connection import from_psycopg
 
-            raise TeamError(reason(exc)) from exc
+            raise from_psycopg(exc) from exc
         raise
     finally:
         pg.close()

@@ -35,11 +35,13 @@ class TeamStatus:
     pending: int = 0
     conflicts: int = 0
     last_error: str = ""
+    error_code: str = ""  # reader.team.errors.CODES: the window says it in its own words
 
     def to_json(self) -> dict[str, Any]:
         return {"connected": self.connected, "server": self.server, "user": self.user,
                 "role": self.role, "last_sync": self.last_sync, "pending": self.pending,
-                "conflicts": self.conflicts, "last_error": self.last_error}
+                "conflicts": self.conflicts, "last_error": self.last_error,
+                "error_code": self.error_code}
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ class Team:
             return TeamStatus(True, connection.describe(url), outbox.get(conn, "user"),
                               outbox.get(conn, "role"), outbox.get(conn, "last_sync") or None,
                               outbox.pending_count(conn), len(outbox.open_conflicts(conn)),
-                              outbox.get(conn, "last_error"))
+                              outbox.get(conn, "last_error"), outbox.get(conn, "error_code"))
 
     def conflicts(self) -> list[Conflict]:
         with self.db.lock:
@@ -128,7 +130,7 @@ class Team:
     def disconnect(self) -> None:
         """Forget the server (the library keeps every note; the outbox keeps filling)."""
         with self.db.lock, self.db.transaction():
-            outbox.forget(self.db.conn, "url", "user", "role", "last_error")
+            outbox.forget(self.db.conn, "url", "user", "role", "last_error", "error_code")
 
     # -- over the network ------------------------------------------------------------------
 
@@ -148,7 +150,7 @@ class Team:
             if outbox.get(conn, "server_id") != server_id:
                 outbox.reset(conn)
             for key, value in (("url", url.strip()), ("user", user), ("role", role),
-                               ("server_id", server_id), ("last_error", "")):
+                               ("server_id", server_id), ("last_error", ""), ("error_code", "")):
                 outbox.put(conn, key, value)
         return self.status()
 
@@ -162,11 +164,14 @@ class Team:
                 report = sync(pg, self, progress, cancelled)
                 role = my_role(pg)
         except TeamError as exc:
-            with self.db.lock, self.db.transaction():
-                outbox.put(self.db.conn, "last_error", str(exc))
+            if exc.code != "cancelled":  # stopping a sync is not a failure to report
+                with self.db.lock, self.db.transaction():
+                    outbox.put(self.db.conn, "last_error", str(exc))
+                    outbox.put(self.db.conn, "error_code", exc.code)
             raise
         with self.db.lock, self.db.transaction():
-            for key, value in (("last_sync", report.at), ("last_error", ""), ("role", role)):
+            for key, value in (("last_sync", report.at), ("last_error", ""), ("error_code", ""),
+                               ("role", role)):
                 outbox.put(self.db.conn, key, value)
         return report
 
@@ -190,13 +195,24 @@ class Team:
         return Member(*row)
 
     def history(self, item_id: str, kind: str = "annotation") -> list[FieldChange]:
-        """Every earlier value of the item's fields, oldest first."""
+        """Every earlier value of the item's fields, oldest first; for an annotation also its
+        review status as it moved (a status change is an item of its own on the server)."""
         with self._server(self._url()) as pg:
             check_version(pg)
-            rows = pg.execute("SELECT field, old, new, changed_by, changed_at FROM regreader.history"
-                              " WHERE kind = %s AND item_id = %s ORDER BY rev, field",
-                              (kind, item_id)).fetchall()
-        return [FieldChange(f, o, n, b, a.isoformat(timespec="seconds")) for f, o, n, b, a in rows]
+            rows = pg.execute("SELECT field, old, new, changed_by, changed_at, rev FROM regreader.history"
+                              " WHERE kind = %s AND item_id = %s", (kind, item_id)).fetchall()
+            statuses = [] if kind != "annotation" else pg.execute(
+                "SELECT data->>'status', created_by, changed_at, rev FROM regreader.items"
+                " WHERE kind = 'status' AND data->>'annotation_id' = %s ORDER BY rev", (item_id,)).fetchall()
+            names = dict(pg.execute("SELECT username::text, display FROM regreader.members").fetchall())
+        changes = [(rev, FieldChange(f, o, n, names.get(b) or b, a.isoformat(timespec="seconds")))
+                   for f, o, n, b, a, rev in rows]
+        before = "open"
+        for status, by, at, rev in statuses:
+            changes.append((rev, FieldChange("status", before, status, names.get(by) or by,
+                                             at.isoformat(timespec="seconds"))))
+            before = status
+        return [change for _, change in sorted(changes, key=lambda c: (c[0], c[1].field))]
 
     # -- what sync needs of the library (reader.team.sync.Host) ----------------------------
 
@@ -239,7 +255,7 @@ class Team:
             url = outbox.get(self.db.conn, "url")
         if not url:
             raise TeamError("this library is not connected to a team server: "
-                            "`regreader team connect URL` first")
+                            "`regreader team connect URL` first", "not-connected")
         return url
 
     @staticmethod
@@ -267,5 +283,5 @@ class _Server:
             import psycopg
 
             if isinstance(exc, psycopg.Error):
-                raise TeamError(connection.reason(exc)) from exc
+                raise connection.from_psycopg(exc) from exc
         return False

@@ -65,7 +65,7 @@ class LocalCluster:
         bindir = find_bindir()
         if bindir is None:
             raise TeamError("PostgreSQL's server programs (initdb, pg_ctl) are not installed: on "
-                            "Debian or Ubuntu `sudo apt-get install postgresql`")
+                            "Debian or Ubuntu `sudo apt-get install postgresql`", "no-postgres")
         folder = Path(datadir).expanduser().resolve()
         saved = folder / "regreader-port"
         if port is None:

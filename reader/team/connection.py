@@ -33,15 +33,15 @@ def parse(url: str) -> dict[str, str]:
     psycopg = _psycopg()
     text = url.strip()
     if not text:
-        raise TeamError("no team server given: a postgresql:// URL or service=NAME")
+        raise TeamError("no team server given: a postgresql:// URL or service=NAME", "bad-url")
     try:
         parts = psycopg.conninfo.conninfo_to_dict(text)
     except psycopg.ProgrammingError as exc:
-        raise TeamError(f"not a PostgreSQL connection string: {_first_line(exc)}") from exc
+        raise TeamError(f"not a PostgreSQL connection string: {_first_line(exc)}", "bad-url") from exc
     if parts.get("password"):
         raise TeamError("the connection string contains a password, and RegReader never "
                         "stores one: put it in ~/.pgpass (or a pg_service.conf service) and "
-                        "connect without it")
+                        "connect without it", "password-in-url")
     return {k: str(v) for k, v in parts.items()}
 
 
@@ -68,7 +68,8 @@ def connect(url: str, application: str = "RegReader") -> Any:
     try:
         conn = psycopg.connect(url, application_name=application, **extra)
     except psycopg.OperationalError as exc:
-        raise TeamError(f"cannot reach the team server {describe(url)}: {reason(exc)}") from exc
+        code = "auth" if _auth_failed(str(exc)) else "unreachable"
+        raise TeamError(f"cannot reach the team server {describe(url)}: {reason(exc)}", code) from exc
     conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT}'")
     conn.commit()
     return conn
@@ -80,12 +81,28 @@ def reason(exc: BaseException) -> str:
     text = _first_line(exc)
     if isinstance(exc, psycopg.errors.InsufficientPrivilege):
         return f"the server refused: your team role does not allow this ({text})"
-    if "password authentication failed" in text or "no password supplied" in text:
+    if _auth_failed(text):
         return (f"{text} — put the password in ~/.pgpass (host:port:database:user:password, "
                 "mode 0600) or in a pg_service.conf service")
     if isinstance(exc, psycopg.OperationalError):
         return f"the connection failed or was lost ({text}); nothing half-done was kept, sync again"
     return text
+
+
+def from_psycopg(exc: BaseException) -> TeamError:
+    """A server or network error as a TeamError with its code."""
+    psycopg = _psycopg()
+    if isinstance(exc, psycopg.errors.InsufficientPrivilege):
+        code = "refused"
+    elif isinstance(exc, psycopg.OperationalError):
+        code = "auth" if _auth_failed(str(exc)) else "lost"
+    else:
+        code = "server"
+    return TeamError(reason(exc), code)
+
+
+def _auth_failed(text: str) -> bool:
+    return "password authentication failed" in text or "no password supplied" in text
 
 
 def _first_line(exc: BaseException) -> str:

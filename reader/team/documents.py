@@ -9,7 +9,7 @@ from typing import Any
 
 from reader.core.lineage import content_hash
 from reader.core.model import Document, Node, NodeKind, Source
-from reader.team.errors import TeamError
+from reader.team.errors import BadServerData
 
 _META = ("title", "kind", "doc_number", "issuer", "issued", "effective", "expires", "status",
          "front_matter", "source_format", "local_id")
@@ -40,15 +40,15 @@ def document_from_payload(digest: str, data: Any, nodes: Any) -> Document:
     not hash to ``digest``."""
     where = f"the team server sent a bad document ({str(digest)[:12]}…)"
     if not isinstance(data, dict) or not isinstance(nodes, list):
-        raise TeamError(f"{where}: not a document")
+        raise BadServerData(f"{where}: not a document")
     if len(nodes) > MAX_NODES:
-        raise TeamError(f"{where}: more than {MAX_NODES} units")
+        raise BadServerData(f"{where}: more than {MAX_NODES} units")
     for key in _META:
         value = data.get(key)
         if value is not None and (not isinstance(value, str) or len(value) > 100_000):
-            raise TeamError(f"{where}: the field {key!r} is not text")
+            raise BadServerData(f"{where}: the field {key!r} is not text")
     if not data.get("title"):
-        raise TeamError(f"{where}: it has no title")
+        raise BadServerData(f"{where}: it has no title")
     doc = Document(title=data["title"], kind=data.get("kind") or "规范性文件",
                    doc_number=data.get("doc_number"), issuer=data.get("issuer"),
                    issued=_date(data.get("issued"), where), effective=_date(data.get("effective"), where),
@@ -59,29 +59,29 @@ def document_from_payload(digest: str, data: Any, nodes: Any) -> Document:
     for row in nodes:
         node, parent = _node(row, where)
         if node.id in by_id:
-            raise TeamError(f"{where}: the unit id {node.id!r} appears twice")
+            raise BadServerData(f"{where}: the unit id {node.id!r} appears twice")
         if parent is not None and parent not in by_id:
-            raise TeamError(f"{where}: the unit {node.id!r} comes before its parent")
+            raise BadServerData(f"{where}: the unit {node.id!r} comes before its parent")
         by_id[node.id] = node
         (by_id[parent].children if parent is not None else doc.nodes).append(node)
     if content_hash(doc) != digest:
-        raise TeamError(f"{where}: its text does not match its content hash")
+        raise BadServerData(f"{where}: its text does not match its content hash")
     return doc
 
 
 def _node(row: Any, where: str) -> tuple[Node, str | None]:
     if not isinstance(row, list) or len(row) != 7:
-        raise TeamError(f"{where}: a unit is not [id, parent, kind, label, number, heading, text]")
+        raise BadServerData(f"{where}: a unit is not [id, parent, kind, label, number, heading, text]")
     node_id, parent, kind, label, number, heading, text = row
     texts_ok = all(isinstance(v, str) and len(v) <= MAX_NODE_TEXT for v in (node_id, kind, label, heading, text))
     if not texts_ok or not node_id or (parent is not None and not isinstance(parent, str)):
-        raise TeamError(f"{where}: a unit has fields of the wrong type")
+        raise BadServerData(f"{where}: a unit has fields of the wrong type")
     if number is not None and (not isinstance(number, int) or isinstance(number, bool)):
-        raise TeamError(f"{where}: the unit {node_id!r} has a number that is not a number")
+        raise BadServerData(f"{where}: the unit {node_id!r} has a number that is not a number")
     try:
         node_kind = NodeKind(kind)
     except ValueError as exc:
-        raise TeamError(f"{where}: the unit {node_id!r} has an unknown kind {kind[:20]!r}") from exc
+        raise BadServerData(f"{where}: the unit {node_id!r} has an unknown kind {kind[:20]!r}") from exc
     return Node(id=node_id, kind=node_kind, label=label, number=number, heading=heading, text=text), parent
 
 
@@ -102,4 +102,4 @@ def _date(value: Any, where: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except (TypeError, ValueError) as exc:
-        raise TeamError(f"{where}: {value!r} is not a date") from exc
+        raise BadServerData(f"{where}: {value!r} is not a date") from exc

@@ -111,5 +111,5 @@ def dismiss_conflict(conn: sqlite3.Connection, conflict_id: str, when: str) -> b
 def reset(conn: sqlite3.Connection) -> None:
     """A different server: nothing is known of it; everything waits to be pushed."""
     conn.execute("DELETE FROM team_base")
-    forget(conn, "cursor", "last_sync", "last_error", "role", "server_id")
+    forget(conn, "cursor", "last_sync", "last_error", "error_code", "role", "server_id")
     enqueue_all(conn)

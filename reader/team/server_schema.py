@@ -201,7 +201,7 @@ def server_version(conn: Any) -> int:
         return 0
     if not schema[1]:
         raise TeamError(f"{schema[2]} is not a member of this team: a team owner runs "
-                        f"`regreader team grant {schema[2]} reviewer`")
+                        f"`regreader team grant {schema[2]} reviewer`", "not-member")
     if not conn.execute("SELECT to_regclass('regreader.meta') IS NOT NULL").fetchone()[0]:
         return 0
     row = conn.execute("SELECT value FROM regreader.meta WHERE key = 'schema_version'").fetchone()
@@ -216,17 +216,17 @@ def check_version(conn: Any) -> None:
     version = server_version(conn)
     if version == 0:
         raise TeamError("this database is not a RegReader team server: the team owner runs "
-                        "`regreader team init URL` first")
+                        "`regreader team init URL` first", "not-team")
     if version < 0:
         raise TeamError("the team server's schema version is not a number: it was not made by "
-                        "RegReader; nothing was changed")
+                        "RegReader; nothing was changed", "schema-foreign")
     if version > SCHEMA_VERSION:
         raise TeamError(f"the team server has schema {version}, this RegReader knows up to "
-                        f"{SCHEMA_VERSION}: please upgrade RegReader; nothing was changed")
+                        f"{SCHEMA_VERSION}: please upgrade RegReader; nothing was changed", "schema-newer")
     if version < SCHEMA_VERSION:
         raise TeamError(f"the team server has schema {version} and this RegReader needs "
                         f"{SCHEMA_VERSION}: the team owner runs `regreader team init URL` to "
-                        "upgrade it")
+                        "upgrade it", "schema-older")
 
 
 def init(conn: Any, owner: str | None, display: str = "") -> list[int]:

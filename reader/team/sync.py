@@ -20,18 +20,14 @@ from reader.core.model import Document
 from reader.store import userdata
 from reader.store.db import Database, now
 from reader.team import outbox, wire
-from reader.team.connection import reason
+from reader.team.connection import from_psycopg
 from reader.team.documents import document_from_payload
-from reader.team.errors import TeamError
+from reader.team.errors import BadServerData, Cancelled, TeamError
 from reader.team.outbox import ORDER, Pending
 from reader.team.server_schema import WRITE_LOCK, check_version
 
 Progress = Callable[[str, int, int], None]
 PAGE = 5000  # rows a pull reads at a time
-
-
-class Cancelled(TeamError):
-    """The user stopped the sync: nothing of the unfinished step was kept."""
 
 
 class Host(Protocol):
@@ -78,7 +74,7 @@ def my_role(pg: Any) -> str:
     pg.commit()
     if role is None:
         raise TeamError(f"{user} is not a member of this team: a team owner runs "
-                        f"`regreader team grant {user} reviewer`")
+                        f"`regreader team grant {user} reviewer`", "not-member")
     return str(role)
 
 
@@ -107,7 +103,7 @@ def sync(pg: Any, host: Host, progress: Progress | None = None,
         import psycopg
 
         if isinstance(exc, psycopg.Error):
-            raise TeamError(reason(exc)) from exc
+            raise from_psycopg(exc) from exc
         raise
     report.at = now()
     return report
@@ -381,7 +377,7 @@ def _pull(pg: Any, host: Host, report: SyncReport, step: Progress, stop: Callabl
             break
         for kind, item_id, rev, creator, changed_at, data in page:
             if not isinstance(rev, int) or not isinstance(creator, str) or rev <= position:
-                raise TeamError("the team server sent rows out of order or without a revision;"
+                raise BadServerData("the team server sent rows out of order or without a revision;"
                                 " nothing was applied")
             rows.append((kind, item_id, rev, creator[:100], changed_at, wire.check(kind, item_id, data)))
             position = rev
@@ -423,7 +419,7 @@ def _fetch_documents(pg: Any, host: Host, rows: list[Any]) -> list[Document]:
             found.add(digest)
     lost = [d for d in missing if d not in found]
     if lost:
-        raise TeamError(f"the team server has notes on a document it does not have "
+        raise BadServerData(f"the team server has notes on a document it does not have "
                         f"({lost[0][:12]}…); nothing was applied")
     return docs
 
@@ -435,7 +431,7 @@ def _check_parents(conn: Any, host: Host, rows: list[Any]) -> None:
         for kind, item_id, _rev, _by, _at, data in rows:
             if kind in ("reply", "status") and data["annotation_id"] not in coming and not \
                     conn.execute("SELECT 1 FROM annotations WHERE id = ?", (data["annotation_id"],)).fetchone():
-                raise TeamError(f"the team server sent a {kind} ({item_id[:12]}) for a note it does "
+                raise BadServerData(f"the team server sent a {kind} ({item_id[:12]}) for a note it does "
                                 "not have; nothing was applied")
 
 
@@ -458,7 +454,7 @@ def _apply(host: Host, rows: list[Any], names: dict[str, str], when: str) -> tup
     def local_doc(digest: str) -> str:
         doc_id = host.doc_id(digest)
         if doc_id is None:  # _fetch_documents stored every one: a broken server otherwise
-            raise TeamError(f"document {digest[:12]}… missing after the pull; nothing was applied")
+            raise BadServerData(f"document {digest[:12]}… missing after the pull; nothing was applied")
         return doc_id
 
     with outbox.muted(conn):

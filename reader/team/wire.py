@@ -13,7 +13,7 @@ import uuid
 from typing import Any, Callable
 
 from reader.core.annotations import MAX_NAME, MAX_TAG
-from reader.team.errors import TeamError
+from reader.team.errors import BadServerData
 from reader.team.server_schema import KINDS, MAX_ITEM_BYTES
 
 HASH = re.compile(r"^[0-9a-f]{64}$")
@@ -53,20 +53,20 @@ def check(kind: str, item_id: str, data: Any) -> dict[str, Any]:
     naming the item and the field."""
     where = f"the team server sent a bad {kind} ({str(item_id)[:40]!r})"
     if kind not in KINDS:
-        raise TeamError(f"the team server sent an item of unknown kind {str(kind)[:20]!r}")
+        raise BadServerData(f"the team server sent an item of unknown kind {str(kind)[:20]!r}")
     if not _is_id(item_id):
-        raise TeamError(f"{where}: its id is not an id")
+        raise BadServerData(f"{where}: its id is not an id")
     if not isinstance(data, dict):
-        raise TeamError(f"{where}: it is not an object")
+        raise BadServerData(f"{where}: it is not an object")
     if len(json.dumps(data, ensure_ascii=False).encode()) > MAX_ITEM_BYTES:
-        raise TeamError(f"{where}: it is larger than {MAX_ITEM_BYTES // 1000} kB")
+        raise BadServerData(f"{where}: it is larger than {MAX_ITEM_BYTES // 1000} kB")
     out: dict[str, Any] = {}
     for field, (kind_, limit) in FIELDS[kind].items():
         if field not in data:
-            raise TeamError(f"{where}: the field {field!r} is missing")
+            raise BadServerData(f"{where}: the field {field!r} is missing")
         value = data[field]
         if not _fits(kind_, limit, value):
-            raise TeamError(f"{where}: the field {field!r} is not {_words(kind_, limit)}")
+            raise BadServerData(f"{where}: the field {field!r} is not {_words(kind_, limit)}")
         out[field] = value
     return out
 

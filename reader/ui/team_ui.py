@@ -128,7 +128,36 @@ class TeamController(QObject):
         return self.task is not None
 
     def error(self, status: Any) -> str:
+        """The last failure in the interface's words (the core's sentence when it has no code)."""
+        if status is None:
+            return ""
+        detail = getattr(status, "last_error", "") or self._error
+        if not detail:
+            return ""
+        return self.code_words(getattr(status, "error_code", "")) or detail
+
+    def error_detail(self, status: Any) -> str:
+        """The core's own sentence for the last failure (for the tooltip)."""
         return (getattr(status, "last_error", "") or self._error) if status is not None else ""
+
+    def code_words(self, code: str) -> str:
+        """What a failure code (reader.team.errors.CODES) means, and what to do."""
+        return {
+            "unreachable": self.tr("无法连接团队服务器：请检查网络和服务器地址"),
+            "auth": self.tr("服务器拒绝登录：请在 ~/.pgpass 或服务文件中设置正确的密码"),
+            "password-in-url": self.tr("地址中含有密码：请把密码写入 ~/.pgpass，地址中不要写密码"),
+            "bad-url": self.tr("服务器地址无效：应为 postgresql://… 或 service=名称"),
+            "not-member": self.tr("您还不是该团队的成员：请团队所有者为您授予角色"),
+            "not-team": self.tr("该数据库不是法规阅读器团队服务器：请所有者先运行 team init"),
+            "schema-newer": self.tr("团队服务器由更新版本的法规阅读器建立：请升级本程序"),
+            "schema-older": self.tr("团队服务器版本较旧：请所有者运行 team init 升级"),
+            "schema-foreign": self.tr("团队服务器的结构无法识别：未做任何修改"),
+            "lost": self.tr("与服务器的连接中断：未留下半途的修改，请稍后再同步"),
+            "refused": self.tr("服务器拒绝了这项操作：您的团队角色无此权限"),
+            "bad-data": self.tr("服务器发来的数据有误，已全部拒收：本机文库未改动"),
+            "not-connected": self.tr("本文库尚未连接团队服务器"),
+            "server": self.tr("服务器出错：未做任何修改"),
+        }.get(code, "")
 
     def refresh(self) -> None:
         """The indicator, the menu, the timer and the panel's 冲突 marks, from the status."""
@@ -219,9 +248,11 @@ class TeamController(QObject):
                  self.tr("上次同步：{0}").format(local_time(status.last_sync) or self.tr("从未")),
                  self.tr("待同步：{0} 项").format(status.pending),
                  self.tr("冲突：{0} 项").format(status.conflicts)]
-        error = self.error(status)
+        error, detail = self.error(status), self.error_detail(status)
         if error:
             lines.append(self.tr("错误：{0}").format(error))
+            if detail and detail != error:
+                lines.append(self.tr("详情：{0}").format(detail))
         lines.append(self.tr("点击立即同步"))
         tip = "\n".join(lines)
         if error:
@@ -317,10 +348,15 @@ class TeamController(QObject):
         self.synced.emit(report)
 
     def _failed(self, words: str) -> None:
+        cancelled = self.task is not None and self.task.cancelled()
         self._end()
+        if cancelled:  # the user stopped it: nothing failed, nothing half-done was kept
+            self.refresh()
+            self._say(self.tr("同步已取消：未留下半途的修改"), 8000)
+            return
         self._error = words
         self.refresh()
-        self._say(self.tr("同步失败：{0}").format(words), 8000)
+        self._say(self.tr("同步失败：{0}").format(self.error(self.status()) or words), 8000)
         self.syncFailed.emit(words)
 
     def _say(self, text: str, msecs: int = 5000) -> None:

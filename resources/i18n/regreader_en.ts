@@ -2897,7 +2897,7 @@ Library: {0}</translation>
     </message>
     <message>
         <location filename="../../reader/ui/team_ui.py" line="91"/>
-        <location filename="../../reader/ui/team_ui.py" line="366"/>
+        <location filename="../../reader/ui/team_ui.py" line="402"/>
         <source>断开连接</source>
         <translation>Disconnect</translation>
     </message>
@@ -2917,227 +2917,307 @@ Library: {0}</translation>
         <translation>Stop the sync (what is done is kept; the next sync continues)</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="175"/>
+        <location filename="../../reader/ui/team_ui.py" line="146"/>
+        <source>无法连接团队服务器：请检查网络和服务器地址</source>
+        <translation>Cannot reach the team server: check the network and the server address</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="147"/>
+        <source>服务器拒绝登录：请在 ~/.pgpass 或服务文件中设置正确的密码</source>
+        <translation>The server refused the login: set the right password in ~/.pgpass or a service file</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="148"/>
+        <source>地址中含有密码：请把密码写入 ~/.pgpass，地址中不要写密码</source>
+        <translation>The address contains a password: put it in ~/.pgpass, not in the address</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="149"/>
+        <source>服务器地址无效：应为 postgresql://… 或 service=名称</source>
+        <translation>Invalid server address: use postgresql://… or service=NAME</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="150"/>
+        <source>您还不是该团队的成员：请团队所有者为您授予角色</source>
+        <translation>You are not a member of this team yet: ask a team owner to grant you a role</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="151"/>
+        <source>该数据库不是法规阅读器团队服务器：请所有者先运行 team init</source>
+        <translation>This database is not a RegReader team server: the owner runs team init first</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="152"/>
+        <source>团队服务器由更新版本的法规阅读器建立：请升级本程序</source>
+        <translation>The team server was set up by a newer RegReader: please upgrade</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="153"/>
+        <source>团队服务器版本较旧：请所有者运行 team init 升级</source>
+        <translation>The team server is older than this RegReader: the owner runs team init to upgrade it</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="154"/>
+        <source>团队服务器的结构无法识别：未做任何修改</source>
+        <translation>The team server's schema is not recognised: nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="155"/>
+        <source>与服务器的连接中断：未留下半途的修改，请稍后再同步</source>
+        <translation>The connection to the server was lost: nothing half-done was kept; sync again later</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="156"/>
+        <source>服务器拒绝了这项操作：您的团队角色无此权限</source>
+        <translation>The server refused: your team role does not allow this</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="157"/>
+        <source>服务器发来的数据有误，已全部拒收：本机文库未改动</source>
+        <translation>The server sent bad data and all of it was refused: this library is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="158"/>
+        <source>本文库尚未连接团队服务器</source>
+        <translation>This library is not connected to a team server</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="159"/>
+        <source>服务器出错：未做任何修改</source>
+        <translation>The server reported an error: nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="204"/>
         <source>批注</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="175"/>
+        <location filename="../../reader/ui/team_ui.py" line="204"/>
         <source>标签</source>
         <translation>tags</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="175"/>
+        <location filename="../../reader/ui/team_ui.py" line="204"/>
         <source>分类</source>
         <translation>category</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="176"/>
+        <location filename="../../reader/ui/team_ui.py" line="205"/>
         <source>状态</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="176"/>
+        <location filename="../../reader/ui/team_ui.py" line="205"/>
         <source>回复</source>
         <translation>reply</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="176"/>
+        <location filename="../../reader/ui/team_ui.py" line="205"/>
         <source>关系</source>
         <translation>relation</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="179"/>
+        <location filename="../../reader/ui/team_ui.py" line="208"/>
         <source>您与同事同时修改了“{0}”：以服务器上较晚的为准，较早的见修改历史</source>
         <translation>You and a colleague both changed the {0}: the later one on the server stands; the earlier one is in the history</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="181"/>
+        <location filename="../../reader/ui/team_ui.py" line="210"/>
         <source>您删除了它，同事同时修改了它：已保留</source>
         <translation>You deleted it while a colleague changed it: it was kept</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="182"/>
+        <location filename="../../reader/ui/team_ui.py" line="211"/>
         <source>同事删除了它，您同时修改了它：已保留</source>
         <translation>A colleague deleted it while you changed it: it was kept</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="183"/>
+        <location filename="../../reader/ui/team_ui.py" line="212"/>
         <source>您的团队角色无权共享这项修改，它只保存在本机</source>
         <translation>Your team role may not share this change; it stays on this computer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="194"/>
+        <location filename="../../reader/ui/team_ui.py" line="223"/>
         <source>无法取消冲突标记：{0}</source>
         <translation>Cannot clear the conflict mark: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="209"/>
+        <location filename="../../reader/ui/team_ui.py" line="238"/>
         <source>上传</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="209"/>
+        <location filename="../../reader/ui/team_ui.py" line="238"/>
         <source>正在上传本地的修改</source>
         <translation>Sending local changes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="210"/>
+        <location filename="../../reader/ui/team_ui.py" line="239"/>
         <source>下载</source>
         <translation>fetching</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="210"/>
+        <location filename="../../reader/ui/team_ui.py" line="239"/>
         <source>正在下载同事的修改</source>
         <translation>Fetching colleagues&apos; changes</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="211"/>
+        <location filename="../../reader/ui/team_ui.py" line="240"/>
         <source>同步中…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="212"/>
+        <location filename="../../reader/ui/team_ui.py" line="241"/>
         <source>点击“取消”可停止同步</source>
         <translation>Click “Cancel” to stop the sync</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="214"/>
+        <location filename="../../reader/ui/team_ui.py" line="243"/>
         <source>未连接团队</source>
         <translation>No team</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="214"/>
+        <location filename="../../reader/ui/team_ui.py" line="243"/>
         <source>未连接团队服务器：批注只保存在本机。
 点击连接团队服务器</source>
         <translation>Not connected to a team server: annotations stay on this computer.
 Click to connect to a team server</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="215"/>
+        <location filename="../../reader/ui/team_ui.py" line="244"/>
         <source>读者</source>
         <translation>reader</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="215"/>
+        <location filename="../../reader/ui/team_ui.py" line="244"/>
         <source>审阅人</source>
         <translation>reviewer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="215"/>
+        <location filename="../../reader/ui/team_ui.py" line="244"/>
         <source>编辑</source>
         <translation>editor</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="216"/>
+        <location filename="../../reader/ui/team_ui.py" line="245"/>
         <source>所有者</source>
         <translation>owner</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="217"/>
+        <location filename="../../reader/ui/team_ui.py" line="246"/>
         <source>服务器：{0}</source>
         <translation>Server: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="218"/>
+        <location filename="../../reader/ui/team_ui.py" line="247"/>
         <source>用户：{0}（{1}）</source>
         <translation>User: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="218"/>
+        <location filename="../../reader/ui/team_ui.py" line="247"/>
         <source>角色未知</source>
         <translation>role not known yet</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="219"/>
+        <location filename="../../reader/ui/team_ui.py" line="248"/>
         <source>上次同步：{0}</source>
         <translation>Last sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="219"/>
+        <location filename="../../reader/ui/team_ui.py" line="248"/>
         <source>从未</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="220"/>
+        <location filename="../../reader/ui/team_ui.py" line="249"/>
         <source>待同步：{0} 项</source>
         <translation>Waiting to sync: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="221"/>
+        <location filename="../../reader/ui/team_ui.py" line="250"/>
         <source>冲突：{0} 项</source>
         <translation>Conflicts: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="224"/>
+        <location filename="../../reader/ui/team_ui.py" line="253"/>
         <source>错误：{0}</source>
         <translation>Error: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="225"/>
+        <location filename="../../reader/ui/team_ui.py" line="255"/>
+        <source>详情：{0}</source>
+        <translation>Details: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="256"/>
         <source>点击立即同步</source>
         <translation>Click to sync now</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="229"/>
-        <location filename="../../reader/ui/team_ui.py" line="323"/>
+        <location filename="../../reader/ui/team_ui.py" line="260"/>
+        <location filename="../../reader/ui/team_ui.py" line="359"/>
         <source>同步失败：{0}</source>
         <translation>Sync failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="231"/>
+        <location filename="../../reader/ui/team_ui.py" line="262"/>
         <source>待同步 {0} 项</source>
         <translation>{0} to sync</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="233"/>
+        <location filename="../../reader/ui/team_ui.py" line="264"/>
         <source>已同步 · {0}</source>
         <translation>Synced · {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="234"/>
+        <location filename="../../reader/ui/team_ui.py" line="265"/>
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="273"/>
+        <location filename="../../reader/ui/team_ui.py" line="304"/>
         <source>导入完成后再同步</source>
         <translation>The sync waits until the import has finished</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="311"/>
+        <location filename="../../reader/ui/team_ui.py" line="342"/>
         <source>已同步：上传 {0} 项，下载 {1} 项</source>
         <translation>Synced: {0} sent, {1} fetched</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="313"/>
+        <location filename="../../reader/ui/team_ui.py" line="344"/>
         <source>{0} 项冲突已保留并标出</source>
         <translation>{0} conflict(s) kept and marked</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="315"/>
+        <location filename="../../reader/ui/team_ui.py" line="346"/>
         <source>{0} 项修改您的角色无权共享，留在本机</source>
         <translation>{0} change(s) your role may not share stay on this computer</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="316"/>
+        <location filename="../../reader/ui/team_ui.py" line="347"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="353"/>
+        <location filename="../../reader/ui/team_ui.py" line="355"/>
+        <source>同步已取消：未留下半途的修改</source>
+        <translation>Sync cancelled: nothing half-done was kept</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/team_ui.py" line="389"/>
         <source>断开与团队服务器的连接？
 本地的批注全部保留，只是不再同步。</source>
         <translation>Disconnect from the team server?
 Every local annotation is kept; it just no longer syncs.</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="358"/>
+        <location filename="../../reader/ui/team_ui.py" line="394"/>
         <source>无法断开：{0}</source>
         <translation>Cannot disconnect: {0}</translation>
     </message>
     <message>
-        <location filename="../../reader/ui/team_ui.py" line="362"/>
+        <location filename="../../reader/ui/team_ui.py" line="398"/>
         <source>已断开团队服务器</source>
         <translation>Disconnected from the team server</translation>
     </message>

@@ -43,9 +43,12 @@ def test_the_same_field_edited_twice_the_later_push_wins_and_the_earlier_is_kept
     assert report.conflicts == 1
     flagged = alice.team.conflicts()
     assert [c.item_id for c in flagged] == [note.id] and "note" in flagged[0].reason
-    values = [(h.field, h.old, h.new) for h in alice.team.history(note.id)]
-    assert ("note", "原文", "alice 的版本") in values
-    assert ("note", "alice 的版本", "carol 的版本") in values
+    alice.annotations.set_status(note.id, "resolved")
+    alice.team.sync()
+    history = alice.team.history(note.id)
+    values = [(h.field, h.old, h.new) for h in history]
+    assert values.index(("note", "原文", "alice 的版本")) < values.index(("note", "alice 的版本", "carol 的版本"))
+    assert values[-1] == ("status", "open", "resolved") and history[-1].by == "Alice"
 
 
 def test_edited_on_one_side_and_deleted_on_the_other_is_kept_and_flagged(open_library, server) -> None:

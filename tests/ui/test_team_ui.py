@@ -9,17 +9,19 @@ into the real local library.  Authors, the filter and replies are local: tested 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from reader.store.library import Span
-from reader.team.errors import TeamError
+from reader.team.errors import Cancelled, TeamError
 from reader.ui.annotations_panel import ANN_ROLE, REPLY_ROLE
 from reader.ui.authors import AUTHOR_ROLE, AUTHOR_SPAN_ROLE, author_color, contrast
 from reader.ui.team_dialogs import ConnectDialog, HistoryDialog, MembersDialog, local_time, password_in
+from reader.store.team import Conflict, FieldChange, Member, TeamStatus
+from reader.team.sync import SyncReport
 from reader.ui.team_ui import AUTO_SYNC_MS
 from tests.ui.conftest import doc_id
 
@@ -27,50 +29,7 @@ RULE = "测绘地理信息管理办法"
 AT = "2026-03-02T06:41:00+00:00"
 
 
-@dataclass
-class Status:
-    connected: bool
-    server: str = ""
-    user: str = ""
-    role: str = ""
-    last_sync: str | None = None
-    pending: int = 0
-    conflicts: int = 0
-    last_error: str = ""
-
-
-@dataclass
-class Report:
-    pushed: int
-    pulled: int
-    documents: int
-    conflicts: int
-    at: str
-
-
-@dataclass
-class Member:
-    user: str
-    role: str
-    display: str
-
-
-@dataclass
-class FieldChange:
-    field: str
-    old: object
-    new: object
-    by: str
-    at: str
-
-
-@dataclass
-class Conflict:
-    id: str
-    kind: str
-    item_id: str
-    reason: str
-    at: str
+Status = TeamStatus  # the fake returns the real value types: no copy to drift from them
 
 
 class FakeTeam:
@@ -101,21 +60,21 @@ class FakeTeam:
         self.calls.append("disconnect")
         self.state = Status(False)
 
-    def sync(self, progress=None, cancelled=None) -> Report:  # noqa: ANN001
+    def sync(self, progress=None, cancelled=None) -> SyncReport:  # noqa: ANN001
         self.calls.append("sync")
         progress("push", 0, 1)
         progress("pull", 120, 480)
         self.gate.wait(10)
         if cancelled():
-            raise TeamError("同步已取消，下次继续")
+            raise Cancelled("sync cancelled: nothing was received")
         if self.fail:
-            self.state.last_error = self.fail
+            self.state = replace(self.state, last_error=self.fail, error_code="")
             raise TeamError(self.fail)
         for write in self.pull:
             write()
         self.state = replace(self.state, last_sync=AT, pending=0, last_error="",
                              role=self.state.role or "reviewer", conflicts=len(self.found))
-        return Report(2, len(self.pull), 0, len(self.found), AT)
+        return SyncReport(pushed=2, pulled=len(self.pull), documents=0, conflicts=len(self.found), at=AT)
 
     def members(self) -> list[Member]:
         return [Member("zhangsan", self.state.role, "张三"), Member("lisi", "reviewer", "李四")]
@@ -219,7 +178,7 @@ def test_failed_then_synced_then_pending(team_window, qtbot) -> None:
     with qtbot.waitSignal(team_ui.synced, timeout=5000):
         team_ui.indicator.click()
     assert team_ui.indicator.text() == f"已同步 · {local_time(AT, short=True)}"
-    team.state.pending = 3  # edits made since
+    team.state = replace(team.state, pending=3)  # edits made since
     team_ui.refresh()
     assert team_ui.indicator.text() == "待同步 3 项" and "待同步：3 项" in team_ui.indicator.toolTip()
     assert team_ui.describe(Status(True, "service=team", "zhangsan", "editor"))[0] == "尚未同步"
@@ -235,11 +194,24 @@ def test_progress_then_cancel(team_window, qtbot) -> None:
     assert "正在下载同事的修改" in team_ui.indicator.toolTip()
     assert team_ui.cancel_button.isVisible() and not team_ui.sync_action.isEnabled()
     assert team_ui.sync_now() is task  # one at a time
-    with qtbot.waitSignal(team_ui.syncFailed, timeout=5000) as failed:
-        team_ui.cancel_button.click()
-        team.gate.set()
-    assert failed.args == ["同步已取消，下次继续"]
+    team_ui.cancel_button.click()
+    team.gate.set()
+    qtbot.waitUntil(lambda: not team_ui.syncing(), timeout=5000)
+    assert window.statusBar().currentMessage().startswith("同步已取消")  # not a failure
+    assert not team_ui.indicator.text().startswith("同步失败")
     assert not team_ui.cancel_button.isVisible() and team_ui.sync_action.isEnabled()
+
+
+def test_a_failure_is_said_in_the_interfaces_words(team_window, qtbot) -> None:
+    """The core records a code with its English sentence; the window says it in Chinese and
+    keeps the sentence as the detail."""
+    window, team = team_window()
+    team.state = replace(team.state, last_error="cannot reach the team server db:5432: refused",
+                         error_code="unreachable")
+    window.team_ui.refresh()
+    assert window.team_ui.indicator.text().startswith("同步失败：无法连接团队服务器")
+    tip = window.team_ui.indicator.toolTip()
+    assert "请检查网络" in tip and "详情：cannot reach the team server" in tip
 
 
 def test_failure_in_words_then_recovery(team_window, qtbot) -> None:
@@ -278,8 +250,8 @@ def test_conflict_mark_and_history(team_window, qtbot) -> None:
     window, team = team_window()
     lib, panel = window.library, window.annotator.panel
     ann = _note(window, lib, "张三")
-    team.found = [Conflict("c1", "annotation", ann.id, "kept:deleted-there", AT),
-                  Conflict("c3", "annotation", ann.id, "field:note", AT)]
+    team.found = [Conflict("c1", "annotation", ann.id, "kept:deleted-there", "lisi", AT),
+                  Conflict("c3", "annotation", ann.id, "field:note", "lisi", AT)]
     team.changes[ann.id] = [FieldChange("note", "甲方是谁？", "甲方是建设单位", "lisi", AT),
                             FieldChange("status", "open", "resolved", "zhangsan", AT)]
     with qtbot.waitSignal(window.team_ui.synced, timeout=5000):
@@ -308,8 +280,8 @@ def test_a_conflict_dismissed_from_the_menu(team_window, qtbot) -> None:
     ann = _note(window, lib, "张三")
     other = _note(window, lib, "王五", note="资质", node="art_17__para_1", quote="测绘单位")
     reply = lib.annotations.reply(other.id, "是建设单位", author="李四")
-    team.found = [Conflict("c1", "annotation", ann.id, "field:tags", AT),
-                  Conflict("c2", "reply", reply.id, "kept:deleted-here", AT)]
+    team.found = [Conflict("c1", "annotation", ann.id, "field:tags", "lisi", AT),
+                  Conflict("c2", "reply", reply.id, "kept:deleted-here", "lisi", AT)]
     window.team_ui.refresh()
     assert "冲突" in _index(panel, ann.id).data() and "冲突" in _index(panel, other.id).data()
     assert "冲突已处理" not in _texts(panel.build_menu("notes", _note(window, lib, "赵六", note="无").id))
