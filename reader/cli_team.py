@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import re
 import secrets
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from reader.cli_output import error, print_json, print_table, snippet
@@ -200,9 +198,8 @@ def _cmd_init(args: argparse.Namespace) -> int:
 
 def _cmd_serve(args: argparse.Namespace) -> int:
     import psycopg
-    from psycopg import sql
 
-    from reader.team.cluster import LocalCluster
+    from reader.team.cluster import LocalCluster, remember_password
     from reader.team.server_schema import ROLES, init
 
     cluster = LocalCluster.at(args.folder, args.port)
@@ -215,22 +212,23 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     fresh = not cluster.initialised()
     cluster.start(listen=args.listen)
     cluster.wait_ready()
+    cluster.add_database("regreader")
     passwords: dict[str, str] = {}
-    with psycopg.connect(cluster.admin_url(), autocommit=True) as admin:
-        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = 'regreader'").fetchone():
-            admin.execute("CREATE DATABASE regreader")
-        for user, _role in [(owner, "owner"), *members]:
-            if not admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (user,)).fetchone():
-                passwords[user] = secrets.token_urlsafe(18)
-                admin.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
-                    sql.Identifier(user), sql.Literal(passwords[user])))
+    for user, _role in [(owner, "owner"), *members]:
+        password = secrets.token_urlsafe(18)
+        if cluster.add_login(user, password):
+            passwords[user] = password
     with psycopg.connect(cluster.admin_url("regreader")) as conn:
         init(conn, owner)
         for user, role in members:
             conn.execute("SELECT regreader.grant_role(%s, %s, NULL)", (user, role))
         conn.commit()
     if owner in passwords:
-        _remember_password(cluster.port, owner, passwords.pop(owner))
+        password = passwords.pop(owner)
+        try:
+            remember_password(cluster.port, owner, password)
+        except OSError as exc:
+            error(f"could not write your .pgpass ({exc.strerror}); your password is {password}")
     url = cluster.url(owner)
     if args.json:
         print_json({"server": url, "data": str(cluster.datadir), "created": fresh, "owner": owner,
@@ -258,15 +256,3 @@ def _member(text: str, roles: tuple[str, ...]) -> tuple[str, str]:
         raise TeamError(f"--member {text!r}: give USER:ROLE, USER a lower-case login name and "
                         f"ROLE one of {', '.join(roles)}")
     return user, role
-
-
-def _remember_password(port: int, user: str, password: str) -> None:
-    """The libpq way: a line in ~/.pgpass (or $PGPASSFILE), mode 0600."""
-    path = Path(os.environ.get("PGPASSFILE") or Path.home() / ".pgpass")
-    line = f"127.0.0.1:{port}:*:{user}:{password}\n"
-    try:
-        existing = path.read_text() if path.exists() else ""
-        path.write_text(existing + ("" if existing.endswith("\n") or not existing else "\n") + line)
-        path.chmod(0o600)
-    except OSError as exc:
-        error(f"could not write {path} ({exc.strerror}); {user}'s password is {password}")

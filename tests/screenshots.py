@@ -117,7 +117,7 @@ def annotate_regulation(lib: Library, doc: str) -> dict[str, str]:
 def team_server(folder: Path):  # noqa: ANN201 - (LocalCluster, url(user)) or None
     """A PostgreSQL team server on this machine: 王律师 owns it, 李助理 reviews, 赵工 edits;
     the passwords in a .pgpass file, as libpq expects (None without PostgreSQL)."""
-    from reader.team.cluster import LocalCluster, find_bindir
+    from reader.team.cluster import LocalCluster, find_bindir, remember_password
     from reader.team.server_schema import init
 
     if find_bindir() is None:
@@ -129,14 +129,11 @@ def team_server(folder: Path):  # noqa: ANN201 - (LocalCluster, url(user)) or No
     cluster.start()
     cluster.wait_ready()
     people = {"wang": ("王律师", "owner"), "li": ("李助理", "reviewer"), "zhao": ("赵工", "editor")}
-    pgpass = folder / "pgpass"
-    pgpass.write_text("".join(f"127.0.0.1:{cluster.port}:*:{u}:{u}-secret\n" for u in people))
-    pgpass.chmod(0o600)
-    os.environ["PGPASSFILE"] = str(pgpass)
-    with psycopg.connect(cluster.admin_url(), autocommit=True) as conn:
-        for user in people:
-            conn.execute(f"CREATE ROLE {user} LOGIN PASSWORD '{user}-secret'")
-        conn.execute("CREATE DATABASE regreader")
+    os.environ["PGPASSFILE"] = str(folder / "pgpass")
+    for user in people:
+        cluster.add_login(user, f"{user}-secret")
+        remember_password(cluster.port, user, f"{user}-secret")
+    cluster.add_database("regreader")
     with psycopg.connect(cluster.admin_url("regreader")) as conn:
         init(conn, "wang", "王律师")
         for user, (display, role) in people.items():

@@ -46,6 +46,18 @@ def find_bindir() -> Path | None:
     return None
 
 
+def remember_password(port: int, user: str, password: str, path: Path | None = None) -> Path:
+    """The libpq way to keep a password: a line in ~/.pgpass ($PGPASSFILE), mode 0600 —
+    never in RegReader's settings.  Returns the file."""
+    path = path or Path(os.environ.get("PGPASSFILE") or Path.home() / ".pgpass")
+    existing = path.read_text() if path.exists() else ""
+    if existing and not existing.endswith("\n"):
+        existing += "\n"
+    path.write_text(existing + f"127.0.0.1:{port}:*:{user}:{password}\n")
+    path.chmod(0o600)
+    return path
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -119,6 +131,29 @@ class LocalCluster:
     def stop(self) -> None:
         if self.initialised() and self.running():
             self._run("pg_ctl", "-D", str(self.pgdata), "-m", "fast", "-w", "stop")
+
+    def add_login(self, user: str, password: str) -> bool:
+        """Create a login role with a password (False: it exists, left as it is)."""
+        import psycopg
+        from psycopg import sql
+
+        with psycopg.connect(self.admin_url(), autocommit=True) as admin:
+            if admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (user,)).fetchone():
+                return False
+            admin.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
+                sql.Identifier(user), sql.Literal(password)))
+        return True
+
+    def add_database(self, name: str) -> bool:
+        """Create a database (False: it exists)."""
+        import psycopg
+        from psycopg import sql
+
+        with psycopg.connect(self.admin_url(), autocommit=True) as admin:
+            if admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+                return False
+            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        return True
 
     def admin_url(self, dbname: str = "postgres") -> str:
         """The superuser over the socket (trusted): for ``team init`` and for tests."""

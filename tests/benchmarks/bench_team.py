@@ -39,7 +39,7 @@ from reader.core.anchoring import anchor_clause, make_anchor  # noqa: E402
 from reader.store import userdata  # noqa: E402
 from reader.store.db import now  # noqa: E402
 from reader.store.library import Library  # noqa: E402
-from reader.team.cluster import LocalCluster  # noqa: E402
+from reader.team.cluster import LocalCluster, remember_password  # noqa: E402
 from reader.team.server_schema import init  # noqa: E402
 
 LAWS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "laws"
@@ -97,8 +97,7 @@ class Bench:
         """A new team database; every member an editor.  Returns its name."""
         self.dbs += 1
         name = f"bench{self.dbs}"
-        with psycopg.connect(self.cluster.admin_url(), autocommit=True) as admin:
-            admin.execute(f"CREATE DATABASE {name}")
+        self.cluster.add_database(name)
         with psycopg.connect(self.cluster.admin_url(name)) as conn:
             init(conn, "owner")
             for user in members:
@@ -243,14 +242,10 @@ def main() -> None:
     cluster = LocalCluster.at(root / "server")
     cluster.start()
     cluster.wait_ready()
-    pgpass = root / "pgpass"
-    users = ["owner", *(f"c{n}" for n in range(1, args.clients + 1))]
-    pgpass.write_text("".join(f"127.0.0.1:{cluster.port}:*:{u}:pw-{u}\n" for u in users))
-    pgpass.chmod(0o600)
-    os.environ["PGPASSFILE"] = str(pgpass)
-    with psycopg.connect(cluster.admin_url(), autocommit=True) as admin:
-        for user in users:
-            admin.execute(f"CREATE ROLE {user} LOGIN PASSWORD 'pw-{user}'")
+    os.environ["PGPASSFILE"] = str(root / "pgpass")
+    for user in ["owner", *(f"c{n}" for n in range(1, args.clients + 1))]:
+        cluster.add_login(user, f"pw-{user}")
+        remember_password(cluster.port, user, f"pw-{user}")
     print(f"PostgreSQL {cluster.bindir.parent.name} on 127.0.0.1:{cluster.port} (fsync on)")
     try:
         bench = Bench(root, cluster)

@@ -19,7 +19,7 @@ from typing import Iterator
 import pytest
 
 from reader.store.library import Library
-from reader.team.cluster import LocalCluster, find_bindir
+from reader.team.cluster import LocalCluster, find_bindir, remember_password
 from reader.team.server_schema import init
 
 PASSWORDS = {"alice": "alice-secret", "bob": "bob-secret", "carol": "carol-secret",
@@ -47,7 +47,7 @@ class Server:
 
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[LocalCluster]:
-    psycopg = pytest.importorskip("psycopg")
+    pytest.importorskip("psycopg")
     if find_bindir() is None:
         if os.environ.get("REGREADER_REQUIRE_POSTGRES"):
             pytest.fail("PostgreSQL's server programs are required (REGREADER_REQUIRE_POSTGRES)")
@@ -57,14 +57,11 @@ def pg_cluster() -> Iterator[LocalCluster]:
     os.environ["REGREADER_PG_FAST"] = "1"
     cluster.start()
     cluster.wait_ready()
-    pgpass = folder / "pgpass"
-    pgpass.write_text("".join(f"127.0.0.1:{cluster.port}:*:{u}:{p}\n" for u, p in PASSWORDS.items()))
-    pgpass.chmod(0o600)
     old = os.environ.get("PGPASSFILE")
-    os.environ["PGPASSFILE"] = str(pgpass)
-    with psycopg.connect(cluster.admin_url(), autocommit=True) as conn:
-        for user, password in PASSWORDS.items():
-            conn.execute(f"CREATE ROLE {user} LOGIN PASSWORD '{password}'")
+    os.environ["PGPASSFILE"] = str(folder / "pgpass")
+    for user, password in PASSWORDS.items():
+        cluster.add_login(user, password)
+        remember_password(cluster.port, user, password)
     try:
         yield cluster
     finally:
@@ -77,11 +74,8 @@ def pg_cluster() -> Iterator[LocalCluster]:
 
 
 def new_database(cluster: LocalCluster) -> str:
-    import psycopg
-
     name = f"team{next(_numbers)}"
-    with psycopg.connect(cluster.admin_url(), autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
+    cluster.add_database(name)
     return name
 
 
