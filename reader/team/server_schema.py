@@ -21,14 +21,11 @@ from __future__ import annotations
 from typing import Any
 
 from reader.team.errors import TeamError
+from reader.team.item_rules import valid_item_function
+from reader.team.wire import KINDS, MAX_DOCUMENT_BYTES, MAX_ITEM_BYTES
 
 GROUP = "regreader_team"
 ROLES = ("reader", "reviewer", "editor", "owner")
-#: Kinds of shared items (documents are a table of their own, shared by content).
-KINDS = ("category", "annotation", "reply", "status", "link", "conflict")
-#: Largest JSON of one item / nodes of one document the server stores (the client checks too).
-MAX_ITEM_BYTES = 1_000_000
-MAX_DOCUMENT_BYTES = 64_000_000
 #: The advisory lock key writers serialise on (any constant; "RegR").
 WRITE_LOCK = 0x52656752
 
@@ -50,9 +47,35 @@ MIGRATIONS: list[str] = [
         id         text PRIMARY KEY CHECK (id ~ '^[0-9a-f]{{64}}$'),
         created_by name NOT NULL DEFAULT current_user,
         created_at timestamptz NOT NULL DEFAULT now(),
-        data       jsonb NOT NULL CHECK (pg_column_size(data) <= {MAX_ITEM_BYTES}),
-        nodes      jsonb NOT NULL CHECK (pg_column_size(nodes) <= {MAX_DOCUMENT_BYTES})
+        data       jsonb NOT NULL CHECK (jsonb_typeof(data) = 'object'
+                                         AND octet_length(data::text) <= {MAX_ITEM_BYTES}),
+        nodes      jsonb NOT NULL CHECK (jsonb_typeof(nodes) = 'array'
+                                         AND octet_length(nodes::text) <= {MAX_DOCUMENT_BYTES})
     );
+
+    {valid_item_function()}
+
+    -- A document is named by the hash of its text: the server checks it, so nobody can
+    -- put other words under a name colleagues will ask for (reader.core.lineage.content_hash).
+    CREATE FUNCTION regreader.content_hash(nodes jsonb) RETURNS text
+        LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
+        SELECT encode(sha256(convert_to(COALESCE(string_agg(
+            (n ->> 2) || chr(31) || (n ->> 3) || chr(31) || (n ->> 5) || chr(31) || (n ->> 6) || chr(30),
+            '' ORDER BY i), ''), 'UTF8')), 'hex')
+        FROM jsonb_array_elements(nodes) WITH ORDINALITY AS u(n, i) $$;
+    CREATE FUNCTION regreader.check_document() RETURNS trigger
+        LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+    BEGIN
+        IF regreader.content_hash(NEW.nodes) IS DISTINCT FROM NEW.id THEN
+            RAISE EXCEPTION 'document % does not hash to its name', left(NEW.id, 12)
+                USING ERRCODE = '23514';
+        END IF;
+        NEW.created_by := current_user;
+        NEW.created_at := now();
+        RETURN NEW;
+    END $$;
+    CREATE TRIGGER documents_check BEFORE INSERT ON regreader.documents
+        FOR EACH ROW EXECUTE FUNCTION regreader.check_document();
 
     CREATE TABLE regreader.items (
         kind       text NOT NULL CHECK (kind IN {KINDS!r}),
@@ -63,8 +86,9 @@ MIGRATIONS: list[str] = [
         changed_at timestamptz NOT NULL,
         doc        text REFERENCES regreader.documents(id),
         doc2       text REFERENCES regreader.documents(id),
-        data       jsonb NOT NULL CHECK (jsonb_typeof(data) = 'object'
-                                         AND pg_column_size(data) <= {MAX_ITEM_BYTES}),
+        data       jsonb NOT NULL CHECK (octet_length(data::text) <= {MAX_ITEM_BYTES}),
+        CHECK (regreader.valid_item(kind, data)),
+        CHECK (id !~ '[\x01-\x1f\x7f-\x9f]'),
         PRIMARY KEY (kind, id)
     );
     CREATE UNIQUE INDEX items_rev ON regreader.items (rev);

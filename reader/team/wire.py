@@ -14,9 +14,18 @@ from typing import Any, Callable
 
 from reader.core.annotations import MAX_NAME, MAX_TAG
 from reader.team.errors import BadServerData
-from reader.team.server_schema import KINDS, MAX_ITEM_BYTES
 
+#: Kinds of shared items (documents travel separately, named by content).
+KINDS = ("category", "annotation", "reply", "status", "link", "conflict")
+#: Largest item the server stores (its JSON text, in bytes), and the largest a client takes
+#: from it (a little more: the server's JSON spacing and number forms differ slightly).
+MAX_ITEM_BYTES = 1_000_000
+MAX_ITEM_TAKEN = 1_100_000
+#: Largest document the server stores (its units' JSON text, in bytes).
+MAX_DOCUMENT_BYTES = 64_000_000
 HASH = re.compile(r"^[0-9a-f]{64}$")
+#: Characters an id may not contain (the server's rule is the same).
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 STATUS_ID_SPACE = uuid.UUID("6f1c2f0e-5b1a-4c55-9d8e-2f3b7e1a9c41")
 MAX_TEXT = 200_000  # a note or reply (the local store caps notes well below)
 
@@ -58,7 +67,7 @@ def check(kind: str, item_id: str, data: Any) -> dict[str, Any]:
         raise BadServerData(f"{where}: its id is not an id")
     if not isinstance(data, dict):
         raise BadServerData(f"{where}: it is not an object")
-    if len(json.dumps(data, ensure_ascii=False).encode()) > MAX_ITEM_BYTES:
+    if len(json.dumps(data, ensure_ascii=False).encode()) > MAX_ITEM_TAKEN:
         raise BadServerData(f"{where}: it is larger than {MAX_ITEM_BYTES // 1000} kB")
     out: dict[str, Any] = {}
     for field, (kind_, limit) in FIELDS[kind].items():
@@ -95,8 +104,8 @@ def _fits(kind: Any, limit: Any, value: Any) -> bool:
 
 
 def _is_id(value: Any) -> bool:
-    """A uuid, or a category's name: printable, at most 100 characters."""
-    return isinstance(value, str) and 0 < len(value) <= 100 and value.isprintable()
+    """A uuid, or a category's name: 1–100 characters, none of them a control character."""
+    return isinstance(value, str) and 0 < len(value) <= 100 and not CONTROL.search(value)
 
 
 def _words(kind: Any, limit: Any) -> str:

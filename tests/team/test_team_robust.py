@@ -99,8 +99,14 @@ def test_a_server_of_another_schema_version_is_refused(open_library, server, ver
 
 
 def _tamper(server, sql: str, *args) -> None:
+    """What only a database administrator could do: the server's own checks removed, then
+    a row written behind RegReader's back."""
     with server.admin() as admin:
-        admin.execute("ALTER TABLE regreader.items DROP CONSTRAINT IF EXISTS items_data_check")
+        admin.execute("""DO $$ DECLARE c record; BEGIN
+            FOR c IN SELECT conname FROM pg_constraint
+                     WHERE conrelid = 'regreader.items'::regclass AND contype = 'c' LOOP
+                EXECUTE format('ALTER TABLE regreader.items DROP CONSTRAINT %I', c.conname);
+            END LOOP; END $$""")
         admin.execute("ALTER TABLE regreader.items DISABLE TRIGGER items_history")
         admin.execute(sql, args)
 
@@ -125,7 +131,7 @@ def test_hostile_rows_are_refused_with_the_library_untouched(open_library, serve
 
 def test_a_document_whose_text_does_not_match_its_name_is_refused(open_library, server) -> None:
     alice, carol, note = two(open_library, server)
-    with server.admin() as admin:
+    with server.admin() as admin:   # (an UPDATE: the server checks names only on INSERT)
         admin.execute("UPDATE regreader.documents SET nodes = jsonb_set(nodes, '{0,6}', '\"篡改\"')")
     before = snapshot(carol)
     with pytest.raises(TeamError, match="content hash"):
@@ -201,3 +207,71 @@ def test_a_later_schema_is_applied_by_team_init_and_work_carries_on(open_library
     assert sync_module.check_version is server_schema.check_version
     carol.team.sync()
     assert carol.annotations.get(note.id).note == "第一条笔记"
+
+
+ITEM = ("INSERT INTO regreader.items (kind, id, rev, created_by, changed_by, changed_at, data)"
+        " VALUES (%s, %s, 0, '', '', now(), %s)")
+
+
+@pytest.mark.parametrize("kind, data", [
+    ("category", {"color": "red", "meaning": "", "ord": 0, "deleted": None}),
+    ("category", {"color": "#112233", "meaning": "", "ord": -1, "deleted": None}),
+    ("category", {"color": "#112233", "meaning": "", "ord": 0}),
+    ("reply", {"annotation_id": "x", "text": 5, "created": "", "deleted": None}),
+    ("status", {"annotation_id": "x", "status": "done", "at": ""}),
+    ("conflict", {"kind": "annotation", "item_id": "a\u0007b", "reason": "", "at": ""}),
+    ("category", {"color": "#112233", "meaning": "长" * 2000, "ord": 0, "deleted": None}),
+])
+def test_a_member_cannot_put_a_malformed_row_on_the_server(server, kind, data) -> None:
+    """Every client refuses a pull holding a malformed row, so the database refuses it at
+    the door: one member's bad write cannot stop the team's sync."""
+    from psycopg.types.json import Jsonb
+
+    with psycopg.connect(server.url("carol")) as conn:
+        with pytest.raises(psycopg.errors.CheckViolation):
+            conn.execute(ITEM, (kind, "bad-item", Jsonb(data)))
+
+
+def test_the_database_guards_what_rows_say_about_who_and_when(server) -> None:
+    """A member cannot forge the author, the order or the history, delete a row, write the
+    members table or grant a role; a login that is no member sees nothing."""
+    from psycopg.types.json import Jsonb
+
+    good = {"color": "#112233", "meaning": "", "ord": 0, "deleted": None}
+    with psycopg.connect(server.url("bob")) as conn:
+        conn.execute("INSERT INTO regreader.items (kind, id, rev, created_by, changed_by, changed_at, data)"
+                     " VALUES ('category', '伪造', 999999, 'alice', 'alice', '2000-01-01', %s)", (Jsonb(good),))
+        row = conn.execute("SELECT rev, created_by, changed_by, changed_at > now() - interval '1 hour'"
+                           " FROM regreader.items WHERE id = '伪造'").fetchone()
+        assert row[0] < 999999 and row[1:] == ("bob", "bob", True)
+        conn.commit()
+        for statement in ("DELETE FROM regreader.items WHERE id = '伪造'",
+                          "INSERT INTO regreader.history (kind, item_id, field, changed_by, changed_at, rev)"
+                          " VALUES ('category', 'x', 'x', 'bob', now(), 1)",
+                          "UPDATE regreader.members SET role = 'owner' WHERE username = 'bob'",
+                          "SELECT regreader.grant_role('bob', 'owner', NULL)"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement)
+            conn.rollback()
+    with psycopg.connect(server.url("mallory")) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SELECT count(*) FROM regreader.items")
+
+
+def test_a_document_must_hash_to_its_name_on_the_server(open_library, server) -> None:
+    """Nobody can put other words under a document name colleagues will ask for."""
+    from psycopg.types.json import Jsonb
+
+    from reader.core.lineage import content_hash
+    from reader.team.documents import payload
+
+    alice = connected(open_library, server, "alice", "alice", with_law=True)
+    doc = alice.document(alice.documents()[0].id)
+    data, nodes = payload(doc)
+    with psycopg.connect(server.url("bob")) as conn:
+        with pytest.raises(psycopg.errors.CheckViolation, match="does not hash"):
+            conn.execute("INSERT INTO regreader.documents (id, data, nodes) VALUES (%s, %s, %s)",
+                         ("0" * 64, Jsonb(data), Jsonb(nodes)))
+        conn.rollback()
+        conn.execute("INSERT INTO regreader.documents (id, data, nodes) VALUES (%s, %s, %s)",
+                     (content_hash(doc), Jsonb(data), Jsonb(nodes)))
