@@ -49,6 +49,9 @@ def valid_item_function() -> str:
     cases = "\n".join(
         f"        WHEN '{kind}' THEN " + "\n            AND ".join(_field(n, k, lim) for n, (k, lim) in fields.items())
         for kind, fields in FIELDS.items())
+    # PL/pgSQL, not SQL: a CHECK calls it once a row, and PL/pgSQL keeps its plan where an
+    # SQL function is planned again for each call (10,000 rows: 1 s instead of 6.5 s).
     return ("CREATE FUNCTION regreader.valid_item(kind text, data jsonb) RETURNS boolean\n"
-            "        LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$\n"
-            f"    SELECT jsonb_typeof(data) = 'object' AND CASE kind\n{cases}\n        ELSE false END $$;")
+            "        LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$\n"
+            f"    BEGIN RETURN jsonb_typeof(data) = 'object' AND CASE kind\n{cases}\n"
+            "        ELSE false END; END $$;")

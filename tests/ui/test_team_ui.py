@@ -22,7 +22,7 @@ from reader.ui.authors import AUTHOR_ROLE, AUTHOR_SPAN_ROLE, author_color, contr
 from reader.ui.team_dialogs import ConnectDialog, HistoryDialog, MembersDialog, local_time, password_in
 from reader.store.team import Conflict, FieldChange, Member, TeamStatus
 from reader.team.sync import SyncReport
-from reader.ui.team_ui import AUTO_SYNC_MS
+from reader.ui.team_ui import AUTO_SYNC_MS, PUSH_SOON_MS
 from tests.ui.conftest import doc_id
 
 RULE = "测绘地理信息管理办法"
@@ -154,18 +154,31 @@ def test_not_connected_says_so_and_a_click_asks_for_the_server(make_window, seed
     assert asked == [1] and team_ui.task is None
 
 
-def test_sync_after_start_and_every_five_minutes(team_window, qtbot) -> None:
+def test_sync_after_start_and_every_minute(team_window, qtbot) -> None:
     window, team = team_window()
     team_ui = window.team_ui
     assert team.calls == ["sync"]  # the library opened: synced once
     assert team_ui.indicator.text() == f"已同步 · {local_time(AT, short=True)}"
-    assert team_ui.timer.isActive() and team_ui.timer.interval() == AUTO_SYNC_MS == 300000
+    assert team_ui.timer.isActive() and team_ui.timer.interval() == AUTO_SYNC_MS == 60000
     with qtbot.waitSignal(team_ui.synced, timeout=5000):
         team_ui.timer.timeout.emit()
     assert team.calls == ["sync", "sync"]
     tip = team_ui.indicator.toolTip()
     for words in ("postgresql://db.example.cn/regreader", "zhangsan（审阅人）", local_time(AT), "待同步：0 项"):
         assert words in tip
+
+
+def test_an_edit_is_pushed_soon_and_a_sync_starts_no_other(team_window, qtbot) -> None:
+    window, team = team_window()
+    team_ui = window.team_ui
+    window.annotator.changed.emit()          # a refresh with nothing waiting: no sync due
+    assert not team_ui.soon.isActive()
+    team.state = replace(team.state, pending=1)
+    window.annotator.changed.emit()          # an edit: pushed a few seconds later
+    assert team_ui.soon.isActive() and team_ui.soon.interval() == PUSH_SOON_MS
+    with qtbot.waitSignal(team_ui.synced, timeout=5000):
+        team_ui.soon.timeout.emit()
+    assert team.calls == ["sync", "sync"] and not team_ui.soon.isActive()
 
 
 def test_failed_then_synced_then_pending(team_window, qtbot) -> None:
