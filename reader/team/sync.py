@@ -90,11 +90,11 @@ def sync(pg: Any, host: Host, progress: Progress | None = None,
         pg.commit()
         role = my_role(pg)
         step("push", 0, 1)
-        _push(pg, host, role, report, stop)
+        mine = _push(pg, host, role, report, stop)
         if stop():
             raise Cancelled("sync cancelled after sending this library's changes")
         step("pull", 0, 1)
-        _pull(pg, host, report, step, stop)
+        _pull(pg, host, report, step, stop, mine)
     except TeamError:
         _rollback(pg)
         raise
@@ -118,7 +118,8 @@ def _rollback(pg: Any) -> None:
 
 # -- push ------------------------------------------------------------------------------------
 
-def _push(pg: Any, host: Host, role: str, report: SyncReport, stop: Callable[[], bool]) -> None:
+def _push(pg: Any, host: Host, role: str, report: SyncReport, stop: Callable[[], bool]) -> list[int]:
+    """Send what waits here; returns the revs the server gave it (the pull skips them)."""
     conn = host.db.conn
     with host.db.lock:
         entries = outbox.pending(conn)
@@ -131,10 +132,10 @@ def _push(pg: Any, host: Host, role: str, report: SyncReport, stop: Callable[[],
             report.notes.append(f"{len(items)} change(s) stay in this library: a reader's "
                                 "changes are not shared")
         _finish_push(host, [], gone, [], [])
-        return
+        return []
     if not items:
         _finish_push(host, [], gone, [], [])
-        return
+        return []
     from psycopg.types.json import Jsonb
 
     with pg.transaction():
@@ -206,6 +207,7 @@ def _push(pg: Any, host: Host, role: str, report: SyncReport, stop: Callable[[],
                             "your team role may change only your own")
     _finish_push(host, shared, gone, refused, [(c, d, after.get(("conflict", c)), me)
                                                for c, d in conflict_rows], after)
+    return [rev for rev, _ in after.values()]
 
 
 def _read_pending(host: Host, entries: list[Pending], report: SyncReport
@@ -362,7 +364,9 @@ def _author(conn: Any, item: _Item) -> str:
 
 # -- pull ------------------------------------------------------------------------------------
 
-def _pull(pg: Any, host: Host, report: SyncReport, step: Progress, stop: Callable[[], bool]) -> None:
+def _pull(pg: Any, host: Host, report: SyncReport, step: Progress, stop: Callable[[], bool],
+          mine: list[int]) -> None:
+    """Everything above the cursor but what this sync just pushed (``mine``: known here)."""
     conn = host.db.conn
     with host.db.lock:
         cursor = int(outbox.get(conn, "cursor", "0") or 0)
@@ -371,8 +375,8 @@ def _pull(pg: Any, host: Host, report: SyncReport, step: Progress, stop: Callabl
     position = cursor
     while position < top:
         page = pg.execute("SELECT kind, id, rev, created_by, changed_at, data FROM regreader.items"
-                          " WHERE rev > %s AND rev <= %s ORDER BY rev LIMIT %s",
-                          (position, top, PAGE)).fetchall()
+                          " WHERE rev > %s AND rev <= %s AND NOT rev = ANY(%s) ORDER BY rev LIMIT %s",
+                          (position, top, mine, PAGE)).fetchall()
         if not page:
             break
         for kind, item_id, rev, creator, changed_at, data in page:
