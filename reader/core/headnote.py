@@ -13,7 +13,6 @@ import re
 from datetime import date
 
 from reader.core.importers.history import derive
-from reader.core.normalize import Para
 from reader.core.split import DocumentParts
 from reader.core.textrepair import FOOTNOTE_MARKS
 

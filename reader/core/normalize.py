@@ -15,7 +15,7 @@ from reader.core import toc
 from reader.core.furniture import is_furniture, page_furniture  # noqa: F401 - is_furniture: public
 from reader.core.importers.base import SourceText
 from reader.core.markers import CN_COMMA, NUM_DOT, heading_marker, is_caption, opening_marker
-from reader.core.tablerows import is_row, repair_row
+from reader.core.tablerows import repair_row
 from reader.core.textrepair import FOOTNOTE_MARKS, display_width, repair_line, widen_parens
 
 

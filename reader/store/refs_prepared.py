@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
 from json.encoder import encode_basestring as _string  # a JSON string literal (C)
 from typing import Any
 
