@@ -162,7 +162,6 @@ class Team:
         try:
             with self._server(url) as pg:
                 report = sync(pg, self, progress, cancelled)
-                role = my_role(pg)
         except TeamError as exc:
             if exc.code != "cancelled":  # stopping a sync is not a failure to report
                 with self.db.lock, self.db.transaction():
@@ -171,7 +170,7 @@ class Team:
             raise
         with self.db.lock, self.db.transaction():
             for key, value in (("last_sync", report.at), ("last_error", ""), ("error_code", ""),
-                               ("role", role)):
+                               ("role", report.role)):
                 outbox.put(self.db.conn, key, value)
         return report
 

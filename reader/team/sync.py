@@ -51,12 +51,13 @@ class SyncReport:
     refused: int = 0  # changes this member's team role may not share
     waiting: int = 0  # changes whose document is not in this library
     at: str = ""
+    role: str = ""  # the member's team role, as the server said during this sync
     notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {"pushed": self.pushed, "pulled": self.pulled, "documents": self.documents,
                 "conflicts": self.conflicts, "refused": self.refused, "waiting": self.waiting,
-                "at": self.at, "notes": self.notes}
+                "at": self.at, "role": self.role, "notes": self.notes}
 
 
 @dataclass
@@ -69,8 +70,7 @@ class _Item:
 
 def my_role(pg: Any) -> str:
     """The caller's team role; TeamError if they are not a member."""
-    role = pg.execute("SELECT regreader.my_role()").fetchone()[0]
-    user = pg.execute("SELECT current_user").fetchone()[0]
+    role, user = pg.execute("SELECT regreader.my_role(), current_user").fetchone()
     pg.commit()
     if role is None:
         raise TeamError(f"{user} is not a member of this team: a team owner runs "
@@ -88,7 +88,7 @@ def sync(pg: Any, host: Host, progress: Progress | None = None,
     try:
         check_version(pg)
         pg.commit()
-        role = my_role(pg)
+        role = report.role = my_role(pg)
         step("push", 0, 1)
         mine = _push(pg, host, role, report, stop)
         if stop():
@@ -321,6 +321,8 @@ def _finish_push(host: Host, shared: list[_Item], gone: list[Pending], refused: 
                  after: dict[tuple[str, str], tuple[int, dict[str, Any]]] | None = None) -> None:
     """After the server committed: remember what it has, take back its merge, clear the
     outbox (entries written again meanwhile stay)."""
+    if not (shared or gone or refused or conflicts):
+        return  # nothing was sent: no write transaction for an idle sync
     conn = host.db.conn
     after = after or {}
     when = now()
@@ -389,7 +391,7 @@ def _pull(pg: Any, host: Host, report: SyncReport, step: Progress, stop: Callabl
         if stop():
             raise Cancelled("sync cancelled: nothing was received")
     names = {str(r[0]): str(r[1] or r[0])[:100] for r in pg.execute(
-        "SELECT username, display FROM regreader.members")}
+        "SELECT username, display FROM regreader.members")} if rows else {}
     docs = _fetch_documents(pg, host, rows)
     pg.commit()
     _check_parents(conn, host, rows)
