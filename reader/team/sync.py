@@ -143,8 +143,8 @@ def _push(pg: Any, host: Host, role: str, report: SyncReport, stop: Callable[[],
         _send_documents(pg, host, items, Jsonb)
         kinds = [x.kind for x in items]
         ids = [x.server_id for x in items]
-        server = {(r[0], r[1]): (int(r[2]), r[3], r[4]) for r in pg.execute(
-            "SELECT kind, id, rev, created_by, data FROM regreader.items"
+        server = {(r[0], r[1]): (int(r[2]), r[3]) for r in pg.execute(
+            "SELECT kind, id, rev, data FROM regreader.items"
             " WHERE (kind, id) IN (SELECT * FROM unnest(%s::text[], %s::text[]))",
             (kinds, ids))}  # no FOR UPDATE: the write lock serialises writers, and FOR UPDATE
         # would hide from a reviewer the rows it may not change (and make them look new)
@@ -155,9 +155,9 @@ def _push(pg: Any, host: Host, role: str, report: SyncReport, stop: Callable[[],
             if key not in server:
                 inserts.append(item)
                 continue
-            rev, creator, theirs = server[key]
+            rev, theirs = server[key]
             merged, flags = merge(item.data, base.get(key), rev, theirs)
-            conflicts += [(item, text, creator) for text in flags]
+            conflicts += [(item, text) for text in flags]
             if merged != theirs:
                 updates.append((item, merged))
         if inserts:
@@ -166,24 +166,11 @@ def _push(pg: Any, host: Host, role: str, report: SyncReport, stop: Callable[[],
                     "INSERT INTO regreader.items (kind, id, rev, created_by, changed_by, changed_at,"
                     " doc, doc2, data) VALUES (%s, %s, 0, '', '', now(), %s, %s, %s)",
                     [(x.kind, x.server_id, *_docs(x.kind, x.data), Jsonb(x.data)) for x in inserts])
-        refused: list[_Item] = []
-        if updates:
-            with pg.cursor() as cur:
-                cur.executemany(
-                    "UPDATE regreader.items SET doc = %s, doc2 = %s, data = %s"
-                    " WHERE kind = %s AND id = %s RETURNING id",
-                    [(*_docs(x.kind, d), Jsonb(d), x.kind, x.server_id) for x, d in updates],
-                    returning=True)
-                outcomes = []
-                while True:
-                    outcomes.append(cur.fetchone() is not None)
-                    if not cur.nextset():
-                        break
-            refused = [x for (x, _), ok in zip(updates, outcomes) if not ok]
+        refused = _update(pg, updates, Jsonb)
         when = now()
         conflict_rows = [(_conflict_id(x, text), {"kind": x.kind, "item_id": x.server_id,
                                                    "reason": text, "at": when})
-                         for x, text, _ in conflicts]
+                         for x, text in conflicts]
         if conflict_rows:
             with pg.cursor() as cur:
                 cur.executemany(
@@ -208,6 +195,24 @@ def _push(pg: Any, host: Host, role: str, report: SyncReport, stop: Callable[[],
     _finish_push(host, shared, gone, refused, [(c, d, after.get(("conflict", c)), me)
                                                for c, d in conflict_rows], after)
     return [rev for rev, _ in after.values()]
+
+
+def _update(pg: Any, updates: list[tuple[_Item, dict[str, Any]]], jsonb: Any) -> list[_Item]:
+    """Write the merged rows; returns those the database did not change — row-level
+    security hides from an UPDATE the rows this member may not edit (no error: 0 rows)."""
+    if not updates:
+        return []
+    with pg.cursor() as cur:
+        cur.executemany("UPDATE regreader.items SET doc = %s, doc2 = %s, data = %s"
+                        " WHERE kind = %s AND id = %s RETURNING id",
+                        [(*_docs(x.kind, d), jsonb(d), x.kind, x.server_id) for x, d in updates],
+                        returning=True)
+        changed = []
+        while True:
+            changed.append(cur.fetchone() is not None)
+            if not cur.nextset():
+                break
+    return [x for (x, _), ok in zip(updates, changed) if not ok]
 
 
 def _read_pending(host: Host, entries: list[Pending], report: SyncReport
